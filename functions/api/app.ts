@@ -1,0 +1,101 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { authRoutes, meRoutes } from '../auth/auth.routes.ts';
+import { orgRoutes } from '../orgs/org.routes.ts';
+import { regionRoutes } from '../regions/region.routes.ts';
+import { AppError, AuthenticationError, PayloadTooLargeError, RateLimitError } from '../shared/errors.ts';
+import { negotiateLang } from '../shared/i18n/messages.ts';
+import { describe, openApiDocument } from '../shared/openapi.ts';
+import type { AppEnv } from './context.ts';
+import type { Deps } from './deps.ts';
+import { errorBody, plainErrorBody } from './error-body.ts';
+
+export const API_VERSION = '0.1.0';
+const DEFAULT_BODY_LIMIT = 256 * 1024;
+
+/**
+ * The whole HTTP API, one Hono app: the Lambda handler serves it in AWS, @hono/node-server locally.
+ * Modules are mounted with app.route(); every error goes through the one onError below.
+ */
+export function createApp(getDeps: () => Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    c.set('deps', getDeps());
+    c.set('lang', negotiateLang(c.req.header('accept-language')));
+    c.set('principal', undefined);
+    await next();
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      strictTransportSecurity: 'max-age=63072000; includeSubDomains',
+      referrerPolicy: 'no-referrer',
+      crossOriginResourcePolicy: 'same-origin',
+    }),
+  );
+  app.use(
+    '*',
+    cors({
+      origin: (origin, c) => (c.get('deps').config.webOrigins.includes(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Accept-Language', 'Idempotency-Key'],
+      maxAge: 600,
+      credentials: false,
+    }),
+  );
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: DEFAULT_BODY_LIMIT,
+      onError: () => {
+        throw new PayloadTooLargeError(`${DEFAULT_BODY_LIMIT / 1024} KB`);
+      },
+    }),
+  );
+  // A bearer token, when sent, must be valid; routes decide whether one is needed.
+  app.use('*', async (c, next) => {
+    const header = c.req.header('authorization');
+    if (header) {
+      const [scheme, token] = header.split(' ');
+      const principal = scheme?.toLowerCase() === 'bearer' && token ? await c.get('deps').tokens.verify(token) : undefined;
+      if (!principal) throw new AuthenticationError('token_invalid');
+      c.set('principal', principal);
+    }
+    await next();
+  });
+
+  app.get(
+    '/api/health',
+    describe({ operationId: 'health', summary: 'Liveness: 200 when the API runs', tags: ['system'], auth: 'public' }),
+    (c) => c.json({ status: 'ok', version: API_VERSION, stage: c.get('deps').config.stage }),
+  );
+  app.get(
+    '/api/openapi.json',
+    describe({ operationId: 'openapi', summary: 'This OpenAPI 3.1 document', tags: ['system'], auth: 'public' }),
+    (c) => c.json(openApiDocument(app, { title: 'Gongxu 供需 API', version: API_VERSION })),
+  );
+  app.route('/api/auth', authRoutes);
+  app.route('/api/me', meRoutes);
+  app.route('/api/orgs', orgRoutes);
+  app.route('/api/regions', regionRoutes);
+
+  app.notFound((c) => c.json(plainErrorBody('route_not_found', 'route_not_found', c.get('lang') ?? 'zh'), 404));
+  app.onError((error, c) => {
+    const lang = c.get('lang') ?? 'zh';
+    if (error instanceof AppError) {
+      if (error instanceof RateLimitError) c.header('Retry-After', String(error.retryAfterSeconds));
+      return c.json(errorBody(error, lang), error.status);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json(plainErrorBody('bad_request', 'validation_failed', lang), error.status);
+    }
+    console.error(JSON.stringify({ level: 'error', message: 'unhandled', error: String(error), stack: (error as Error).stack }));
+    return c.json(plainErrorBody('internal', 'internal', lang), 500);
+  });
+  return app;
+}

@@ -1,0 +1,80 @@
+import { UserRepo } from '../auth/user.repo.ts';
+import { cognitoIdentity } from '../auth/identity-cognito.ts';
+import type { IdentityProvider } from '../auth/identity.ts';
+import { localIdentity } from '../auth/identity-local.ts';
+import { SignInThrottle } from '../auth/sign-in-throttle.repo.ts';
+import { loadOrCreateSigningKey, type SigningKey } from '../auth/signing-key.repo.ts';
+import { createTokenVerifier, type TokenVerifier } from '../auth/token-verifier.ts';
+import { OrgRepo } from '../orgs/org.repo.ts';
+import { type Clock, systemClock } from '../shared/clock.ts';
+import type { Config } from '../shared/config.ts';
+import { dynamoClient } from '../shared/db/client.ts';
+import { Table } from '../shared/db/table.ts';
+
+/** Everything the routes need, built once per process (per Lambda container). */
+export interface Deps {
+  readonly config: Config;
+  readonly clock: Clock;
+  readonly table: Table;
+  readonly tokens: TokenVerifier;
+  readonly identity: IdentityProvider;
+  readonly signingKey?: () => Promise<SigningKey>;
+  readonly orgs: OrgRepo;
+  readonly users: UserRepo;
+  readonly signInThrottle: SignInThrottle;
+}
+
+export function buildDeps(config: Config, clock: Clock = systemClock): Deps {
+  const table = new Table(dynamoClient(config), config.tableName);
+  let signingKey: (() => Promise<SigningKey>) | undefined;
+  let identity: IdentityProvider;
+  let tokens: TokenVerifier;
+  if (config.authMode === 'cognito') {
+    if (!config.cognitoUserPoolId || !config.cognitoClientId || !config.jwksUrl) {
+      throw new Error('AUTH_MODE=cognito needs COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID');
+    }
+    identity = cognitoIdentity({
+      region: config.region,
+      userPoolId: config.cognitoUserPoolId,
+      clientId: config.cognitoClientId,
+    });
+    tokens = createTokenVerifier({
+      keys: { kind: 'remote', url: config.jwksUrl },
+      issuer: config.tokenIssuer,
+      audience: config.tokenAudience,
+    });
+  } else {
+    let cached: Promise<SigningKey> | undefined;
+    const loadKey = (): Promise<SigningKey> => {
+      cached ??= loadOrCreateSigningKey(table).catch((error) => {
+        cached = undefined;
+        throw error;
+      });
+      return cached;
+    };
+    signingKey = loadKey;
+    identity = localIdentity({
+      signingKey: loadKey,
+      issuer: config.tokenIssuer,
+      audience: config.tokenAudience,
+      ttlSeconds: config.tokenTtlSeconds,
+      clock,
+    });
+    tokens = createTokenVerifier({
+      keys: { kind: 'local', jwks: async () => (await loadKey()).publicJwks },
+      issuer: config.tokenIssuer,
+      audience: config.tokenAudience,
+    });
+  }
+  return {
+    config,
+    clock,
+    table,
+    tokens,
+    identity,
+    signingKey,
+    orgs: new OrgRepo(table),
+    users: new UserRepo(table),
+    signInThrottle: new SignInThrottle(table, clock),
+  };
+}

@@ -1,0 +1,63 @@
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import type { AppEnv } from '../api/context.ts';
+import { clientAddress, principalOf } from '../api/context.ts';
+import { AuthenticationError, NotFoundError } from '../shared/errors.ts';
+import { describe } from '../shared/openapi.ts';
+import { email, password } from '../shared/schema-fields.ts';
+import { jsonBody } from '../shared/validation.ts';
+import { publicUser } from './user.ts';
+
+const signInSchema = z.strictObject({ email, password });
+
+export const authRoutes = new Hono<AppEnv>()
+  .post(
+    '/sign-in',
+    describe({
+      operationId: 'signIn',
+      summary: 'Sign in with email and password; returns a bearer token (JWT)',
+      tags: ['auth'],
+      auth: 'public',
+      responses: { 200: 'Signed in', 401: 'Wrong email or password', 429: 'Too many failed attempts' },
+    }),
+    jsonBody(signInSchema),
+    async (c) => {
+      const { users, identity, signInThrottle } = c.get('deps');
+      const input = c.req.valid('json');
+      const address = clientAddress(c);
+      await signInThrottle.check(input.email, address);
+      const user = await users.findByEmail(input.email);
+      try {
+        const session = await identity.signIn(user, input.email, input.password);
+        return c.json({ ...session, user: publicUser(user!) });
+      } catch (error) {
+        if (error instanceof AuthenticationError) await signInThrottle.recordFailure(input.email, address);
+        throw error;
+      }
+    },
+  )
+  .get(
+    '/jwks.json',
+    describe({
+      operationId: 'jwks',
+      summary: 'Public keys of the local identity provider (empty in AWS, where Cognito publishes its own)',
+      tags: ['auth'],
+      auth: 'public',
+    }),
+    async (c) => {
+      const { signingKey } = c.get('deps');
+      return c.json(signingKey ? (await signingKey()).publicJwks : { keys: [] });
+    },
+  );
+
+export const meRoutes = new Hono<AppEnv>().get(
+  '/',
+  describe({ operationId: 'me', summary: 'The signed-in user and their organisation', tags: ['auth'], auth: 'user' }),
+  async (c) => {
+    const principal = principalOf(c);
+    const { users, orgs } = c.get('deps');
+    const [user, org] = await Promise.all([users.get(principal.userId), orgs.get(principal.orgId)]);
+    if (!user || !org) throw new NotFoundError();
+    return c.json({ user: publicUser(user), org });
+  },
+);

@@ -1,0 +1,108 @@
+import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { AuditEntry } from '../audit/audit.ts';
+import type { AuditRepo } from '../audit/audit.repo.ts';
+import { keys } from '../shared/db/keys.ts';
+import type { Page } from '../shared/db/paging.ts';
+import { stripKeys, type Table } from '../shared/db/table.ts';
+import { categoryOf, type Listing, type ListingKind, type ListingStatus } from './listing.ts';
+
+export interface ListingSearch {
+  kind: ListingKind;
+  /** Province (2 digits), city (4) or county (6) prefix of the adcode. */
+  regionPrefix: string;
+  category?: string;
+  status?: ListingStatus;
+  cursor?: string;
+  limit?: number;
+}
+
+export class ListingRepo {
+  constructor(
+    private readonly table: Table,
+    private readonly audit: AuditRepo,
+  ) {}
+
+  private record(listing: Listing) {
+    return {
+      ...keys.listing(listing.id),
+      ...keys.listingIndexes({ ...listing, category: categoryOf(listing) }),
+      type: 'listing',
+      ...listing,
+    };
+  }
+
+  putItem(listing: Listing, expectedVersion?: number): TransactWriteItem {
+    return this.table.putItem(
+      this.record(listing),
+      expectedVersion === undefined
+        ? { expression: 'attribute_not_exists(pk)' }
+        : { expression: 'version = :v', values: { ':v': expectedVersion } },
+    );
+  }
+
+  async create(listing: Listing, entry: AuditEntry): Promise<void> {
+    await this.table.transact([this.putItem(listing), this.audit.item(entry)]);
+  }
+
+  /** Writes a new version if nobody else wrote since `expectedVersion` (else ConditionFailed). */
+  async save(listing: Listing, expectedVersion: number, entry: AuditEntry): Promise<void> {
+    await this.table.transact([this.putItem(listing, expectedVersion), this.audit.item(entry)]);
+  }
+
+  async get(listingId: string): Promise<Listing | undefined> {
+    const item = await this.table.get<Listing>(keys.listing(listingId));
+    return item ? stripKeys(item) : undefined;
+  }
+
+  async listByOrg(
+    orgId: string,
+    filter: { kind?: ListingKind; status?: ListingStatus; cursor?: string; limit?: number },
+  ): Promise<Page<Listing>> {
+    const prefix = filter.kind ? `${filter.kind}#${filter.status ? `${filter.status}#` : ''}` : undefined;
+    const page = await this.table.query<Listing>({
+      index: 'gsi1',
+      partition: keys.orgListingsPartition(orgId),
+      prefix,
+      cursor: filter.cursor,
+      limit: filter.limit,
+      newestFirst: true,
+    });
+    return { ...page, items: page.items.map(stripKeys) };
+  }
+
+  /** One Query: by category and region when a category is given, else by region. */
+  async search(search: ListingSearch): Promise<Page<Listing>> {
+    const province = search.regionPrefix.slice(0, 2);
+    const prefix = `${search.status ?? 'open'}#${search.regionPrefix}`;
+    const page = await this.table.query<Listing>(
+      search.category
+        ? {
+            index: 'gsi2',
+            partition: keys.listingsByCategoryPartition(search.kind, search.category, province),
+            prefix,
+            cursor: search.cursor,
+            limit: search.limit,
+          }
+        : {
+            index: 'gsi3',
+            partition: keys.listingsByRegionPartition(search.kind, province),
+            prefix,
+            cursor: search.cursor,
+            limit: search.limit,
+          },
+    );
+    return { ...page, items: page.items.map(stripKeys) };
+  }
+
+  /** Every listing of a search, page after page (for list views, totals and exports). */
+  async searchAll(search: Omit<ListingSearch, 'cursor' | 'limit'>, max = 50_000): Promise<Listing[]> {
+    const all: Listing[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.search({ ...search, cursor, limit: 100 });
+      all.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor && all.length < max);
+    return all;
+  }
+}

@@ -1,0 +1,195 @@
+import { isAdmin, isOrganizer, type Principal } from '../auth/principal.ts';
+import type { Contact } from '../orgs/org.ts';
+import { defineLifecycle } from '../shared/lifecycle.ts';
+
+/**
+ * Listings: the marketplace's inventory. Four kinds, one lifecycle:
+ *  - supply (供应清单): a producer's stock and capacity of one product spec;
+ *  - demand (需求清单): a project's need for one product spec;
+ *  - labour_offer (共享员工·出借): idle staff a firm lends — the lender stays the employer;
+ *  - labour_request (共享员工·借用): staff a firm short of labour asks for.
+ */
+export const LISTING_KINDS = ['supply', 'demand', 'labour_offer', 'labour_request'] as const;
+export type ListingKind = (typeof LISTING_KINDS)[number];
+
+export const GOODS_KINDS: readonly ListingKind[] = ['supply', 'demand'];
+export const LABOUR_KINDS: readonly ListingKind[] = ['labour_offer', 'labour_request'];
+
+export const LISTING_STATUSES = ['draft', 'open', 'closed'] as const;
+export type ListingStatus = (typeof LISTING_STATUSES)[number];
+export type ClosedReason = 'fulfilled' | 'withdrawn' | 'expired';
+
+export const listingLifecycle = defineLifecycle({
+  name: 'listing',
+  initial: 'draft',
+  states: ['draft', 'open', 'closed'],
+  transitions: {
+    publish: { from: ['draft'], to: 'open' },
+    edit: { from: ['draft', 'open'], to: 'open' },
+    fulfil: { from: ['open'], to: 'closed' },
+    withdraw: { from: ['draft', 'open'], to: 'closed' },
+    expire: { from: ['open'], to: 'closed' },
+  },
+  terminal: ['closed'],
+});
+export type ListingAction = keyof typeof listingLifecycle.transitions;
+
+interface ListingBase {
+  id: string;
+  orgId: string;
+  /** Denormalised for list views. */
+  orgName: string;
+  kind: ListingKind;
+  status: ListingStatus;
+  closedReason?: ClosedReason;
+  /** Where: a 6-digit adcode (county level preferred), and an optional exact point. */
+  adcode: string;
+  lat?: number;
+  lng?: number;
+  address?: string;
+  contact: Contact;
+  note?: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Optimistic-locking counter, bumped on every write. */
+  version: number;
+  /** Set when an organizer posted it on the firm's behalf (e.g. from a department survey import). */
+  postedByOrgId?: string;
+  importId?: string;
+}
+
+export interface SupplyListing extends ListingBase {
+  kind: 'supply';
+  category: string;
+  specId: string;
+  unit: string;
+  /** Quantity offered in this window: stock on hand plus what capacity adds. */
+  quantity: number;
+  /** What is left after confirmed matches. */
+  remaining: number;
+  stockOnHand?: number;
+  dailyCapacity?: number;
+  /** Ex-works place is the listing's place; it delivers this far. */
+  deliveryRadiusKm: number;
+  availableFrom: string;
+  availableUntil: string;
+  unitPrice?: number;
+  minOrder?: number;
+}
+
+export interface DemandListing extends ListingBase {
+  kind: 'demand';
+  projectName: string;
+  keyProject: boolean;
+  category: string;
+  specId: string;
+  unit: string;
+  quantity: number;
+  remaining: number;
+  deliverFrom: string;
+  neededBy: string;
+  ceilingPrice?: number;
+  acceptsSubstitutes: boolean;
+}
+
+export interface LabourOfferListing extends ListingBase {
+  kind: 'labour_offer';
+  skillId: string;
+  headcount: number;
+  remaining: number;
+  from: string;
+  until: string;
+  commuteRadiusKm: number;
+  certificates: string[];
+  dailyWage?: number;
+  needsHousing: boolean;
+  needsTransport: boolean;
+  /** 共享员工: the lending firm remains the employer; always true, stated on the listing. */
+  lenderRemainsEmployer: true;
+}
+
+export interface LabourRequestListing extends ListingBase {
+  kind: 'labour_request';
+  skillId: string;
+  headcount: number;
+  remaining: number;
+  from: string;
+  until: string;
+  dailyWage?: number;
+  housingProvided: boolean;
+  transportProvided: boolean;
+  certificatesRequired: string[];
+  minOverlapDays?: number;
+  lenderRemainsEmployer: true;
+}
+
+export type Listing = SupplyListing | DemandListing | LabourOfferListing | LabourRequestListing;
+
+/** The listing's end date: when it expires if still open. */
+export function windowEnd(listing: Listing): string {
+  switch (listing.kind) {
+    case 'supply':
+      return listing.availableUntil;
+    case 'demand':
+      return listing.neededBy;
+    default:
+      return listing.until;
+  }
+}
+
+export function categoryOf(listing: Listing): string {
+  return listing.kind === 'supply' || listing.kind === 'demand' ? listing.category : `labour:${listing.skillId}`;
+}
+
+export function totalOf(listing: Listing): number {
+  return listing.kind === 'supply' || listing.kind === 'demand' ? listing.quantity : listing.headcount;
+}
+
+// ── Visibility ─────────────────────────────────────────────────────────────────────────────────
+
+/** What a viewer may see, given the orgs it is matched with on this listing. */
+export interface Relationship {
+  /** Orgs with any match on this listing (they see prices). */
+  counterparts: ReadonlySet<string>;
+  /** Orgs whose match on this listing both sides accepted (they see contacts). */
+  confirmedCounterparts: ReadonlySet<string>;
+}
+
+export const NO_RELATIONSHIP: Relationship = { counterparts: new Set(), confirmedCounterparts: new Set() };
+
+export function isOwner(principal: Principal, listing: Pick<Listing, 'orgId'>): boolean {
+  return principal.orgId === listing.orgId;
+}
+
+export function canEditListing(principal: Principal, listing: Pick<Listing, 'orgId' | 'postedByOrgId'>): boolean {
+  return isOwner(principal, listing) || isAdmin(principal);
+}
+
+export type ListingView = Listing & { contactHidden?: boolean; priceHidden?: boolean };
+
+/**
+ * The listing as this viewer may see it: contact person and phone only for the owner, organizers
+ * and counterparts whose match both sides accepted; prices only for the owner, organizers and
+ * counterparts of a match. Drafts are seen only by their owner (and organizers, admins).
+ */
+export function viewListing(listing: Listing, principal: Principal, relation: Relationship = NO_RELATIONSHIP): ListingView {
+  const privileged = isOwner(principal, listing) || isOrganizer(principal);
+  const seesContact = privileged || relation.confirmedCounterparts.has(principal.orgId);
+  const seesPrice = privileged || relation.counterparts.has(principal.orgId);
+  const view: Record<string, unknown> = { ...listing };
+  if (!seesContact) {
+    view.contact = undefined;
+    view.contactHidden = true;
+  }
+  if (!seesPrice) {
+    for (const field of ['unitPrice', 'ceilingPrice', 'dailyWage', 'minOrder']) delete view[field];
+    view.priceHidden = true;
+  }
+  for (const field of ['contact']) if (view[field] === undefined) delete view[field];
+  return view as ListingView;
+}
+
+export function canSeeListing(listing: Listing, principal: Principal): boolean {
+  return listing.status !== 'draft' || isOwner(principal, listing) || isOrganizer(principal);
+}

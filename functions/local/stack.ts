@@ -1,0 +1,78 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from '../api/app.ts';
+import { buildDeps } from '../api/deps.ts';
+import { readConfig } from '../shared/config.ts';
+import { dynamoClient } from '../shared/db/client.ts';
+import { ensureTable } from '../shared/db/create-table.ts';
+import { seedDemoData } from './demo-data.ts';
+import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
+import { createLocalServerApp } from './web-server.ts';
+
+export interface LocalStackOptions {
+  /** HTTP port for the API and web; 0 (default) picks a free one. */
+  port?: number;
+  host?: string;
+  /** Folder for DynamoDB Local's data; null keeps it in memory. */
+  dataDir?: string | null;
+  /** Use an already running DynamoDB (tests share one); otherwise one is started. */
+  dynamoEndpoint?: string;
+  tableName?: string;
+  seedDemo?: boolean;
+  webDist?: string;
+  log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  url: string;
+  dynamoEndpoint: string;
+  tableName: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole of Gongxu on one machine: DynamoDB Local, the table from infra/table-schema.ts, the
+ * Hono API on @hono/node-server under /api, and the web bundle on the same origin.
+ */
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const log = options.log ?? (() => {});
+  let dynamo: RunningDynamoDb | undefined;
+  const endpoint =
+    options.dynamoEndpoint ??
+    (dynamo = await startDynamoDbLocal({ dataDir: options.dataDir === undefined ? null : options.dataDir })).endpoint;
+  log(`DynamoDB Local at ${endpoint}`);
+  const tableName = options.tableName ?? 'Gongxu-local';
+  const config = {
+    ...readConfig({ ...process.env, AUTH_MODE: 'local' }),
+    tableName,
+    dynamoEndpoint: endpoint,
+    region: 'local',
+    authMode: 'local' as const,
+  };
+  const { created } = await ensureTable(dynamoClient(config), tableName);
+  log(created ? `Created table ${tableName}` : `Table ${tableName} is there`);
+  const deps = buildDeps(config);
+  if (options.seedDemo) {
+    const seeded = await seedDemoData(deps);
+    log(seeded ? 'Loaded demo data' : 'Demo data already loaded');
+  }
+  const api = createApp(() => deps);
+  const app = createLocalServerApp(api, options.webDist ?? 'web/dist');
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: options.host ?? '127.0.0.1' }, () => resolve(s));
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
+  return {
+    url,
+    dynamoEndpoint: endpoint,
+    tableName,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      await dynamo?.stop();
+    },
+  };
+}

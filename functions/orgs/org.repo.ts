@@ -1,0 +1,56 @@
+import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { keys } from '../shared/db/keys.ts';
+import type { Page } from '../shared/db/paging.ts';
+import { stripKeys as strip, type Table } from '../shared/db/table.ts';
+import { provinceCodeOf } from '../regions/regions.ts';
+import type { Org } from './org.ts';
+
+export class OrgRepo {
+  constructor(private readonly table: Table) {}
+
+  async get(orgId: string): Promise<Org | undefined> {
+    const item = await this.table.get<Org>(keys.org(orgId));
+    return item ? strip(item) : undefined;
+  }
+
+  async findByCreditCode(code: string): Promise<Org | undefined> {
+    const guard = await this.table.get<{ orgId: string }>(keys.creditCode(code));
+    return guard ? await this.get(guard.orgId) : undefined;
+  }
+
+  /** Organisations seated in a region (province, city or county), by one Query on gsi1. */
+  async listByRegion(adcodePrefix: string, cursor?: string, limit?: number): Promise<Page<Org>> {
+    const province = adcodePrefix.slice(0, 2);
+    const page = await this.table.query<Org>({
+      index: 'gsi1',
+      partition: keys.orgRegionPartition(province),
+      prefix: adcodePrefix,
+      cursor,
+      limit,
+    });
+    return { ...page, items: page.items.map(strip) };
+  }
+
+  /** Items that create the organisation and claim its credit code. */
+  createItems(org: Org): TransactWriteItem[] {
+    return [
+      this.table.putItem(
+        { ...keys.org(org.id), ...keys.orgByRegion(provinceCodeOf(org.adcode), org.adcode, org.id), type: 'org', ...org },
+        { expression: 'attribute_not_exists(pk)' },
+      ),
+      this.table.putItem(
+        { ...keys.creditCode(org.creditCode), type: 'credit', orgId: org.id },
+        { expression: 'attribute_not_exists(pk)' },
+      ),
+    ];
+  }
+
+  async update(org: Org, expectedUpdatedAt: string): Promise<Org> {
+    await this.table.put(
+      { ...keys.org(org.id), ...keys.orgByRegion(provinceCodeOf(org.adcode), org.adcode, org.id), type: 'org', ...org },
+      { expression: 'updatedAt = :expected', values: { ':expected': expectedUpdatedAt } },
+    );
+    return org;
+  }
+}
+

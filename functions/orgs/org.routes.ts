@@ -1,0 +1,146 @@
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import type { AppEnv } from '../api/context.ts';
+import { principalOf } from '../api/context.ts';
+import { isAdmin, isOrganizer } from '../auth/principal.ts';
+import { ConditionFailed } from '../shared/db/table.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { describe } from '../shared/openapi.ts';
+import { adcode, id } from '../shared/schema-fields.ts';
+import { jsonBody, params, query } from '../shared/validation.ts';
+import { regionPrefix } from '../regions/regions.ts';
+import { canManageOrg, SELF_SERVICE_KINDS, viewOrg } from './org.ts';
+import { memberSchema, orgUpdateSchema, registrationSchema } from './org.schema.ts';
+import { addMember, registerOrg } from './register-org.ts';
+
+const orgParams = z.strictObject({ orgId: id });
+const pageQuery = z.strictObject({
+  cursor: z.optional(z.string().check(z.maxLength(2048))),
+  limit: z.optional(z.pipe(z.string().check(z.regex(/^\d{1,3}$/)), z.transform(Number))),
+});
+const regionQuery = z.strictObject({
+  region: adcode,
+  cursor: z.optional(z.string().check(z.maxLength(2048))),
+  limit: z.optional(z.pipe(z.string().check(z.regex(/^\d{1,3}$/)), z.transform(Number))),
+});
+
+export const orgRoutes = new Hono<AppEnv>()
+  .post(
+    '/register',
+    describe({
+      operationId: 'registerOrg',
+      summary: 'Register an organisation with its first administrator; returns a session',
+      tags: ['orgs'],
+      auth: 'public',
+      responses: { 201: 'Registered', 409: 'Credit code or email already registered' },
+    }),
+    jsonBody(registrationSchema),
+    async (c) => {
+      const input = c.req.valid('json');
+      const foreign = input.org.kinds.filter((k) => !SELF_SERVICE_KINDS.includes(k));
+      if (foreign.length > 0) throw new ValidationError([{ field: 'org.kinds', key: 'field.invalid_value' }]);
+      const result = await registerOrg(c.get('deps'), input);
+      return c.json(result, 201);
+    },
+  )
+  .get(
+    '/',
+    describe({
+      operationId: 'listOrgsByRegion',
+      summary: "Organisations seated in a region (organizers: within their own organisation's region)",
+      tags: ['orgs'],
+      auth: 'user',
+    }),
+    query(regionQuery),
+    async (c) => {
+      const principal = principalOf(c);
+      if (!isOrganizer(principal)) throw new ForbiddenError();
+      const { orgs } = c.get('deps');
+      const q = c.req.valid('query');
+      const prefix = regionPrefix(q.region);
+      if (!isAdmin(principal)) {
+        const own = await orgs.get(principal.orgId);
+        if (!own || !prefix.startsWith(regionPrefix(own.adcode))) throw new ForbiddenError();
+      }
+      const page = await orgs.listByRegion(prefix, q.cursor, q.limit);
+      return c.json({ ...page, items: page.items.map((o) => viewOrg(o, principal)) });
+    },
+  )
+  .get(
+    '/:orgId',
+    describe({
+      operationId: 'getOrg',
+      summary: 'An organisation (contact details only for its members and organizers)',
+      tags: ['orgs'],
+      auth: 'user',
+    }),
+    params(orgParams),
+    async (c) => {
+      const principal = principalOf(c);
+      const org = await c.get('deps').orgs.get(c.req.valid('param').orgId);
+      if (!org) throw new NotFoundError();
+      return c.json(viewOrg(org, principal));
+    },
+  )
+  .patch(
+    '/:orgId',
+    describe({
+      operationId: 'updateOrg',
+      summary: 'Update the organisation profile (its org admins, or a platform admin)',
+      tags: ['orgs'],
+      auth: 'user',
+    }),
+    params(orgParams),
+    jsonBody(orgUpdateSchema),
+    async (c) => {
+      const principal = principalOf(c);
+      const { orgId } = c.req.valid('param');
+      if (!canManageOrg(principal, orgId)) throw new ForbiddenError();
+      const patch = c.req.valid('json');
+      const { orgs, clock } = c.get('deps');
+      const org = await orgs.get(orgId);
+      if (!org) throw new NotFoundError();
+      if (patch.kinds && !isAdmin(principal)) {
+        const granted = patch.kinds.filter((k) => !SELF_SERVICE_KINDS.includes(k) && !org.kinds.includes(k));
+        if (granted.length > 0) throw new ValidationError([{ field: 'kinds', key: 'field.invalid_value' }]);
+      }
+      try {
+        const updated = await orgs.update({ ...org, ...patch, updatedAt: clock.now().toISOString() }, org.updatedAt);
+        return c.json(updated);
+      } catch (error) {
+        if (error instanceof ConditionFailed) throw new ConflictError();
+        throw error;
+      }
+    },
+  )
+  .get(
+    '/:orgId/users',
+    describe({ operationId: 'listOrgUsers', summary: "The organisation's users", tags: ['orgs'], auth: 'user' }),
+    params(orgParams),
+    query(pageQuery),
+    async (c) => {
+      const principal = principalOf(c);
+      const { orgId } = c.req.valid('param');
+      if (principal.orgId !== orgId && !isAdmin(principal)) throw new ForbiddenError();
+      const q = c.req.valid('query');
+      return c.json(await c.get('deps').users.listByOrg(orgId, q.cursor, q.limit));
+    },
+  )
+  .post(
+    '/:orgId/users',
+    describe({
+      operationId: 'addOrgUser',
+      summary: 'Add a user to the organisation (org admins)',
+      tags: ['orgs'],
+      auth: 'user',
+      responses: { 201: 'Added', 409: 'Email already registered' },
+    }),
+    params(orgParams),
+    jsonBody(memberSchema),
+    async (c) => {
+      const principal = principalOf(c);
+      const { orgId } = c.req.valid('param');
+      if (!canManageOrg(principal, orgId)) throw new ForbiddenError();
+      return c.json(await addMember(c.get('deps'), orgId, c.req.valid('json')), 201);
+    },
+  );

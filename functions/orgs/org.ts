@@ -1,0 +1,46 @@
+import { isAdmin, isOrganizer, type Principal } from '../auth/principal.ts';
+
+/** An organisation: a manufacturer, builder, labour provider/user, or an organizer (a department). */
+export const ORG_KINDS = ['manufacturer', 'builder', 'labour_provider', 'labour_user', 'organizer'] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+/** Kinds a firm may give itself when registering; `organizer` is granted by an admin. */
+export const SELF_SERVICE_KINDS: readonly OrgKind[] = ['manufacturer', 'builder', 'labour_provider', 'labour_user'];
+
+export interface Contact {
+  name: string;
+  phone: string;
+  email?: string;
+}
+
+export interface Org {
+  id: string;
+  name: string;
+  /** 统一社会信用代码, 18 characters, GB 32100-2015. */
+  creditCode: string;
+  kinds: OrgKind[];
+  /** 6-digit GB/T 2260 division code of the organisation's seat. */
+  adcode: string;
+  contact: Contact;
+  createdAt: string;
+  updatedAt: string;
+  /** Organisations created by an organizer's import before they registered themselves. */
+  invited?: boolean;
+}
+
+/** What anyone signed in may see of another organisation: no contact details. */
+export type PublicOrg = Omit<Org, 'contact'> & { contact?: Contact };
+
+export function canManageOrg(principal: Principal, orgId: string): boolean {
+  return isAdmin(principal) || (principal.orgId === orgId && principal.orgRole === 'org_admin');
+}
+
+export function canSeeOrgContact(principal: Principal, orgId: string): boolean {
+  return principal.orgId === orgId || isOrganizer(principal);
+}
+
+export function viewOrg(org: Org, principal: Principal): PublicOrg {
+  if (canSeeOrgContact(principal, org.id)) return org;
+  const { contact: _hidden, ...rest } = org;
+  return rest;
+}

@@ -1,0 +1,91 @@
+import type { Deps } from '../api/deps.ts';
+import type { Session } from '../auth/identity.ts';
+import { isStrongPassword } from '../auth/password.ts';
+import type { OrgRole, PlatformRole } from '../auth/principal.ts';
+import { publicUser, type StoredUser, type User } from '../auth/user.ts';
+import { ConditionFailed } from '../shared/db/table.ts';
+import { ConflictError, ValidationError } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import type { Org } from './org.ts';
+import type { OrgProfileInput } from './org.schema.ts';
+
+export interface NewUserInput {
+  name: string;
+  email: string;
+  password: string;
+}
+
+function assertStrong(password: string, field: string): void {
+  if (!isStrongPassword(password)) throw new ValidationError([{ field, key: 'field.password_weak' }]);
+}
+
+/** Explains which unique claim a failed registration transaction hit. */
+async function conflictFor(deps: Deps, creditCode: string | undefined, email: string, fieldPrefix: string) {
+  const fields = [];
+  if (creditCode && (await deps.orgs.findByCreditCode(creditCode))) {
+    fields.push({ field: 'org.creditCode', key: 'field.credit_code_taken' as const });
+  }
+  if (await deps.users.findByEmail(email)) fields.push({ field: `${fieldPrefix}email`, key: 'field.email_taken' as const });
+  return new ConflictError('conflict', {}, fields);
+}
+
+/** A firm registers itself: the organisation and its first org admin, in one transaction. */
+export async function registerOrg(
+  deps: Deps,
+  input: { org: OrgProfileInput; admin: NewUserInput },
+  options: { platformRoles?: PlatformRole[] } = {},
+): Promise<{ org: Org; user: User; session: Session }> {
+  assertStrong(input.admin.password, 'admin.password');
+  const now = deps.clock.now().toISOString();
+  const org: Org = { id: newId(), ...input.org, createdAt: now, updatedAt: now };
+  const user = await deps.identity.prepareUser(
+    {
+      id: newId(),
+      email: input.admin.email,
+      name: input.admin.name,
+      orgId: org.id,
+      orgRole: 'org_admin',
+      platformRoles: options.platformRoles ?? [],
+      createdAt: now,
+    },
+    input.admin.password,
+  );
+  try {
+    await deps.table.transact([...deps.orgs.createItems(org), ...deps.users.createItems(user)]);
+  } catch (error) {
+    if (error instanceof ConditionFailed) throw await conflictFor(deps, org.creditCode, user.email, 'admin.');
+    throw error;
+  }
+  await deps.identity.afterUserCreated(user, input.admin.password);
+  const session = await deps.identity.signIn(user, user.email, input.admin.password);
+  return { org, user: publicUser(user), session };
+}
+
+/** An org admin adds a colleague to the organisation. */
+export async function addMember(
+  deps: Deps,
+  orgId: string,
+  input: NewUserInput & { orgRole: OrgRole },
+): Promise<User> {
+  assertStrong(input.password, 'password');
+  const user: StoredUser = await deps.identity.prepareUser(
+    {
+      id: newId(),
+      email: input.email,
+      name: input.name,
+      orgId,
+      orgRole: input.orgRole,
+      platformRoles: [],
+      createdAt: deps.clock.now().toISOString(),
+    },
+    input.password,
+  );
+  try {
+    await deps.users.create(user);
+  } catch (error) {
+    if (error instanceof ConditionFailed) throw await conflictFor(deps, undefined, user.email, '');
+    throw error;
+  }
+  await deps.identity.afterUserCreated(user, input.password);
+  return publicUser(user);
+}

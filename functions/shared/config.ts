@@ -1,0 +1,49 @@
+/**
+ * Runtime configuration, read once from the environment. The same code runs in Lambda (values set
+ * by the CDK stack) and locally (values set by `npm start` / the test harness).
+ */
+export type AuthMode = 'local' | 'cognito';
+
+export interface Config {
+  readonly stage: string;
+  readonly tableName: string;
+  /** DynamoDB endpoint override (DynamoDB Local); undefined in AWS. */
+  readonly dynamoEndpoint: string | undefined;
+  readonly region: string;
+  readonly authMode: AuthMode;
+  /** Issuer and audience every token is checked against. */
+  readonly tokenIssuer: string;
+  readonly tokenAudience: string;
+  /** Where the verifier fetches signing keys (Cognito's JWKS); undefined locally (in-process keys). */
+  readonly jwksUrl: string | undefined;
+  readonly cognitoUserPoolId: string | undefined;
+  readonly cognitoClientId: string | undefined;
+  /** Origins allowed by CORS, comma-separated in WEB_ORIGINS. Empty: same-origin only. */
+  readonly webOrigins: readonly string[];
+  /** Seconds a locally issued token lives. */
+  readonly tokenTtlSeconds: number;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'cn-north-1';
+  const authMode: AuthMode = env.AUTH_MODE === 'cognito' ? 'cognito' : 'local';
+  const userPoolId = env.COGNITO_USER_POOL_ID || undefined;
+  const cognitoIssuer = userPoolId ? `https://cognito-idp.${region}.amazonaws.com/${userPoolId}` : undefined;
+  return {
+    stage: env.STAGE ?? 'local',
+    tableName: env.TABLE_NAME ?? 'Gongxu-local',
+    dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
+    region,
+    authMode,
+    tokenIssuer: authMode === 'cognito' && cognitoIssuer ? cognitoIssuer : (env.TOKEN_ISSUER ?? 'gongxu-local'),
+    tokenAudience: authMode === 'cognito' ? (env.COGNITO_CLIENT_ID ?? '') : (env.TOKEN_AUDIENCE ?? 'gongxu'),
+    jwksUrl: authMode === 'cognito' && cognitoIssuer ? `${cognitoIssuer}/.well-known/jwks.json` : undefined,
+    cognitoUserPoolId: userPoolId,
+    cognitoClientId: env.COGNITO_CLIENT_ID || undefined,
+    webOrigins: (env.WEB_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 3600),
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * Every key in the table is built here and nowhere else (single-table design; see
+ * infra/table-schema.ts for the attributes). Each entity documents its access patterns.
+ */
+
+export interface ItemKey {
+  pk: string;
+  sk: string;
+}
+
+export const keys = {
+  /** Organisation profile. gsi1: organisations by province, then adcode (organizers browse their region). */
+  org: (orgId: string): ItemKey => ({ pk: `ORG#${orgId}`, sk: 'ORG' }),
+  orgByRegion: (provinceCode: string, adcode: string, orgId: string) => ({
+    gsi1pk: `ORGS#${provinceCode}`,
+    gsi1sk: `${adcode}#${orgId}`,
+  }),
+  orgRegionPartition: (provinceCode: string) => `ORGS#${provinceCode}`,
+  /** Guard item making the credit code unique across organisations. */
+  creditCode: (code: string): ItemKey => ({ pk: `CREDIT#${code}`, sk: 'CREDIT' }),
+
+  /** User profile (with its password hash when identity is local). gsi1: users of an organisation. */
+  user: (userId: string): ItemKey => ({ pk: `USER#${userId}`, sk: 'USER' }),
+  userByOrg: (orgId: string, email: string) => ({ gsi1pk: `ORG#${orgId}#USERS`, gsi1sk: email }),
+  orgUsersPartition: (orgId: string) => `ORG#${orgId}#USERS`,
+  /** Guard item making the email unique, and the sign-in lookup from email to user id. */
+  email: (email: string): ItemKey => ({ pk: `EMAIL#${email}`, sk: 'EMAIL' }),
+
+  /** A fixed-window counter (sign-in attempts). Expires by TTL. */
+  rateWindow: (scope: string, subject: string, windowStart: number): ItemKey => ({
+    pk: `RATE#${scope}#${subject}`,
+    sk: String(windowStart),
+  }),
+
+  /** A stored response for a retried creating request. Expires by TTL. */
+  idempotency: (userId: string, idempotencyKey: string): ItemKey => ({
+    pk: `IDEMP#${userId}`,
+    sk: idempotencyKey,
+  }),
+
+  /**
+   * A listing. Access patterns, each one Query:
+   *  - gsi1: an organisation's listings by kind and status (`ORG#<org>#LISTINGS`, `<kind>#<status>#<id>`);
+   *  - gsi2: by kind, category and province, then status and region prefix — a search on category and
+   *    city is `begins_with(gsi2sk, "open#3501")` (adcodes nest: province 35, city 3501, county 350102);
+   *  - gsi3: by kind and province without category (`LST#<kind>#<prov>`, `<status>#<adcode>#<id>`).
+   * Ids are ULIDs, so within a region the order is oldest → newest.
+   */
+  listing: (listingId: string): ItemKey => ({ pk: `LISTING#${listingId}`, sk: 'LISTING' }),
+  listingIndexes: (l: { id: string; orgId: string; kind: string; status: string; category: string; adcode: string }) => ({
+    gsi1pk: `ORG#${l.orgId}#LISTINGS`,
+    gsi1sk: `${l.kind}#${l.status}#${l.id}`,
+    gsi2pk: `LST#${l.kind}#${l.category}#${l.adcode.slice(0, 2)}`,
+    gsi2sk: `${l.status}#${l.adcode}#${l.id}`,
+    gsi3pk: `LST#${l.kind}#${l.adcode.slice(0, 2)}`,
+    gsi3sk: `${l.status}#${l.adcode}#${l.id}`,
+  }),
+  orgListingsPartition: (orgId: string) => `ORG#${orgId}#LISTINGS`,
+  listingsByCategoryPartition: (kind: string, category: string, provinceCode: string) =>
+    `LST#${kind}#${category}#${provinceCode}`,
+  listingsByRegionPartition: (kind: string, provinceCode: string) => `LST#${kind}#${provinceCode}`,
+
+  /** An audit record: who changed what, when. pk per entity; gsi1 per day for organizers' review. */
+  audit: (entity: string, entityId: string, at: string, id: string): ItemKey => ({
+    pk: `AUDIT#${entity}#${entityId}`,
+    sk: `${at}#${id}`,
+  }),
+  auditByDay: (day: string, at: string, id: string) => ({ gsi1pk: `AUDITDAY#${day}`, gsi1sk: `${at}#${id}` }),
+  auditEntityPartition: (entity: string, entityId: string) => `AUDIT#${entity}#${entityId}`,
+  auditDayPartition: (day: string) => `AUDITDAY#${day}`,
+
+  /** The signing key of the local identity provider (kept so tokens survive restarts). */
+  localSigningKey: (): ItemKey => ({ pk: 'SYSTEM', sk: 'SIGNING_KEY' }),
+  /** Marks that demo data was loaded. */
+  demoSeed: (): ItemKey => ({ pk: 'SYSTEM', sk: 'DEMO_SEED' }),
+} as const;

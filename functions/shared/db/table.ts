@@ -1,0 +1,282 @@
+import {
+  type AttributeValue,
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  type TransactWriteItem,
+  TransactWriteItemsCommand,
+  TransactionCanceledException,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { TABLE_SCHEMA, type IndexName } from '../../../infra/table-schema.ts';
+import type { ItemKey } from './keys.ts';
+import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, type Page } from './paging.ts';
+
+export type Item = Record<string, unknown>;
+
+const MARSHALL = { removeUndefinedValues: true, convertClassInstanceToMap: false } as const;
+
+export function toAttributes(item: Item): Record<string, AttributeValue> {
+  return marshall(item, MARSHALL);
+}
+
+export function fromAttributes<T = Item>(attributes: Record<string, AttributeValue>): T {
+  return unmarshall(attributes) as T;
+}
+
+/** A condition with its placeholders, as DynamoDB takes them. */
+export interface Condition {
+  expression: string;
+  names?: Record<string, string>;
+  values?: Item;
+}
+
+export interface QueryOptions {
+  index?: IndexName;
+  partition: string;
+  /** `begins_with` on the sort key. */
+  prefix?: string;
+  /** Inclusive sort key range. */
+  between?: readonly [string, string];
+  limit?: number;
+  cursor?: string;
+  newestFirst?: boolean;
+  filter?: Condition;
+}
+
+/** Raised when a conditional write or a transaction's condition fails (one is a 409 upstream). */
+export class ConditionFailed extends Error {
+  constructor(
+    /** For transactions: which items' conditions failed (by position). */
+    readonly failedIndexes: readonly number[] = [],
+  ) {
+    super('condition failed');
+  }
+}
+
+function keyAttributesOf(index: IndexName | undefined): { partition: string; sort: string; all: string[] } {
+  const primary = TABLE_SCHEMA.primaryKey;
+  if (!index) return { partition: primary.partitionKey, sort: primary.sortKey, all: [primary.partitionKey, primary.sortKey] };
+  const gsi = TABLE_SCHEMA.globalSecondaryIndexes.find((g) => g.indexName === index)!;
+  return {
+    partition: gsi.partitionKey,
+    sort: gsi.sortKey,
+    all: [primary.partitionKey, primary.sortKey, gsi.partitionKey, gsi.sortKey],
+  };
+}
+
+function mergeValues(values: Item | undefined): Record<string, AttributeValue> | undefined {
+  if (!values || Object.keys(values).length === 0) return undefined;
+  return marshall(values, MARSHALL);
+}
+
+/**
+ * The table as repositories see it: typed items in, typed items out, keys from keys.ts, every
+ * list paged by LastEvaluatedKey, conditional writes and transactions surfaced as ConditionFailed.
+ * There is deliberately no scan.
+ */
+export class Table {
+  constructor(
+    readonly client: DynamoDBClient,
+    readonly name: string,
+  ) {}
+
+  async get<T = Item>(key: ItemKey, consistent = true): Promise<T | undefined> {
+    const out = await this.client.send(
+      new GetItemCommand({ TableName: this.name, Key: toAttributes({ ...key }), ConsistentRead: consistent }),
+    );
+    return out.Item ? fromAttributes<T>(out.Item) : undefined;
+  }
+
+  async put(item: Item & ItemKey, condition?: Condition): Promise<void> {
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.name,
+          Item: toAttributes(item),
+          ConditionExpression: condition?.expression,
+          ExpressionAttributeNames: condition?.names,
+          ExpressionAttributeValues: mergeValues(condition?.values),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new ConditionFailed();
+      throw error;
+    }
+  }
+
+  /** Sets the given attributes (and removes those given as undefined), returning the new item. */
+  async update<T = Item>(
+    key: ItemKey,
+    update: { expression: string; names?: Record<string, string>; values?: Item },
+    condition?: Condition,
+  ): Promise<T> {
+    try {
+      const out = await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.name,
+          Key: toAttributes({ ...key }),
+          UpdateExpression: update.expression,
+          ConditionExpression: condition?.expression,
+          ExpressionAttributeNames: { ...update.names, ...condition?.names },
+          ExpressionAttributeValues: mergeValues({ ...update.values, ...condition?.values }),
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return fromAttributes<T>(out.Attributes ?? {});
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new ConditionFailed();
+      throw error;
+    }
+  }
+
+  async delete(key: ItemKey, condition?: Condition): Promise<void> {
+    try {
+      await this.client.send(
+        new DeleteItemCommand({
+          TableName: this.name,
+          Key: toAttributes({ ...key }),
+          ConditionExpression: condition?.expression,
+          ExpressionAttributeNames: condition?.names,
+          ExpressionAttributeValues: mergeValues(condition?.values),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new ConditionFailed();
+      throw error;
+    }
+  }
+
+  /** One page of a Query. */
+  async query<T = Item>(options: QueryOptions): Promise<Page<T>> {
+    const attrs = keyAttributesOf(options.index);
+    const names: Record<string, string> = { '#p': attrs.partition, ...options.filter?.names };
+    const values: Item = { ':p': options.partition, ...options.filter?.values };
+    let expression = '#p = :p';
+    if (options.prefix !== undefined && options.prefix !== '') {
+      names['#s'] = attrs.sort;
+      values[':prefix'] = options.prefix;
+      expression += ' AND begins_with(#s, :prefix)';
+    } else if (options.between) {
+      names['#s'] = attrs.sort;
+      values[':lo'] = options.between[0];
+      values[':hi'] = options.between[1];
+      expression += ' AND #s BETWEEN :lo AND :hi';
+    }
+    const limit = Math.min(Math.max(options.limit ?? 50, 1), MAX_PAGE_SIZE);
+    const out = await this.client.send(
+      new QueryCommand({
+        TableName: this.name,
+        IndexName: options.index,
+        KeyConditionExpression: expression,
+        FilterExpression: options.filter?.expression,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: marshall(values, MARSHALL),
+        Limit: limit,
+        ScanIndexForward: !options.newestFirst,
+        ExclusiveStartKey: decodeCursor(options.cursor, {
+          partitionAttribute: attrs.partition,
+          partitionValue: options.partition,
+          attributes: attrs.all,
+        }),
+      }),
+    );
+    const items = (out.Items ?? []).map((i) => fromAttributes<T>(i));
+    const nextCursor = encodeCursor(out.LastEvaluatedKey);
+    return nextCursor ? { items, nextCursor } : { items };
+  }
+
+  /** Every item of a partition, following LastEvaluatedKey to the end (for bounded partitions only). */
+  async queryAll<T = Item>(options: Omit<QueryOptions, 'cursor' | 'limit'>, max = 100_000): Promise<T[]> {
+    const all: T[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.query<T>({ ...options, limit: MAX_PAGE_SIZE, cursor });
+      all.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor && all.length < max);
+    return all;
+  }
+
+  /** All-or-nothing writes; a failed condition anywhere raises ConditionFailed with the positions. */
+  async transact(items: TransactWriteItem[], idempotencyToken?: string): Promise<void> {
+    try {
+      await this.client.send(
+        new TransactWriteItemsCommand({ TransactItems: items, ClientRequestToken: idempotencyToken }),
+      );
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const reasons = error.CancellationReasons ?? [];
+        const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
+        if (failed.length > 0) throw new ConditionFailed(failed);
+        if (reasons.some((r) => r.Code === 'TransactionConflict')) throw new ConditionFailed([]);
+      }
+      throw error;
+    }
+  }
+
+  // Builders for transaction items, so repositories never hand-marshal.
+  putItem(item: Item & ItemKey, condition?: Condition): TransactWriteItem {
+    return {
+      Put: {
+        TableName: this.name,
+        Item: toAttributes(item),
+        ConditionExpression: condition?.expression,
+        ExpressionAttributeNames: condition?.names,
+        ExpressionAttributeValues: mergeValues(condition?.values),
+      },
+    };
+  }
+
+  updateItem(
+    key: ItemKey,
+    update: { expression: string; names?: Record<string, string>; values?: Item },
+    condition?: Condition,
+  ): TransactWriteItem {
+    return {
+      Update: {
+        TableName: this.name,
+        Key: toAttributes({ ...key }),
+        UpdateExpression: update.expression,
+        ConditionExpression: condition?.expression,
+        ExpressionAttributeNames: { ...update.names, ...condition?.names },
+        ExpressionAttributeValues: mergeValues({ ...update.values, ...condition?.values }),
+      },
+    };
+  }
+
+  deleteItem(key: ItemKey, condition?: Condition): TransactWriteItem {
+    return {
+      Delete: {
+        TableName: this.name,
+        Key: toAttributes({ ...key }),
+        ConditionExpression: condition?.expression,
+        ExpressionAttributeNames: condition?.names,
+        ExpressionAttributeValues: mergeValues(condition?.values),
+      },
+    };
+  }
+
+  conditionCheck(key: ItemKey, condition: Condition): TransactWriteItem {
+    return {
+      ConditionCheck: {
+        TableName: this.name,
+        Key: toAttributes({ ...key }),
+        ConditionExpression: condition.expression,
+        ExpressionAttributeNames: condition.names,
+        ExpressionAttributeValues: mergeValues(condition.values),
+      },
+    };
+  }
+}
+
+const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'type']);
+
+/** The entity without its table keys and type tag. */
+export function stripKeys<T>(item: T): T {
+  return Object.fromEntries(Object.entries(item as Item).filter(([name]) => !KEY_ATTRIBUTES.has(name))) as T;
+}

@@ -1,0 +1,99 @@
+/**
+ * Every message the API returns, in Chinese first and English beside it. Keys are stable codes;
+ * `{name}` placeholders are filled from the error's params.
+ */
+export type Lang = 'zh' | 'en';
+
+export interface Message {
+  readonly zh: string;
+  readonly en: string;
+}
+
+export const MESSAGES = {
+  // generic
+  'internal': { zh: '服务器内部错误，请稍后重试', en: 'Internal server error, please try again later' },
+  'not_found': { zh: '未找到该资源', en: 'Resource not found' },
+  'route_not_found': { zh: '接口不存在', en: 'No such endpoint' },
+  'forbidden': { zh: '无权执行此操作', en: 'You are not allowed to do this' },
+  'unauthenticated': { zh: '请先登录', en: 'Please sign in first' },
+  'token_invalid': { zh: '登录凭证无效或已过期，请重新登录', en: 'Your sign-in token is invalid or expired; please sign in again' },
+  'sign_in_failed': { zh: '邮箱或密码错误', en: 'Wrong email or password' },
+  'rate_limited': { zh: '请求过于频繁，请稍后再试', en: 'Too many requests, please try again later' },
+  'conflict': { zh: '数据已被修改，请刷新后重试', en: 'The data changed meanwhile; refresh and try again' },
+  'validation_failed': { zh: '提交的数据有误', en: 'The submitted data is invalid' },
+  'bad_json': { zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
+  'unsupported_media_type': { zh: '请求体须为 application/json', en: 'The request body must be application/json' },
+  'payload_too_large': { zh: '请求体过大（上限 {limit}）', en: 'Request body too large (limit {limit})' },
+  'idempotency_conflict': {
+    zh: '该幂等键已用于另一请求',
+    en: 'This idempotency key was already used for a different request',
+  },
+  'invalid_transition': {
+    zh: '当前状态（{state}）下不能执行“{action}”',
+    en: 'Cannot {action} while the {lifecycle} is {state}',
+  },
+  // field-level
+  'field.required': { zh: '必填', en: 'is required' },
+  'field.invalid_type': { zh: '类型应为{expected}', en: 'should be {expected}' },
+  'field.too_small': { zh: '不能小于 {minimum}', en: 'must be at least {minimum}' },
+  'field.too_big': { zh: '不能大于 {maximum}', en: 'must be at most {maximum}' },
+  'field.too_short': { zh: '长度不能少于 {minimum}', en: 'must have at least {minimum} characters' },
+  'field.too_long': { zh: '长度不能超过 {maximum}', en: 'must have at most {maximum} characters' },
+  'field.invalid_format': { zh: '格式不正确', en: 'has an invalid format' },
+  'field.invalid_value': { zh: '取值不在允许范围内', en: 'is not one of the allowed values' },
+  'field.unrecognized_keys': { zh: '包含未知字段：{keys}', en: 'has unknown fields: {keys}' },
+  'field.not_integer': { zh: '应为整数', en: 'must be a whole number' },
+  'field.not_finite': { zh: '应为有限数值', en: 'must be a finite number' },
+  'field.invalid_date': { zh: '日期无效，应为 YYYY-MM-DD', en: 'is not a valid date (YYYY-MM-DD)' },
+  'field.date_order': { zh: '结束日期不能早于开始日期', en: 'the end date cannot be before the start date' },
+  'field.credit_code': {
+    zh: '统一社会信用代码无效（18 位，含校验码）',
+    en: 'is not a valid unified social credit code (18 characters with check character)',
+  },
+  'field.credit_code_taken': { zh: '该统一社会信用代码已注册', en: 'this unified social credit code is already registered' },
+  'field.email_taken': { zh: '该邮箱已注册', en: 'this email is already registered' },
+  'field.adcode': { zh: '行政区划代码无效', en: 'is not a valid administrative division code' },
+  'field.email': { zh: '邮箱格式不正确', en: 'is not a valid email address' },
+  'field.phone': { zh: '电话号码格式不正确', en: 'is not a valid phone number' },
+  'field.password_weak': {
+    zh: '密码至少 10 位，且须包含字母和数字',
+    en: 'the password needs at least 10 characters with letters and digits',
+  },
+} as const satisfies Record<string, Message>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export type MessageParams = Record<string, string | number>;
+
+export function format(template: string, params: MessageParams = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function translate(key: MessageKey, lang: Lang, params?: MessageParams): string {
+  return format(MESSAGES[key][lang], params);
+}
+
+export function bothLanguages(key: MessageKey, params?: MessageParams): Message {
+  return { zh: translate(key, 'zh', params), en: translate(key, 'en', params) };
+}
+
+/** Picks zh or en from an Accept-Language header; Chinese is the default. */
+export function negotiateLang(acceptLanguage: string | undefined | null): Lang {
+  if (!acceptLanguage) return 'zh';
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...rest] = part.trim().split(';');
+      const q = rest.find((r) => r.trim().startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .filter((r) => Number.isFinite(r.q))
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('zh')) return 'zh';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'zh';
+}

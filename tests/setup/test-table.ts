@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { createApp } from '../../functions/api/app.ts';
+import { buildDeps, type Deps } from '../../functions/api/deps.ts';
+import { type Clock, systemClock } from '../../functions/shared/clock.ts';
+import { readConfig, type Config } from '../../functions/shared/config.ts';
+import { dynamoClient } from '../../functions/shared/db/client.ts';
+import { ensureTable } from '../../functions/shared/db/create-table.ts';
+
+/** A fresh table on the run's DynamoDB Local, with the app wired to it. */
+export async function freshTable(options: { clock?: Clock; config?: Partial<Config> } = {}) {
+  const endpoint = inject('dynamoEndpoint');
+  const tableName = `test-${randomUUID()}`;
+  const config: Config = {
+    ...readConfig({ AUTH_MODE: 'local' }),
+    tableName,
+    dynamoEndpoint: endpoint,
+    region: 'local',
+    ...options.config,
+  };
+  await ensureTable(dynamoClient(config), tableName);
+  const deps: Deps = buildDeps(config, options.clock ?? systemClock);
+  const app = createApp(() => deps);
+  return { deps, app, config, endpoint, tableName };
+}
