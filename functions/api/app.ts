@@ -4,6 +4,9 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { authRoutes, meRoutes } from '../auth/auth.routes.ts';
+import { importRoutes, MAX_UPLOAD_BYTES } from '../imports/import.routes.ts';
+import { listingRoutes } from '../listings/listing.routes.ts';
+import { inboxRoutes, listingMatchRoutes, matchRoutes } from '../matches/match.routes.ts';
 import { orgRoutes } from '../orgs/org.routes.ts';
 import { regionRoutes } from '../regions/region.routes.ts';
 import { AppError, AuthenticationError, PayloadTooLargeError, RateLimitError } from '../shared/errors.ts';
@@ -17,11 +20,27 @@ export const API_VERSION = '0.1.0';
 const DEFAULT_BODY_LIMIT = 256 * 1024;
 
 /**
+ * API Gateway puts a named stage in front of the path (`/prod/api/health`); the `$default` stage and
+ * the local server do not. Routes are written once, without it.
+ */
+function pathWithoutStage(request: Request, options?: { env?: unknown }): string {
+  const url = request.url;
+  const start = url.indexOf('/', url.indexOf('://') + 3);
+  const end = url.indexOf('?', start);
+  const path = end === -1 ? url.slice(start) : url.slice(start, end);
+  const stage = (options?.env as { requestContext?: { stage?: string } } | undefined)?.requestContext?.stage;
+  if (stage && stage !== '$default' && (path === `/${stage}` || path.startsWith(`/${stage}/`))) {
+    return path.slice(stage.length + 1) || '/';
+  }
+  return path;
+}
+
+/**
  * The whole HTTP API, one Hono app: the Lambda handler serves it in AWS, @hono/node-server locally.
  * Modules are mounted with app.route(); every error goes through the one onError below.
  */
 export function createApp(getDeps: () => Deps): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+  const app = new Hono<AppEnv>({ getPath: pathWithoutStage });
 
   app.use('*', async (c, next) => {
     c.set('deps', getDeps());
@@ -48,15 +67,16 @@ export function createApp(getDeps: () => Deps): Hono<AppEnv> {
       credentials: false,
     }),
   );
-  app.use(
-    '*',
+  const limitFor = (maxSize: number) =>
     bodyLimit({
-      maxSize: DEFAULT_BODY_LIMIT,
+      maxSize,
       onError: () => {
-        throw new PayloadTooLargeError(`${DEFAULT_BODY_LIMIT / 1024} KB`);
+        throw new PayloadTooLargeError(`${Math.round(maxSize / 1024)} KB`);
       },
-    }),
-  );
+    });
+  const defaultLimit = limitFor(DEFAULT_BODY_LIMIT);
+  const uploadLimit = limitFor(MAX_UPLOAD_BYTES);
+  app.use('*', (c, next) => (c.req.path.includes('/api/imports') ? uploadLimit(c, next) : defaultLimit(c, next)));
   // A bearer token, when sent, must be valid; routes decide whether one is needed.
   app.use('*', async (c, next) => {
     const header = c.req.header('authorization');
@@ -83,6 +103,11 @@ export function createApp(getDeps: () => Deps): Hono<AppEnv> {
   app.route('/api/me', meRoutes);
   app.route('/api/orgs', orgRoutes);
   app.route('/api/regions', regionRoutes);
+  app.route('/api/listings', listingRoutes);
+  app.route('/api/listings', listingMatchRoutes);
+  app.route('/api/matches', matchRoutes);
+  app.route('/api/inbox', inboxRoutes);
+  app.route('/api/imports', importRoutes);
 
   app.notFound((c) => c.json(plainErrorBody('route_not_found', 'route_not_found', c.get('lang') ?? 'zh'), 404));
   app.onError((error, c) => {

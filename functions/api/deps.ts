@@ -5,6 +5,10 @@ import { localIdentity } from '../auth/identity-local.ts';
 import { SignInThrottle } from '../auth/sign-in-throttle.repo.ts';
 import { loadOrCreateSigningKey, type SigningKey } from '../auth/signing-key.repo.ts';
 import { createTokenVerifier, type TokenVerifier } from '../auth/token-verifier.ts';
+import { AuditRepo } from '../audit/audit.repo.ts';
+import { ImportJobRepo } from '../imports/import-job.repo.ts';
+import { ListingRepo } from '../listings/listing.repo.ts';
+import { MatchRepo } from '../matches/match.repo.ts';
 import { OrgRepo } from '../orgs/org.repo.ts';
 import { type Clock, systemClock } from '../shared/clock.ts';
 import type { Config } from '../shared/config.ts';
@@ -22,6 +26,10 @@ export interface Deps {
   readonly orgs: OrgRepo;
   readonly users: UserRepo;
   readonly signInThrottle: SignInThrottle;
+  readonly audit: AuditRepo;
+  readonly listings: ListingRepo;
+  readonly imports: ImportJobRepo;
+  readonly matches: MatchRepo;
 }
 
 export function buildDeps(config: Config, clock: Clock = systemClock): Deps {
@@ -66,6 +74,7 @@ export function buildDeps(config: Config, clock: Clock = systemClock): Deps {
       audience: config.tokenAudience,
     });
   }
+  const audit = new AuditRepo(table);
   return {
     config,
     clock,
@@ -76,5 +85,9 @@ export function buildDeps(config: Config, clock: Clock = systemClock): Deps {
     orgs: new OrgRepo(table),
     users: new UserRepo(table),
     signInThrottle: new SignInThrottle(table, clock),
+    audit,
+    listings: new ListingRepo(table, audit),
+    imports: new ImportJobRepo(table),
+    matches: new MatchRepo(table),
   };
 }

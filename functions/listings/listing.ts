@@ -187,7 +187,7 @@ export function viewListing(listing: Listing, principal: Principal, relation: Re
     view.priceHidden = true;
   }
   for (const field of ['contact']) if (view[field] === undefined) delete view[field];
-  return view as ListingView;
+  return view as unknown as ListingView;
 }
 
 export function canSeeListing(listing: Listing, principal: Principal): boolean {

@@ -69,6 +69,44 @@ export const keys = {
   auditEntityPartition: (entity: string, entityId: string) => `AUDIT#${entity}#${entityId}`,
   auditDayPartition: (day: string) => `AUDITDAY#${day}`,
 
+  /**
+   * A match between an offer listing and a need listing; the id is derived from the pair, so one
+   * pair has one match. gsi1: the matches of an offer listing; gsi2: of a need listing.
+   */
+  match: (matchId: string): ItemKey => ({ pk: `MATCH#${matchId}`, sk: 'MATCH' }),
+  matchIndexes: (m: { id: string; offerListingId: string; needListingId: string; status: string }) => ({
+    gsi1pk: `LMATCH#${m.offerListingId}`,
+    gsi1sk: `${m.status}#${m.id}`,
+    gsi2pk: `LMATCH#${m.needListingId}`,
+    gsi2sk: `${m.status}#${m.id}`,
+  }),
+  listingMatchesPartition: (listingId: string) => `LMATCH#${listingId}`,
+
+  /** An organisation's inbox: proposals and changes to its matches, newest first. */
+  notification: (orgId: string, at: string, notificationId: string): ItemKey => ({
+    pk: `INBOX#${orgId}`,
+    sk: `${at}#${notificationId}`,
+  }),
+  inboxPartition: (orgId: string) => `INBOX#${orgId}`,
+
+  /** A batch matching run over a scope, with its proposals in chunks. gsi1: an organizer org's runs. */
+  matchingRun: (runId: string): ItemKey => ({ pk: `RUN#${runId}`, sk: 'RUN' }),
+  matchingRunChunk: (runId: string, index: number): ItemKey => ({
+    pk: `RUN#${runId}`,
+    sk: `PROPOSALS#${String(index).padStart(5, '0')}`,
+  }),
+  matchingRunByOrg: (orgId: string, runId: string) => ({ gsi1pk: `ORG#${orgId}#RUNS`, gsi1sk: runId }),
+  orgRunsPartition: (orgId: string) => `ORG#${orgId}#RUNS`,
+
+  /** A spreadsheet import job and its chunks of good rows. gsi1: an organisation's imports, newest first. */
+  importJob: (importId: string): ItemKey => ({ pk: `IMPORT#${importId}`, sk: 'IMPORT' }),
+  importChunk: (importId: string, index: number): ItemKey => ({
+    pk: `IMPORT#${importId}`,
+    sk: `CHUNK#${String(index).padStart(5, '0')}`,
+  }),
+  importByOrg: (orgId: string, importId: string) => ({ gsi1pk: `ORG#${orgId}#IMPORTS`, gsi1sk: importId }),
+  orgImportsPartition: (orgId: string) => `ORG#${orgId}#IMPORTS`,
+
   /** The signing key of the local identity provider (kept so tokens survive restarts). */
   localSigningKey: (): ItemKey => ({ pk: 'SYSTEM', sk: 'SIGNING_KEY' }),
   /** Marks that demo data was loaded. */

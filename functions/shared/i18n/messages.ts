@@ -32,6 +32,11 @@ export const MESSAGES = {
     zh: '当前状态（{state}）下不能执行“{action}”',
     en: 'Cannot {action} while the {lifecycle} is {state}',
   },
+  'bad_file': { zh: '无法读取该文件，请使用模板（.xlsx 或 UTF-8 编码的 .csv）', en: 'Cannot read this file; use the template (.xlsx, or .csv in UTF-8)' },
+  'insufficient_remaining': {
+    zh: '剩余数量不足，无法确认该撮合（{side}）',
+    en: 'Not enough quantity remains to confirm this match ({side})',
+  },
   // field-level
   'field.required': { zh: '必填', en: 'is required' },
   'field.invalid_type': { zh: '类型应为{expected}', en: 'should be {expected}' },
@@ -53,6 +58,20 @@ export const MESSAGES = {
   'field.credit_code_taken': { zh: '该统一社会信用代码已注册', en: 'this unified social credit code is already registered' },
   'field.email_taken': { zh: '该邮箱已注册', en: 'this email is already registered' },
   'field.adcode': { zh: '行政区划代码无效', en: 'is not a valid administrative division code' },
+  'field.unknown_spec': { zh: '产品规格不在目录中', en: 'is not a product spec in the catalogue' },
+  'field.unknown_skill': { zh: '工种不在目录中', en: 'is not a skill in the catalogue' },
+  'field.unknown_certificate': { zh: '证书不在目录中', en: 'names a certificate not in the catalogue' },
+  'field.below_allocated': {
+    zh: '不能小于已撮合确认的数量（{allocated}）',
+    en: 'cannot be less than what confirmed matches already took ({allocated})',
+  },
+  'field.missing_column': { zh: '缺少必填列“{column}”', en: 'the required column "{column}" is missing' },
+  'field.too_many_rows': { zh: '行数超过上限 {maximum}', en: 'has more than {maximum} rows' },
+  'field.unit_mismatch': { zh: '单位与产品规格的计量单位不符', en: "does not convert to the spec's unit" },
+  'field.place_unknown': { zh: '无法识别的地点', en: 'is not a place we recognise' },
+  'field.place_ambiguous': { zh: '地点有重名，请写明所属省市', en: 'names several places; add the province or city' },
+  'field.not_number': { zh: '不是有效的数字', en: 'is not a number' },
+  'field.not_yes_no': { zh: '请填“是”或“否”', en: 'should be yes or no' },
   'field.email': { zh: '邮箱格式不正确', en: 'is not a valid email address' },
   'field.phone': { zh: '电话号码格式不正确', en: 'is not a valid phone number' },
   'field.password_weak': {

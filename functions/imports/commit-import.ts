@@ -1,0 +1,153 @@
+import type { Deps } from '../api/deps.ts';
+import { auditEntry } from '../audit/audit.ts';
+import type { Principal } from '../auth/principal.ts';
+import { buildListing } from '../listings/listing-commands.ts';
+import type { Listing, ListingKind } from '../listings/listing.ts';
+import type { Org, OrgKind } from '../orgs/org.ts';
+import { ConditionFailed } from '../shared/db/table.ts';
+import { ConflictError } from '../shared/errors.ts';
+import { derivedId } from '../shared/ids.ts';
+import { transition } from '../shared/lifecycle.ts';
+import { type ImportJob, type ImportRow, importLifecycle } from './import-job.ts';
+
+/**
+ * Turns an import's good rows into listings, a chunk at a time, within a time budget; the caller
+ * (the web's progress bar) calls again until the job is committed. Every id is derived from the
+ * import and the row, and every write is conditional, so a crash or a retry mid-chunk resumes
+ * without duplicates and without losing a row.
+ */
+const ROWS_PER_TRANSACTION = 40; // ×2 items (listing + audit) ≤ 100 per TransactWriteItems
+
+const KIND_OF_ORG: Record<ListingKind, OrgKind> = {
+  supply: 'manufacturer',
+  demand: 'builder',
+  labour_offer: 'labour_provider',
+  labour_request: 'labour_user',
+};
+
+async function ownerFor(
+  deps: Deps,
+  job: ImportJob,
+  row: ImportRow,
+  uploader: Org,
+  cache: Map<string, Org>,
+): Promise<{ org: Org; invited: boolean }> {
+  if (!row.owner) return { org: uploader, invited: false };
+  const cached = cache.get(row.owner.creditCode);
+  if (cached) return { org: cached, invited: false };
+  const existing = await deps.orgs.findByCreditCode(row.owner.creditCode);
+  if (existing) {
+    cache.set(existing.creditCode, existing);
+    return { org: existing, invited: false };
+  }
+  const now = deps.clock.now().toISOString();
+  const invited: Org = {
+    id: derivedId(job.id, `org:${row.owner.creditCode}`),
+    name: row.owner.name,
+    creditCode: row.owner.creditCode,
+    kinds: [KIND_OF_ORG[job.kind]],
+    adcode: row.input.adcode,
+    contact: row.input.contact,
+    invited: true,
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    await deps.table.transact(deps.orgs.createItems(invited));
+  } catch (error) {
+    if (!(error instanceof ConditionFailed)) throw error;
+    const raced = await deps.orgs.findByCreditCode(row.owner.creditCode);
+    if (!raced) throw error;
+    cache.set(raced.creditCode, raced);
+    return { org: raced, invited: false };
+  }
+  cache.set(invited.creditCode, invited);
+  return { org: invited, invited: true };
+}
+
+async function writeRows(deps: Deps, principal: Principal, job: ImportJob, listings: Listing[]): Promise<void> {
+  let pending = listings;
+  for (let attempt = 0; attempt < 3 && pending.length > 0; attempt++) {
+    const items = pending.flatMap((listing) => [
+      deps.listings.putItem(listing),
+      deps.audit.item(
+        auditEntry(principal, 'listing', listing.id, 'import', listing.createdAt, derivedId(listing.id, 'audit'), {
+          importId: { from: null, to: job.id },
+        }),
+      ),
+    ]);
+    try {
+      await deps.table.transact(items);
+      return;
+    } catch (error) {
+      if (!(error instanceof ConditionFailed)) throw error;
+      // Listings already written by an earlier, interrupted run: keep the rest.
+      const done = new Set(error.failedIndexes.filter((i) => i % 2 === 0).map((i) => i / 2));
+      if (done.size === 0) throw error;
+      pending = pending.filter((_, i) => !done.has(i));
+    }
+  }
+}
+
+export async function commitImport(
+  deps: Deps,
+  principal: Principal,
+  importId: string,
+  budgetMs = 8_000,
+): Promise<ImportJob> {
+  const started = Date.now();
+  let job = (await deps.imports.get(importId))!;
+  const uploader = (await deps.orgs.get(job.orgId))!;
+  const owners = new Map<string, Org>();
+  if (job.status !== 'committing') {
+    const next = { ...job, status: transition(importLifecycle, job.status, 'commit'), version: job.version + 1 };
+    await saveJob(deps, next, job.version);
+    job = next;
+  }
+  while (job.committedChunks < job.chunkCount && Date.now() - started < budgetMs) {
+    const rows = await deps.imports.chunk(job.id, job.committedChunks);
+    let invitedOrgs = 0;
+    const listings: Listing[] = [];
+    for (const row of rows) {
+      const { org, invited } = await ownerFor(deps, job, row, uploader, owners);
+      if (invited) invitedOrgs += 1;
+      const listing = buildListing(
+        row.input,
+        { orgId: org.id, orgName: org.name, userId: principal.userId },
+        deps.clock.now().toISOString(),
+        derivedId(job.id, `row:${row.row}`),
+      );
+      listing.importId = job.id;
+      if (org.id !== uploader.id) listing.postedByOrgId = uploader.id;
+      listings.push(listing);
+    }
+    for (let i = 0; i < listings.length; i += ROWS_PER_TRANSACTION) {
+      await writeRows(deps, principal, job, listings.slice(i, i + ROWS_PER_TRANSACTION));
+    }
+    const next: ImportJob = {
+      ...job,
+      committedChunks: job.committedChunks + 1,
+      committedRows: job.committedRows + rows.length,
+      invitedOrgs: job.invitedOrgs + invitedOrgs,
+      updatedAt: deps.clock.now().toISOString(),
+      version: job.version + 1,
+    };
+    await saveJob(deps, next, job.version);
+    job = next;
+  }
+  if (job.committedChunks >= job.chunkCount && job.status === 'committing') {
+    const next = { ...job, status: transition(importLifecycle, job.status, 'finish'), version: job.version + 1 };
+    await saveJob(deps, next, job.version);
+    job = next;
+  }
+  return job;
+}
+
+async function saveJob(deps: Deps, job: ImportJob, expectedVersion: number): Promise<void> {
+  try {
+    await deps.imports.save(job, expectedVersion);
+  } catch (error) {
+    if (error instanceof ConditionFailed) throw new ConflictError();
+    throw error;
+  }
+}

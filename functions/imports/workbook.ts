@@ -1,0 +1,79 @@
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+
+/**
+ * Spreadsheet files in and out: .xlsx through exceljs, .csv through papaparse. A sheet is rows of
+ * cells; a cell is what a clerk typed: text, a number, a date, or nothing.
+ */
+export type Cell = string | number | boolean | Date | null;
+export type SheetRows = Cell[][];
+
+export type SheetFormat = 'xlsx' | 'csv';
+
+export const MAX_IMPORT_ROWS = 10_000;
+
+function cellValue(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value;
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value && typeof value.text === 'string') return value.text; // hyperlink
+    if ('result' in value) return cellValue(value.result as ExcelJS.CellValue); // formula
+    if ('error' in value) return null;
+  }
+  return String(value);
+}
+
+/** Reads the first worksheet of an .xlsx or the rows of a .csv (UTF-8, with or without BOM; GB18030 is not supported). */
+export async function readSheet(data: Uint8Array, format: SheetFormat): Promise<SheetRows> {
+  if (format === 'csv') {
+    const text = new TextDecoder('utf-8').decode(data).replace(/^\uFEFF/, '');
+    const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
+    return parsed.data.map((row) => row.map((cell) => (cell === '' ? null : cell)));
+  }
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return [];
+  const rows: SheetRows = [];
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const cells: Cell[] = [];
+    for (let col = 1; col <= sheet.columnCount; col++) cells.push(cellValue(row.getCell(col).value));
+    rows[rowNumber - 1] = cells;
+  });
+  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+  // Drop trailing empty rows.
+  while (rows.length > 0 && rows[rows.length - 1]!.every((c) => c === null || c === '')) rows.pop();
+  return rows;
+}
+
+/** Writes rows (first row = headers) as .xlsx (bold, frozen header) or .csv (UTF-8 with BOM, for Excel). */
+export async function writeSheet(
+  rows: SheetRows,
+  format: SheetFormat,
+  options: { sheetName?: string; columnWidths?: number[] } = {},
+): Promise<Uint8Array> {
+  if (format === 'csv') {
+    const text = Papa.unparse(
+      rows.map((row) => row.map((cell) => (cell instanceof Date ? cell.toISOString().slice(0, 10) : (cell ?? '')))),
+    );
+    return new TextEncoder().encode(`\uFEFF${text}\r\n`);
+  }
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Gongxu 供需';
+  const sheet = workbook.addWorksheet(options.sheetName ?? 'Sheet1', { views: [{ state: 'frozen', ySplit: 1 }] });
+  for (const row of rows) sheet.addRow(row);
+  sheet.getRow(1).font = { bold: true };
+  const widths = options.columnWidths ?? rows[0]?.map((h) => Math.max(10, String(h ?? '').length * 2 + 2)) ?? [];
+  widths.forEach((width, i) => {
+    sheet.getColumn(i + 1).width = width;
+  });
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+export const CONTENT_TYPES: Record<SheetFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+};

@@ -1,0 +1,234 @@
+import type { Deps } from '../api/deps.ts';
+import { auditEntry, diff } from '../audit/audit.ts';
+import type { Principal } from '../auth/principal.ts';
+import { getCertificate, getSkill, getSpec } from '../catalogue/catalogue.ts';
+import { ConditionFailed } from '../shared/db/table.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import { transition } from '../shared/lifecycle.ts';
+import {
+  canEditListing,
+  type Listing,
+  type ListingAction,
+  listingLifecycle,
+  totalOf,
+  windowEnd,
+} from './listing.ts';
+import type { ListingInput } from './listing.schema.ts';
+
+/**
+ * What happens to listings: post, edit, publish, withdraw, fulfil, expire. Every write is
+ * conditional on the version read (no lost updates) and carries its audit entry in the same
+ * transaction.
+ */
+
+/** Checks references the schema cannot: the spec, skill and certificates exist in the catalogue. */
+function checkReferences(input: Partial<ListingInput> & { kind: Listing['kind'] }): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if ('specId' in input && input.specId !== undefined && !getSpec(input.specId)) {
+    issues.push({ field: 'specId', key: 'field.unknown_spec' });
+  }
+  if ('skillId' in input && input.skillId !== undefined && !getSkill(input.skillId)) {
+    issues.push({ field: 'skillId', key: 'field.unknown_skill' });
+  }
+  const certs = [
+    ...('certificates' in input ? (input.certificates ?? []) : []),
+    ...('certificatesRequired' in input ? (input.certificatesRequired ?? []) : []),
+  ];
+  const field = input.kind === 'labour_offer' ? 'certificates' : 'certificatesRequired';
+  if (certs.some((c) => !getCertificate(c))) issues.push({ field, key: 'field.unknown_certificate' });
+  return issues;
+}
+
+function checkQuantities(listing: Listing): FieldIssue[] {
+  if (listing.kind === 'supply' && listing.minOrder !== undefined && listing.minOrder > listing.quantity) {
+    return [{ field: 'minOrder', key: 'field.too_big', params: { maximum: listing.quantity } }];
+  }
+  return [];
+}
+
+/** Builds a listing from validated input: derived fields (category, unit, remaining) filled in. */
+export function buildListing(
+  input: ListingInput,
+  owner: { orgId: string; orgName: string; userId: string },
+  now: string,
+  id: string = newId(),
+): Listing {
+  const issues = checkReferences(input);
+  if (issues.length > 0) throw new ValidationError(issues);
+  const { status, ...fields } = input;
+  const base = {
+    id,
+    orgId: owner.orgId,
+    orgName: owner.orgName,
+    status: status ?? 'open',
+    createdBy: owner.userId,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  let listing: Listing;
+  switch (fields.kind) {
+    case 'supply':
+    case 'demand': {
+      const spec = getSpec(fields.specId)!;
+      listing = {
+        ...base,
+        ...fields,
+        category: spec.category,
+        unit: spec.unit,
+        remaining: fields.quantity,
+        ...(fields.kind === 'demand'
+          ? { keyProject: fields.keyProject ?? false, acceptsSubstitutes: fields.acceptsSubstitutes ?? false }
+          : {}),
+      } as Listing;
+      break;
+    }
+    case 'labour_offer':
+      listing = {
+        ...base,
+        ...fields,
+        certificates: fields.certificates ?? [],
+        needsHousing: fields.needsHousing ?? false,
+        needsTransport: fields.needsTransport ?? false,
+        remaining: fields.headcount,
+        lenderRemainsEmployer: true,
+      };
+      break;
+    case 'labour_request':
+      listing = {
+        ...base,
+        ...fields,
+        certificatesRequired: fields.certificatesRequired ?? [],
+        housingProvided: fields.housingProvided ?? false,
+        transportProvided: fields.transportProvided ?? false,
+        remaining: fields.headcount,
+        lenderRemainsEmployer: true,
+      };
+      break;
+  }
+  const quantityIssues = checkQuantities(listing);
+  if (quantityIssues.length > 0) throw new ValidationError(quantityIssues);
+  return listing;
+}
+
+export async function postListing(deps: Deps, principal: Principal, input: ListingInput): Promise<Listing> {
+  const org = await deps.orgs.get(principal.orgId);
+  if (!org) throw new NotFoundError();
+  const now = deps.clock.now().toISOString();
+  const listing = buildListing(input, { orgId: org.id, orgName: org.name, userId: principal.userId }, now);
+  await deps.listings.create(listing, auditEntry(principal, 'listing', listing.id, 'post', now, newId()));
+  return listing;
+}
+
+export async function loadOwnListing(deps: Deps, principal: Principal, listingId: string): Promise<Listing> {
+  const listing = await deps.listings.get(listingId);
+  if (!listing) throw new NotFoundError();
+  if (!canEditListing(principal, listing)) throw new ForbiddenError();
+  return listing;
+}
+
+/** Edits fields; a quantity change moves `remaining` by the same amount and may not take it below 0. */
+export async function editListing(
+  deps: Deps,
+  principal: Principal,
+  listingId: string,
+  patch: Record<string, unknown>,
+): Promise<Listing> {
+  const current = await loadOwnListing(deps, principal, listingId);
+  const status = transition(listingLifecycle, current.status, 'edit');
+  const issues = checkReferences({ ...patch, kind: current.kind } as ListingInput);
+  if (issues.length > 0) throw new ValidationError(issues);
+  const merged = { ...current, ...patch, status: current.status === 'draft' ? 'draft' : status } as Listing;
+  const newTotal = totalOf(merged);
+  const oldTotal = totalOf(current);
+  merged.remaining = current.remaining + (newTotal - oldTotal);
+  if (merged.remaining < 0) {
+    const field = merged.kind === 'supply' || merged.kind === 'demand' ? 'quantity' : 'headcount';
+    throw new ValidationError([{ field, key: 'field.below_allocated', params: { allocated: oldTotal - current.remaining } }]);
+  }
+  if (merged.kind === 'supply' || merged.kind === 'demand') {
+    const spec = getSpec(merged.specId)!;
+    merged.category = spec.category;
+    merged.unit = spec.unit;
+  }
+  const startEnd = dateOrder(merged);
+  if (startEnd) throw new ValidationError([startEnd]);
+  const quantityIssues = checkQuantities(merged);
+  if (quantityIssues.length > 0) throw new ValidationError(quantityIssues);
+  const now = deps.clock.now().toISOString();
+  merged.updatedAt = now;
+  merged.version = current.version + 1;
+  await saveOrConflict(deps, merged, current, principal, 'edit', now);
+  return merged;
+}
+
+function dateOrder(listing: Listing): FieldIssue | undefined {
+  const [start, end] =
+    listing.kind === 'supply'
+      ? [listing.availableFrom, 'availableUntil']
+      : listing.kind === 'demand'
+        ? [listing.deliverFrom, 'neededBy']
+        : [listing.from, 'until'];
+  return windowEnd(listing) < start ? { field: end, key: 'field.date_order' } : undefined;
+}
+
+async function saveOrConflict(
+  deps: Deps,
+  next: Listing,
+  current: Listing,
+  principal: Principal | { userId: string; orgId: string },
+  action: string,
+  now: string,
+): Promise<void> {
+  try {
+    await deps.listings.save(
+      next,
+      current.version,
+      auditEntry(principal, 'listing', next.id, action, now, newId(), diff(current as unknown as Record<string, unknown>, next as unknown as Record<string, unknown>)),
+    );
+  } catch (error) {
+    if (error instanceof ConditionFailed) throw new ConflictError();
+    throw error;
+  }
+}
+
+/** publish, withdraw, fulfil: a move along the listing lifecycle by its owner. */
+export async function moveListing(
+  deps: Deps,
+  principal: Principal,
+  listingId: string,
+  action: Extract<ListingAction, 'publish' | 'withdraw' | 'fulfil'>,
+): Promise<Listing> {
+  const current = await loadOwnListing(deps, principal, listingId);
+  const status = transition(listingLifecycle, current.status, action);
+  const now = deps.clock.now().toISOString();
+  const next: Listing = {
+    ...current,
+    status,
+    ...(status === 'closed' ? { closedReason: action === 'fulfil' ? 'fulfilled' : 'withdrawn' } : {}),
+    updatedAt: now,
+    version: current.version + 1,
+  };
+  await saveOrConflict(deps, next, current, principal, action, now);
+  return next;
+}
+
+/** Closes an open listing whose window has ended (run by the expiry sweep). */
+export async function expireListing(deps: Deps, listing: Listing, now: string): Promise<boolean> {
+  if (listing.status !== 'open' || windowEnd(listing) >= now.slice(0, 10)) return false;
+  const next: Listing = {
+    ...listing,
+    status: transition(listingLifecycle, listing.status, 'expire'),
+    closedReason: 'expired',
+    updatedAt: now,
+    version: listing.version + 1,
+  };
+  try {
+    await saveOrConflict(deps, next, listing, { userId: 'system', orgId: 'system' }, 'expire', now);
+    return true;
+  } catch (error) {
+    if (error instanceof ConflictError) return false; // changed meanwhile; the next sweep decides
+    throw error;
+  }
+}

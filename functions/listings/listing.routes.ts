@@ -1,0 +1,223 @@
+import { type Context, Hono } from 'hono';
+import * as z from 'zod/mini';
+import type { AppEnv } from '../api/context.ts';
+import { principalOf } from '../api/context.ts';
+import { isOrganizer } from '../auth/principal.ts';
+import { regionPrefix } from '../regions/regions.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { describe } from '../shared/openapi.ts';
+import { pagingFields } from '../shared/paging-query.ts';
+import { adcode, id } from '../shared/schema-fields.ts';
+import { jsonBody, params, parseInput, query } from '../shared/validation.ts';
+import { CONTENT_TYPES, type SheetFormat, writeSheet } from '../imports/workbook.ts';
+import { relationshipFor } from '../matches/match-visibility.ts';
+import { listingRows, summaryRows } from './list-export.ts';
+import { summarise, totals } from './list-summary.ts';
+import { canSeeListing, isOwner, LISTING_KINDS, LISTING_STATUSES, viewListing } from './listing.ts';
+import { editListing, moveListing, postListing } from './listing-commands.ts';
+import { listingInput, listingPatch } from './listing.schema.ts';
+
+const listingParams = z.strictObject({ listingId: id });
+const searchQuery = z.strictObject({
+  kind: z.enum(LISTING_KINDS),
+  region: adcode,
+  category: z.optional(z.string().check(z.regex(/^[a-z0-9:\-_.]{1,80}$/))),
+  status: z.optional(z.enum(LISTING_STATUSES)),
+  ...pagingFields,
+});
+const mineQuery = z.strictObject({
+  kind: z.optional(z.enum(LISTING_KINDS)),
+  status: z.optional(z.enum(LISTING_STATUSES)),
+  ...pagingFields,
+});
+
+const lifecycleRoute = (action: 'publish' | 'withdraw' | 'fulfil', summary: string) =>
+  [
+    `/:listingId/${action}`,
+    describe({ operationId: `${action}Listing`, summary, tags: ['listings'], auth: 'user' }),
+    params(listingParams),
+  ] as const;
+
+const summaryQuery = z.strictObject({
+  region: adcode,
+  category: z.optional(z.string().check(z.regex(/^[a-z0-9:\-_.]{1,80}$/))),
+  format: z.optional(z.enum(['json', 'xlsx', 'csv'])),
+  lang: z.optional(z.enum(['zh', 'en'])),
+});
+const exportQuery = z.strictObject({
+  kind: z.enum(LISTING_KINDS),
+  region: adcode,
+  category: z.optional(z.string().check(z.regex(/^[a-z0-9:\-_.]{1,80}$/))),
+  status: z.optional(z.enum(LISTING_STATUSES)),
+  format: z.enum(['xlsx', 'csv']),
+  lang: z.optional(z.enum(['zh', 'en'])),
+});
+
+function sendSheet(c: Context<AppEnv>, data: Uint8Array, format: SheetFormat, name: string) {
+  c.header('Content-Type', CONTENT_TYPES[format]);
+  c.header('Content-Disposition', `attachment; filename="${name}.${format}"`);
+  return c.body(data as Uint8Array<ArrayBuffer>);
+}
+
+export const listingRoutes = new Hono<AppEnv>()
+  .post(
+    '/',
+    describe({
+      operationId: 'postListing',
+      summary: 'Post a supply, demand, labour offer or labour request listing',
+      tags: ['listings'],
+      auth: 'user',
+      idempotent: true,
+      responses: { 201: 'Posted' },
+    }),
+    jsonBody(listingInput),
+    async (c) => c.json(await postListing(c.get('deps'), principalOf(c), c.req.valid('json')), 201),
+  )
+  .get(
+    '/',
+    describe({
+      operationId: 'searchListings',
+      summary: 'Search listings by kind and region (province, city or county), optionally category and status',
+      tags: ['listings'],
+      auth: 'user',
+    }),
+    query(searchQuery),
+    async (c) => {
+      const principal = principalOf(c);
+      const q = c.req.valid('query');
+      const status = q.status ?? 'open';
+      // Drafts and closed listings of others are for organizers' list views only.
+      if (status !== 'open' && !isOrganizer(principal)) throw new ForbiddenError();
+      const page = await c.get('deps').listings.search({
+        kind: q.kind,
+        regionPrefix: regionPrefix(q.region),
+        category: q.category,
+        status,
+        cursor: q.cursor,
+        limit: q.limit,
+      });
+      return c.json({ ...page, items: page.items.map((l) => viewListing(l, principal)) });
+    },
+  )
+  .get(
+    '/summary',
+    describe({
+      operationId: 'listSummary',
+      summary: '供应清单/需求清单 totals: open supply, demand and the gap by city and spec for a region (JSON or a spreadsheet)',
+      tags: ['listings'],
+      auth: 'user',
+    }),
+    query(summaryQuery),
+    async (c) => {
+      principalOf(c);
+      const q = c.req.valid('query');
+      const { listings } = c.get('deps');
+      const scope = { regionPrefix: regionPrefix(q.region), category: q.category, status: 'open' as const };
+      const [supply, demand] = await Promise.all([
+        listings.searchAll({ ...scope, kind: 'supply' }),
+        listings.searchAll({ ...scope, kind: 'demand' }),
+      ]);
+      const rows = summarise([...supply, ...demand]);
+      if (!q.format || q.format === 'json') return c.json({ region: q.region, category: q.category ?? null, rows, totals: totals(rows) });
+      const lang = q.lang ?? c.get('lang');
+      return sendSheet(c, await writeSheet(summaryRows(rows, lang), q.format), q.format, `gongxu-summary-${q.region}`);
+    },
+  )
+  .get(
+    '/export',
+    describe({
+      operationId: 'exportListings',
+      summary: 'A list view as .xlsx or .csv (hidden prices and contacts stay hidden)',
+      tags: ['listings'],
+      auth: 'user',
+    }),
+    query(exportQuery),
+    async (c) => {
+      const principal = principalOf(c);
+      const q = c.req.valid('query');
+      const status = q.status ?? 'open';
+      if (status !== 'open' && !isOrganizer(principal)) throw new ForbiddenError();
+      const all = await c.get('deps').listings.searchAll({
+        kind: q.kind,
+        regionPrefix: regionPrefix(q.region),
+        category: q.category,
+        status,
+      });
+      const lang = q.lang ?? c.get('lang');
+      const rows = listingRows(q.kind, all.map((l) => viewListing(l, principal)), lang);
+      return sendSheet(c, await writeSheet(rows, q.format, { sheetName: q.kind }), q.format, `gongxu-${q.kind}-${q.region}`);
+    },
+  )
+  .get(
+    '/mine',
+    describe({ operationId: 'myListings', summary: "My organisation's listings", tags: ['listings'], auth: 'user' }),
+    query(mineQuery),
+    async (c) => {
+      const principal = principalOf(c);
+      const q = c.req.valid('query');
+      if (q.status && !q.kind) throw new ValidationError([{ field: 'kind', key: 'field.required' }]);
+      const page = await c.get('deps').listings.listByOrg(principal.orgId, q);
+      return c.json(page);
+    },
+  )
+  .get(
+    '/:listingId',
+    describe({
+      operationId: 'getListing',
+      summary: 'A listing (contact hidden until a match is confirmed by both sides)',
+      tags: ['listings'],
+      auth: 'user',
+    }),
+    params(listingParams),
+    async (c) => {
+      const principal = principalOf(c);
+      const listing = await c.get('deps').listings.get(c.req.valid('param').listingId);
+      if (!listing || !canSeeListing(listing, principal)) throw new NotFoundError();
+      return c.json(viewListing(listing, principal, await relationshipFor(c.get('deps'), listing)));
+    },
+  )
+  .patch(
+    '/:listingId',
+    describe({ operationId: 'editListing', summary: 'Edit my listing', tags: ['listings'], auth: 'user' }),
+    params(listingParams),
+    jsonBody(z.record(z.string(), z.unknown())),
+    async (c) => {
+      const principal = principalOf(c);
+      const { listingId } = c.req.valid('param');
+      const deps = c.get('deps');
+      const current = await deps.listings.get(listingId);
+      if (!current || !canSeeListing(current, principal)) throw new NotFoundError();
+      if (!isOwner(principal, current)) throw new ForbiddenError();
+      const patch = parseInput(listingPatch[current.kind], c.req.valid('json'));
+      return c.json(await editListing(deps, principal, listingId, patch));
+    },
+  )
+  .post(...lifecycleRoute('publish', 'Publish a draft listing'), async (c) =>
+    c.json(await moveListing(c.get('deps'), principalOf(c), c.req.valid('param').listingId, 'publish')),
+  )
+  .post(...lifecycleRoute('withdraw', 'Withdraw (close) my listing'), async (c) =>
+    c.json(await moveListing(c.get('deps'), principalOf(c), c.req.valid('param').listingId, 'withdraw')),
+  )
+  .post(...lifecycleRoute('fulfil', 'Mark my listing fulfilled (closes it)'), async (c) =>
+    c.json(await moveListing(c.get('deps'), principalOf(c), c.req.valid('param').listingId, 'fulfil')),
+  )
+  .get(
+    '/:listingId/audit',
+    describe({
+      operationId: 'listingAudit',
+      summary: "A listing's change history (owner, organizers, admins)",
+      tags: ['listings'],
+      auth: 'user',
+    }),
+    params(listingParams),
+    query(z.strictObject(pagingFields)),
+    async (c) => {
+      const principal = principalOf(c);
+      const deps = c.get('deps');
+      const listing = await deps.listings.get(c.req.valid('param').listingId);
+      if (!listing) throw new NotFoundError();
+      if (!isOwner(principal, listing) && !isOrganizer(principal)) throw new ForbiddenError();
+      const q = c.req.valid('query');
+      return c.json(await deps.audit.forEntity('listing', listing.id, q.cursor, q.limit));
+    },
+  );

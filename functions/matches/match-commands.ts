@@ -1,0 +1,170 @@
+import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { Deps } from '../api/deps.ts';
+import { auditEntry } from '../audit/audit.ts';
+import type { Principal } from '../auth/principal.ts';
+import { keys } from '../shared/db/keys.ts';
+import { ConditionFailed } from '../shared/db/table.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.ts';
+import { derivedId, newId } from '../shared/ids.ts';
+import { transition } from '../shared/lifecycle.ts';
+import { acceptAction, canSeeMatch, type Match, type MatchAction, matchLifecycle, sideOf } from './match.ts';
+import type { Notification } from './notification.ts';
+
+/**
+ * What happens to matches. Confirming reserves the quantity on both listings in the same
+ * DynamoDB transaction as the match's own change, each listing conditioned on being open with at
+ * least that much remaining: a supply is never allocated beyond its quantity, however many
+ * accepts race. Cancelling a confirmed match gives the quantity back the same way.
+ */
+
+type Actor = Principal | { userId: string; orgId: string };
+
+function notifications(match: Match, event: string, at: string): Notification[] {
+  return [
+    {
+      id: derivedId(match.id, `${event}:${match.version}:offer`),
+      orgId: match.offerOrgId,
+      matchId: match.id,
+      event,
+      listingId: match.offerListingId,
+      counterpartOrgName: match.needOrgName,
+      quantity: match.quantity,
+      unit: match.unit,
+      at,
+    },
+    {
+      id: derivedId(match.id, `${event}:${match.version}:need`),
+      orgId: match.needOrgId,
+      matchId: match.id,
+      event,
+      listingId: match.needListingId,
+      counterpartOrgName: match.offerOrgName,
+      quantity: match.quantity,
+      unit: match.unit,
+      at,
+    },
+  ];
+}
+
+/** Moves remaining quantity on a listing: negative to reserve, positive to give back. */
+function remainingChange(deps: Deps, listingId: string, delta: number, now: string): TransactWriteItem {
+  if (delta < 0) {
+    return deps.table.updateItem(
+      keys.listing(listingId),
+      {
+        expression: 'SET remaining = remaining - :q, version = version + :one, updatedAt = :now',
+        values: { ':q': -delta, ':one': 1, ':now': now },
+      },
+      {
+        expression: '#status = :open AND remaining >= :q',
+        names: { '#status': 'status' },
+        values: { ':open': 'open' },
+      },
+    );
+  }
+  return deps.table.updateItem(
+    keys.listing(listingId),
+    {
+      expression: 'SET remaining = remaining + :q, version = version + :one, updatedAt = :now',
+      values: { ':q': delta, ':one': 1, ':now': now },
+    },
+    { expression: 'attribute_exists(pk)' },
+  );
+}
+
+/** Proposes a match (live matcher or a published run). Returns false if the pair already has one. */
+export async function proposeMatch(deps: Deps, match: Match, actor: Actor): Promise<boolean> {
+  try {
+    await deps.table.transact([
+      deps.matches.createItem(match),
+      ...notifications(match, 'proposed', match.proposedAt).map((n) => deps.matches.notificationItem(n)),
+      deps.audit.item(auditEntry(actor, 'match', match.id, 'propose', match.proposedAt, derivedId(match.id, 'audit:propose'))),
+    ]);
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionFailed) return false;
+    throw error;
+  }
+}
+
+async function loadFor(deps: Deps, principal: Principal, matchId: string): Promise<{ match: Match; side: 'offer' | 'need' }> {
+  const match = await deps.matches.get(matchId);
+  if (!match || !canSeeMatch(principal, match)) throw new NotFoundError();
+  const side = sideOf(principal, match);
+  if (!side) throw new ForbiddenError();
+  return { match, side };
+}
+
+async function apply(
+  deps: Deps,
+  actor: Actor,
+  match: Match,
+  action: MatchAction,
+  extra: TransactWriteItem[] = [],
+): Promise<Match> {
+  const now = deps.clock.now().toISOString();
+  const status = transition(matchLifecycle, match.status, action);
+  const next: Match = {
+    ...match,
+    status,
+    updatedAt: now,
+    version: match.version + 1,
+    ...(status === 'confirmed' ? { confirmedAt: now } : {}),
+  };
+  const event = status === 'confirmed' ? 'confirmed' : status.startsWith('accepted') ? 'accepted' : status;
+  try {
+    await deps.table.transact([
+      deps.matches.saveItem(next, match.version),
+      ...extra,
+      ...notifications(next, event, now).map((n) => deps.matches.notificationItem(n)),
+      deps.audit.item(
+        auditEntry(actor, 'match', match.id, action, now, newId(), { status: { from: match.status, to: status } }),
+      ),
+    ]);
+  } catch (error) {
+    if (!(error instanceof ConditionFailed)) throw error;
+    if (error.failedIndexes.includes(0) || error.failedIndexes.length === 0) throw new ConflictError();
+    const side = error.failedIndexes.includes(1) ? 'offer' : 'need';
+    throw new ConflictError('insufficient_remaining', { side });
+  }
+  return next;
+}
+
+/** This side accepts; if the other side already had, this confirms and reserves the quantity. */
+export async function acceptMatch(deps: Deps, principal: Principal, matchId: string): Promise<Match> {
+  const { match, side } = await loadFor(deps, principal, matchId);
+  const action = acceptAction(side, match.status);
+  if (matchLifecycle.transitions[action].to !== 'confirmed') return await apply(deps, principal, match, action);
+  const now = deps.clock.now().toISOString();
+  return await apply(deps, principal, match, action, [
+    remainingChange(deps, match.offerListingId, -match.quantity, now),
+    remainingChange(deps, match.needListingId, -match.quantity, now),
+  ]);
+}
+
+export async function declineMatch(deps: Deps, principal: Principal, matchId: string): Promise<Match> {
+  const { match } = await loadFor(deps, principal, matchId);
+  return await apply(deps, principal, match, 'decline');
+}
+
+/** Either side cancels a confirmed match; the quantity returns to both listings. */
+export async function cancelMatch(deps: Deps, principal: Principal, matchId: string): Promise<Match> {
+  const { match } = await loadFor(deps, principal, matchId);
+  const now = deps.clock.now().toISOString();
+  return await apply(deps, principal, match, 'cancel', [
+    remainingChange(deps, match.offerListingId, match.quantity, now),
+    remainingChange(deps, match.needListingId, match.quantity, now),
+  ]);
+}
+
+/** Lapses an open proposal past its expiry (lazily on read, and by the sweep). */
+export async function expireMatchIfDue(deps: Deps, match: Match): Promise<Match> {
+  const now = deps.clock.now().toISOString();
+  if (match.expiresAt > now || !matchLifecycle.transitions.expire.from.includes(match.status)) return match;
+  try {
+    return await apply(deps, { userId: 'system', orgId: 'system' }, match, 'expire');
+  } catch (error) {
+    if (error instanceof ConflictError) return (await deps.matches.get(match.id)) ?? match;
+    throw error;
+  }
+}

@@ -1,0 +1,86 @@
+import { isAdmin, isOrganizer, type Principal } from '../auth/principal.ts';
+import { defineLifecycle } from '../shared/lifecycle.ts';
+
+/**
+ * A match (撮合): a proposed pairing of one offer (a supply or a labour offer) with one need (a
+ * demand or a labour request), with a quantity. Both sides accept; the second acceptance confirms
+ * it, reserving the quantity on both listings in one transaction. There is at most one match per
+ * pair of listings (its id is derived from the pair), so proposing twice creates nothing twice.
+ */
+export const matchLifecycle = defineLifecycle({
+  name: 'match',
+  initial: 'proposed',
+  states: ['proposed', 'accepted_by_offer', 'accepted_by_need', 'confirmed', 'declined', 'expired', 'cancelled'],
+  transitions: {
+    offerAccepts: { from: ['proposed'], to: 'accepted_by_offer' },
+    needAccepts: { from: ['proposed'], to: 'accepted_by_need' },
+    offerConfirms: { from: ['accepted_by_need'], to: 'confirmed' },
+    needConfirms: { from: ['accepted_by_offer'], to: 'confirmed' },
+    decline: { from: ['proposed', 'accepted_by_offer', 'accepted_by_need'], to: 'declined' },
+    expire: { from: ['proposed', 'accepted_by_offer', 'accepted_by_need'], to: 'expired' },
+    cancel: { from: ['confirmed'], to: 'cancelled' },
+  },
+  terminal: ['declined', 'expired', 'cancelled'],
+});
+export type MatchStatus = (typeof matchLifecycle.states)[number];
+export type MatchAction = keyof typeof matchLifecycle.transitions;
+
+export const OPEN_MATCH_STATUSES: readonly MatchStatus[] = ['proposed', 'accepted_by_offer', 'accepted_by_need'];
+
+/** Structured reasons (codes + numbers); the UI words them in the reader's language. */
+export interface MatchReason {
+  code: string;
+  [detail: string]: string | number | boolean | string[] | undefined;
+}
+
+export interface Match {
+  id: string;
+  kind: 'goods' | 'labour';
+  /** The supply or labour offer. */
+  offerListingId: string;
+  offerOrgId: string;
+  offerOrgName: string;
+  /** The demand or labour request. */
+  needListingId: string;
+  needOrgId: string;
+  needOrgName: string;
+  /** Spec or skill of each side (a substitute spec may differ from the demand's). */
+  offerItem: string;
+  needItem: string;
+  quantity: number;
+  unit: string;
+  distanceKm: number;
+  freightCost?: number;
+  crossProvince: boolean;
+  substitute: boolean;
+  reasons: MatchReason[];
+  status: MatchStatus;
+  /** live: proposed by the stream matcher; otherwise the matching run that proposed it. */
+  source: string;
+  proposedAt: string;
+  /** Open proposals lapse at this time. */
+  expiresAt: string;
+  confirmedAt?: string;
+  updatedAt: string;
+  version: number;
+}
+
+export type MatchSide = 'offer' | 'need';
+
+export function sideOf(principal: Principal, match: Pick<Match, 'offerOrgId' | 'needOrgId'>): MatchSide | undefined {
+  if (principal.orgId === match.offerOrgId) return 'offer';
+  if (principal.orgId === match.needOrgId) return 'need';
+  return undefined;
+}
+
+export function canSeeMatch(principal: Principal, match: Match): boolean {
+  return sideOf(principal, match) !== undefined || isOrganizer(principal) || isAdmin(principal);
+}
+
+/** The action "accept" means for this side in this state: accept first, or confirm second. */
+export function acceptAction(side: MatchSide, status: MatchStatus): MatchAction {
+  if (side === 'offer') return status === 'accepted_by_need' ? 'offerConfirms' : 'offerAccepts';
+  return status === 'accepted_by_offer' ? 'needConfirms' : 'needAccepts';
+}
+
+export const MATCH_PROPOSAL_TTL_DAYS = 14;
