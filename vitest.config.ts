@@ -1,10 +1,13 @@
-import solid from 'vite-plugin-solid';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Every test runs in Node: the web UI is tested in real Chromium against the built bundle
+ * (tests/web), so no DOM emulation and no Solid transform are needed here.
+ */
 export default defineConfig({
-  plugins: [solid({ ssr: false })],
   test: {
-    include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+    environment: 'node',
+    include: ['tests/**/*.test.ts'],
     exclude: ['tests/soak/**', 'node_modules/**'],
     globalSetup: ['tests/setup/global-setup.ts'],
     testTimeout: 30_000,

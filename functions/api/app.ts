@@ -7,6 +7,7 @@ import { authRoutes, meRoutes } from '../auth/auth.routes.ts';
 import { importRoutes, MAX_UPLOAD_BYTES } from '../imports/import.routes.ts';
 import { listingRoutes } from '../listings/listing.routes.ts';
 import { inboxRoutes, listingMatchRoutes, matchRoutes } from '../matches/match.routes.ts';
+import { matchingRunRoutes } from '../matches/matching-run.routes.ts';
 import { orgRoutes } from '../orgs/org.routes.ts';
 import { regionRoutes } from '../regions/region.routes.ts';
 import { AppError, AuthenticationError, PayloadTooLargeError, RateLimitError } from '../shared/errors.ts';
@@ -107,6 +108,7 @@ export function createApp(getDeps: () => Deps): Hono<AppEnv> {
   app.route('/api/listings', listingMatchRoutes);
   app.route('/api/matches', matchRoutes);
   app.route('/api/inbox', inboxRoutes);
+  app.route('/api/matching-runs', matchingRunRoutes);
   app.route('/api/imports', importRoutes);
 
   app.notFound((c) => c.json(plainErrorBody('route_not_found', 'route_not_found', c.get('lang') ?? 'zh'), 404));

@@ -9,6 +9,7 @@ import { AuditRepo } from '../audit/audit.repo.ts';
 import { ImportJobRepo } from '../imports/import-job.repo.ts';
 import { ListingRepo } from '../listings/listing.repo.ts';
 import { MatchRepo } from '../matches/match.repo.ts';
+import { MatchingRunRepo } from '../matches/matching-run.repo.ts';
 import { OrgRepo } from '../orgs/org.repo.ts';
 import { type Clock, systemClock } from '../shared/clock.ts';
 import type { Config } from '../shared/config.ts';
@@ -30,6 +31,7 @@ export interface Deps {
   readonly listings: ListingRepo;
   readonly imports: ImportJobRepo;
   readonly matches: MatchRepo;
+  readonly runs: MatchingRunRepo;
 }
 
 export function buildDeps(config: Config, clock: Clock = systemClock): Deps {
@@ -89,5 +91,6 @@ export function buildDeps(config: Config, clock: Clock = systemClock): Deps {
     listings: new ListingRepo(table, audit),
     imports: new ImportJobRepo(table),
     matches: new MatchRepo(table),
+    runs: new MatchingRunRepo(table),
   };
 }

@@ -1,5 +1,5 @@
 import type { ListingKind } from '../listings/listing.ts';
-import type { Message, MessageKey } from '../shared/i18n/messages.ts';
+import type { Message, MessageKey, MessageParams } from '../shared/i18n/messages.ts';
 import type { Cell } from './workbook.ts';
 import * as cells from './cell-parsers.ts';
 
@@ -7,7 +7,7 @@ import * as cells from './cell-parsers.ts';
  * The columns of each import template: Chinese header first (what clerks see), English accepted
  * too, and the parser that turns what was typed into the listing field.
  */
-export type CellResult = { ok: true; value: unknown } | { ok: false; key: MessageKey };
+export type CellResult = { ok: true; value: unknown } | { ok: false; key: MessageKey; params?: MessageParams };
 
 export interface Column {
   /** The listing field it fills (dotted for nested: `contact.name`), or a pseudo-field. */

@@ -77,7 +77,7 @@ export function validateSheet(rows: SheetRows, kind: ListingKind, organizer: boo
         continue;
       }
       const parsed = column.parse(cell);
-      if (!parsed.ok) rowErrors.push(rowError(rowNumber, column, column.field, parsed.key));
+      if (!parsed.ok) rowErrors.push(rowError(rowNumber, column, column.field, parsed.key, parsed.params));
       else setPath(values, column.field, parsed.value);
     }
     // A unit typed in another unit than the spec's (万只 for 只, kg for t) converts the quantities.

@@ -10,7 +10,7 @@ const slug = z.string().check(z.regex(/^[a-z0-9][a-z0-9.\-_]{0,79}$/, { message:
 const positive = (max: number) =>
   z.number().check(
     z.refine(Number.isFinite, { message: 'field.not_finite' }),
-    z.positive({ message: 'field.too_small' }),
+    z.positive(),
     z.lte(max),
   );
 const nonNegative = (max: number) =>
@@ -67,7 +67,7 @@ export const labourOfferFields = {
   headcount: wholeCount(100_000),
   from: isoDate,
   until: isoDate,
-  commuteRadiusKm: radiusKm(500),
+  commuteRadiusKm: radiusKm(3000),
   certificates: z.optional(certificateList),
   dailyWage: z.optional(positive(100_000)),
   needsHousing: z.optional(z.boolean()),

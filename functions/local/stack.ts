@@ -7,6 +7,8 @@ import { dynamoClient } from '../shared/db/client.ts';
 import { ensureTable } from '../shared/db/create-table.ts';
 import { seedDemoData } from './demo-data.ts';
 import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
+import { createStreamHandler } from '../streams/stream-app.ts';
+import { type StreamPoller, startStreamPoller } from './stream-poller.ts';
 import { createLocalServerApp } from './web-server.ts';
 
 export interface LocalStackOptions {
@@ -15,6 +17,8 @@ export interface LocalStackOptions {
   host?: string;
   /** Folder for DynamoDB Local's data; null keeps it in memory. */
   dataDir?: string | null;
+  /** Run the stream poller (live matching, matching runs). Default true. */
+  streams?: boolean;
   /** Use an already running DynamoDB (tests share one); otherwise one is started. */
   dynamoEndpoint?: string;
   tableName?: string;
@@ -27,6 +31,8 @@ export interface LocalStack {
   url: string;
   dynamoEndpoint: string;
   tableName: string;
+  /** Waits until every change so far has reached the stream handler (tests). */
+  drainStreams(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -49,12 +55,21 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     region: 'local',
     authMode: 'local' as const,
   };
-  const { created } = await ensureTable(dynamoClient(config), tableName);
+  const { created, streamArn } = await ensureTable(dynamoClient(config), tableName);
   log(created ? `Created table ${tableName}` : `Table ${tableName} is there`);
   const deps = buildDeps(config);
   if (options.seedDemo) {
     const seeded = await seedDemoData(deps);
     log(seeded ? 'Loaded demo data' : 'Demo data already loaded');
+  }
+  let poller: StreamPoller | undefined;
+  if (options.streams !== false && streamArn) {
+    poller = startStreamPoller({
+      endpoint,
+      streamArn,
+      handler: createStreamHandler(() => deps),
+      onError: (error) => log(`stream poller: ${String(error)}`),
+    });
   }
   const api = createApp(() => deps);
   const app = createLocalServerApp(api, options.webDist ?? 'web/dist');
@@ -67,7 +82,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     url,
     dynamoEndpoint: endpoint,
     tableName,
+    async drainStreams() {
+      await poller?.drain();
+    },
     async stop() {
+      await poller?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

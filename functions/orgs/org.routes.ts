@@ -11,6 +11,7 @@ import { jsonBody, params, query } from '../shared/validation.ts';
 import { regionPrefix } from '../regions/regions.ts';
 import { canManageOrg, SELF_SERVICE_KINDS, viewOrg } from './org.ts';
 import { memberSchema, orgUpdateSchema, registrationSchema } from './org.schema.ts';
+import { assertOrganizerScope } from './organizer-scope.ts';
 import { addMember, registerOrg } from './register-org.ts';
 
 const orgParams = z.strictObject({ orgId: id });
@@ -54,15 +55,9 @@ export const orgRoutes = new Hono<AppEnv>()
     query(regionQuery),
     async (c) => {
       const principal = principalOf(c);
-      if (!isOrganizer(principal)) throw new ForbiddenError();
-      const { orgs } = c.get('deps');
       const q = c.req.valid('query');
-      const prefix = regionPrefix(q.region);
-      if (!isAdmin(principal)) {
-        const own = await orgs.get(principal.orgId);
-        if (!own || !prefix.startsWith(regionPrefix(own.adcode))) throw new ForbiddenError();
-      }
-      const page = await orgs.listByRegion(prefix, q.cursor, q.limit);
+      await assertOrganizerScope(c.get('deps'), principal, q.region);
+      const page = await c.get('deps').orgs.listByRegion(regionPrefix(q.region), q.cursor, q.limit);
       return c.json({ ...page, items: page.items.map((o) => viewOrg(o, principal)) });
     },
   )

@@ -24,6 +24,8 @@ export interface Org {
   contact: Contact;
   createdAt: string;
   updatedAt: string;
+  /** For organizers: the region they serve (6-digit adcode); default: the province of `adcode`. */
+  jurisdiction?: string;
   /** Organisations created by an organizer's import before they registered themselves. */
   invited?: boolean;
 }
@@ -43,4 +45,9 @@ export function viewOrg(org: Org, principal: Principal): PublicOrg {
   if (canSeeOrgContact(principal, org.id)) return org;
   const { contact: _hidden, ...rest } = org;
   return rest;
+}
+
+/** The region an organizer's department serves. */
+export function jurisdictionOf(org: Pick<Org, 'adcode' | 'jurisdiction'>): string {
+  return org.jurisdiction ?? `${org.adcode.slice(0, 2)}0000`;
 }

@@ -37,16 +37,21 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 function toFieldIssue(issue: z.core.$ZodIssue, input: unknown): FieldIssue {
   const field = issue.path.map(String).join('.');
+  const missing = issue.path.length > 0 && valueAt(input, issue.path) === undefined;
+  // A schema that names its own message key (a custom check, a regex with a message) wins.
+  if (!missing && isMessageKey(issue.message)) return { field, key: issue.message };
   switch (issue.code) {
     case 'invalid_type': {
-      if (issue.path.length > 0 && valueAt(input, issue.path) === undefined) return { field, key: 'field.required' };
+      if (missing) return { field, key: 'field.required' };
       if (issue.expected === 'int') return { field, key: 'field.not_integer' };
       return { field, key: 'field.invalid_type', params: { expected: String(issue.expected) } };
     }
     case 'too_small':
       return issue.origin === 'string'
         ? { field, key: 'field.too_short', params: { minimum: Number(issue.minimum) } }
-        : { field, key: 'field.too_small', params: { minimum: Number(issue.minimum) } };
+        : issue.inclusive === false
+          ? { field, key: 'field.greater_than', params: { minimum: Number(issue.minimum) } }
+          : { field, key: 'field.too_small', params: { minimum: Number(issue.minimum) } };
     case 'too_big':
       return issue.origin === 'string'
         ? { field, key: 'field.too_long', params: { maximum: Number(issue.maximum) } }

@@ -69,6 +69,11 @@ function keyAttributesOf(index: IndexName | undefined): { partition: string; sor
   };
 }
 
+function mergeNames(...parts: (Record<string, string> | undefined)[]): Record<string, string> | undefined {
+  const merged = Object.assign({}, ...parts.filter(Boolean)) as Record<string, string>;
+  return Object.keys(merged).length > 0 ? merged : undefined;
+}
+
 function mergeValues(values: Item | undefined): Record<string, AttributeValue> | undefined {
   if (!values || Object.keys(values).length === 0) return undefined;
   return marshall(values, MARSHALL);
@@ -122,7 +127,7 @@ export class Table {
           Key: toAttributes({ ...key }),
           UpdateExpression: update.expression,
           ConditionExpression: condition?.expression,
-          ExpressionAttributeNames: { ...update.names, ...condition?.names },
+          ExpressionAttributeNames: mergeNames(update.names, condition?.names),
           ExpressionAttributeValues: mergeValues({ ...update.values, ...condition?.values }),
           ReturnValues: 'ALL_NEW',
         }),
@@ -243,7 +248,7 @@ export class Table {
         Key: toAttributes({ ...key }),
         UpdateExpression: update.expression,
         ConditionExpression: condition?.expression,
-        ExpressionAttributeNames: { ...update.names, ...condition?.names },
+        ExpressionAttributeNames: mergeNames(update.names, condition?.names),
         ExpressionAttributeValues: mergeValues({ ...update.values, ...condition?.values }),
       },
     };

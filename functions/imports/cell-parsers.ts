@@ -1,0 +1,89 @@
+import { catalogue, convertQuantity, getSkill, getSpec, getUnit, resolveSkill, resolveSpec, resolveUnit } from '../catalogue/catalogue.ts';
+import { isValidCreditCode, normaliseCreditCode } from '../orgs/credit-code.ts';
+import { resolvePlace } from '../regions/regions.ts';
+import { MESSAGES, type MessageKey } from '../shared/i18n/messages.ts';
+import { parseDate } from '../shared/parse/parse-date.ts';
+import { parseNumber } from '../shared/parse/parse-number.ts';
+import { parsePhone } from '../shared/parse/parse-phone.ts';
+import type { ParseParams, ParseResult } from '../shared/parse/parse-result.ts';
+import type { CellResult } from './import-columns.ts';
+import type { Cell } from './workbook.ts';
+
+/**
+ * Cell parsers for the import: each turns what a clerk typed into a listing field value, or a
+ * message key saying why not. They adapt the shared forgiving parsers (numbers, dates, phones,
+ * places) and the catalogue's look-ups (specs, units, skills, certificates).
+ */
+function asKey(reason: string): MessageKey {
+  return Object.hasOwn(MESSAGES, reason) ? (reason as MessageKey) : 'field.invalid_format';
+}
+
+function adapt<T>(result: ParseResult<T>, map: (value: T) => unknown = (v) => v): CellResult {
+  if (result.ok) return { ok: true, value: map(result.value) };
+  const params: ParseParams | undefined = result.params;
+  return params ? { ok: false, key: asKey(result.reason), params: { ...params } } : { ok: false, key: asKey(result.reason) };
+}
+
+export const number = (cell: Cell): CellResult => adapt(parseNumber(cell, { currency: true }));
+export const date = (cell: Cell): CellResult => adapt(parseDate(cell));
+export const phone = (cell: Cell): CellResult => adapt(parsePhone(cell));
+export const place = (cell: Cell): CellResult => adapt(resolvePlace(cell));
+export const spec = (cell: Cell): CellResult => adapt(resolveSpec(cell), (s) => s.id);
+export const skill = (cell: Cell): CellResult => adapt(resolveSkill(cell), (s) => s.id);
+
+export const unit = (cell: Cell): CellResult => {
+  const found = resolveUnit(String(cell));
+  return found ? { ok: true, value: found.id } : { ok: false, key: 'field.unknown_unit' };
+};
+
+export const creditCode = (cell: Cell): CellResult => {
+  const code = normaliseCreditCode(String(cell));
+  return isValidCreditCode(code) ? { ok: true, value: code } : { ok: false, key: 'field.credit_code' };
+};
+
+const YES = new Set(['是', '有', '需要', '提供', '接受', 'y', 'yes', 'true', '1', '√', '✓']);
+const NO = new Set(['否', '无', '不需要', '不提供', '不接受', 'n', 'no', 'false', '0', '×', '✗']);
+export const yesNo = (cell: Cell): CellResult => {
+  if (typeof cell === 'boolean') return { ok: true, value: cell };
+  const text = String(cell).trim().toLowerCase();
+  if (YES.has(text)) return { ok: true, value: true };
+  if (NO.has(text)) return { ok: true, value: false };
+  return { ok: false, key: 'field.not_yes_no' };
+};
+
+/** Certificates by id or by name, separated by commas, 、 or ；. */
+export const certificates = (cell: Cell): CellResult => {
+  const names = String(cell)
+    .split(/[,，、;；\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const ids: string[] = [];
+  for (const name of names) {
+    const found = catalogue.certificates.find(
+      (c) => c.id === name || c.name.zh === name || c.name.en.toLowerCase() === name.toLowerCase(),
+    );
+    if (!found) return { ok: false, key: 'field.unknown_certificate' };
+    ids.push(found.id);
+  }
+  return { ok: true, value: ids };
+};
+
+/** A quantity typed in another unit of the same dimension (万只 for 只, kg for t), in the spec's unit. */
+export function convertToSpecUnit(value: number, unitId: string, specId: string): number | undefined {
+  const target = getSpec(specId)?.unit;
+  if (!target) return undefined;
+  if (unitId === target) return value;
+  return convertQuantity(value, unitId, target);
+}
+
+export function specName(specId: string, lang: 'zh' | 'en'): string {
+  return getSpec(specId)?.name[lang] ?? specId;
+}
+
+export function skillName(skillId: string, lang: 'zh' | 'en'): string {
+  return getSkill(skillId)?.name[lang] ?? skillId;
+}
+
+export function unitSymbol(unitId: string, lang: 'zh' | 'en'): string {
+  return getUnit(unitId)?.symbol[lang] ?? unitId;
+}

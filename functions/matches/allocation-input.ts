@@ -1,0 +1,104 @@
+import { canSubstitute, getSpec } from '../catalogue/catalogue.ts';
+import type { AllocationPolicy, GoodsDemand, GoodsSupply } from '../matching/allocation.ts';
+import type { LabourOffer, LabourRequest } from '../matching/labour-allocation.ts';
+import type {
+  DemandListing,
+  LabourOfferListing,
+  LabourRequestListing,
+  Listing,
+  SupplyListing,
+} from '../listings/listing.ts';
+import { centreOf } from '../regions/regions.ts';
+
+/**
+ * From listings to the allocator's inputs: quantities in whole steps of the spec, a point (the
+ * listing's own, else its county's centre), the province, and the policy (freight rates from the
+ * catalogue, the border penalty, substitution rules).
+ */
+
+/** Crossing a province border costs as much freight as this many extra kilometres (就近配套, in-province first). */
+export const BORDER_PENALTY_KM = 80;
+
+export function pointOf(listing: Pick<Listing, 'lat' | 'lng' | 'adcode'>): { lat: number; lng: number } {
+  if (listing.lat !== undefined && listing.lng !== undefined) return { lat: listing.lat, lng: listing.lng };
+  return centreOf(listing.adcode) ?? { lat: 0, lng: 0 };
+}
+
+export function stepOf(specId: string): number {
+  return getSpec(specId)?.step ?? 1;
+}
+
+export function toSteps(quantity: number, specId: string): number {
+  return Math.max(0, Math.floor(quantity / stepOf(specId) + 1e-9));
+}
+
+export function fromSteps(steps: number, specId: string): number {
+  const step = stepOf(specId);
+  return Math.round(steps * step * 1e6) / 1e6;
+}
+
+export const goodsPolicy: AllocationPolicy = {
+  freightRate: (specId) => (getSpec(specId)?.freightCnyPerUnitKm ?? 0.4) * stepOf(specId),
+  provinceBorderPenalty: (specId) => (getSpec(specId)?.freightCnyPerUnitKm ?? 0.4) * stepOf(specId) * BORDER_PENALTY_KM,
+  canSubstitute: (supplySpecId, demandSpecId) => canSubstitute(supplySpecId, demandSpecId),
+};
+
+export function toGoodsSupply(listing: SupplyListing, remaining = listing.remaining): GoodsSupply {
+  return {
+    id: listing.id,
+    orgId: listing.orgId,
+    specId: listing.specId,
+    remaining: toSteps(remaining, listing.specId),
+    point: pointOf(listing),
+    provinceCode: listing.adcode.slice(0, 2),
+    deliveryRadiusKm: listing.deliveryRadiusKm,
+    availableFrom: listing.availableFrom,
+    availableUntil: listing.availableUntil,
+    ...(listing.unitPrice !== undefined ? { unitPrice: listing.unitPrice } : {}),
+  };
+}
+
+export function toGoodsDemand(listing: DemandListing, remaining = listing.remaining): GoodsDemand {
+  return {
+    id: listing.id,
+    orgId: listing.orgId,
+    specId: listing.specId,
+    remaining: toSteps(remaining, listing.specId),
+    point: pointOf(listing),
+    provinceCode: listing.adcode.slice(0, 2),
+    deliverFrom: listing.deliverFrom,
+    neededBy: listing.neededBy,
+    ...(listing.ceilingPrice !== undefined ? { ceilingPrice: listing.ceilingPrice } : {}),
+    acceptsSubstitutes: listing.acceptsSubstitutes,
+  };
+}
+
+export function toLabourOffer(listing: LabourOfferListing, remaining = listing.remaining): LabourOffer {
+  return {
+    id: listing.id,
+    orgId: listing.orgId,
+    skillId: listing.skillId,
+    headcount: Math.max(0, Math.floor(remaining)),
+    point: pointOf(listing),
+    provinceCode: listing.adcode.slice(0, 2),
+    commuteRadiusKm: listing.commuteRadiusKm,
+    from: listing.from,
+    until: listing.until,
+    certificates: listing.certificates,
+  };
+}
+
+export function toLabourRequest(listing: LabourRequestListing, remaining = listing.remaining): LabourRequest {
+  return {
+    id: listing.id,
+    orgId: listing.orgId,
+    skillId: listing.skillId,
+    headcount: Math.max(0, Math.floor(remaining)),
+    point: pointOf(listing),
+    provinceCode: listing.adcode.slice(0, 2),
+    from: listing.from,
+    until: listing.until,
+    certificatesRequired: listing.certificatesRequired,
+    ...(listing.minOverlapDays !== undefined ? { minOverlapDays: listing.minOverlapDays } : {}),
+  };
+}

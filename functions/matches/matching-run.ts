@@ -1,0 +1,87 @@
+import { defineLifecycle } from '../shared/lifecycle.ts';
+import type { MatchReason } from './match.ts';
+
+/**
+ * A batch matching run: an organizer allocates over a scope (a region and optionally a category,
+ * goods or labour). It is queued as an item, picked up from the table's stream (locally by the
+ * poller), solved exactly, and kept with its proposals, totals and the comparison with a
+ * nearest-first greedy pairing of the same scope. Publishing turns its proposals into matches.
+ */
+export const runLifecycle = defineLifecycle({
+  name: 'matching run',
+  initial: 'queued',
+  states: ['queued', 'running', 'done', 'failed', 'publishing', 'published'],
+  transitions: {
+    start: { from: ['queued'], to: 'running' },
+    finish: { from: ['running'], to: 'done' },
+    fail: { from: ['queued', 'running'], to: 'failed' },
+    publish: { from: ['done', 'publishing'], to: 'publishing' },
+    finishPublishing: { from: ['publishing'], to: 'published' },
+  },
+  terminal: ['failed', 'published'],
+});
+export type RunStatus = (typeof runLifecycle.states)[number];
+
+export interface RunProposal {
+  offerListingId: string;
+  needListingId: string;
+  offerOrgId: string;
+  needOrgId: string;
+  offerOrgName: string;
+  needOrgName: string;
+  offerItem: string;
+  needItem: string;
+  quantity: number;
+  unit: string;
+  distanceKm: number;
+  freightCost?: number;
+  crossProvince: boolean;
+  substitute: boolean;
+  reasons: MatchReason[];
+  /** For the map: where the flow starts and ends. */
+  from: { lat: number; lng: number };
+  to: { lat: number; lng: number };
+}
+
+export interface RunTotals {
+  offers: number;
+  needs: number;
+  offered: number;
+  needed: number;
+  placed: number;
+  placedShare: number;
+  /** goods: CNY (freight + border penalties); labour: commute person-km. */
+  cost: number;
+  /** goods: unit-km (tonne-km for tonnes); labour: person-km. */
+  unitKm: number;
+  inProvinceShare: number;
+  candidatePairs: number;
+  solveMs: number;
+  certified: boolean;
+  /** The nearest-first greedy on the same scope (goods only). */
+  greedy?: { placed: number; cost: number; unitKm: number; costGapShare: number };
+}
+
+export interface MatchingRun {
+  id: string;
+  kind: 'goods' | 'labour';
+  region: string;
+  category?: string;
+  orgId: string;
+  createdBy: string;
+  status: RunStatus;
+  /** 0..1 and what it is doing, for the progress bar. */
+  progress: number;
+  stage: 'queued' | 'loading' | 'solving' | 'saving' | 'done' | 'publishing' | 'published' | 'failed';
+  error?: string;
+  totals?: RunTotals;
+  proposalCount: number;
+  chunkCount: number;
+  publishedChunks: number;
+  publishedMatches: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export const RUN_CHUNK = 200;
