@@ -7,6 +7,7 @@ import { LISTING_KINDS } from '../listings/listing.ts';
 import { BadRequestError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { transition } from '../shared/lifecycle.ts';
+import { idempotency } from '../shared/idempotency.ts';
 import { describe } from '../shared/openapi.ts';
 import { pagingFields } from '../shared/paging-query.ts';
 import { id, text } from '../shared/schema-fields.ts';
@@ -68,7 +69,9 @@ export const importRoutes = new Hono<AppEnv>()
       tags: ['imports'],
       auth: 'user',
       responses: { 201: 'Checked; see goodRows, badRows and errors', 413: 'File too large' },
+      idempotent: true,
     }),
+    idempotency(),
     query(uploadQuery),
     async (c) => {
       const principal = principalOf(c);

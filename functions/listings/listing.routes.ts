@@ -5,6 +5,7 @@ import { principalOf } from '../api/context.ts';
 import { isOrganizer } from '../auth/principal.ts';
 import { regionPrefix } from '../regions/regions.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { idempotency } from '../shared/idempotency.ts';
 import { describe } from '../shared/openapi.ts';
 import { pagingFields } from '../shared/paging-query.ts';
 import { adcode, id } from '../shared/schema-fields.ts';
@@ -70,6 +71,7 @@ export const listingRoutes = new Hono<AppEnv>()
       idempotent: true,
       responses: { 201: 'Posted' },
     }),
+    idempotency(),
     jsonBody(listingInput),
     async (c) => c.json(await postListing(c.get('deps'), principalOf(c), c.req.valid('json')), 201),
   )

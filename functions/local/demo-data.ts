@@ -59,9 +59,25 @@ const DEMO_ORGS: DemoOrg[] = [
       contact: contact('陈志强', '13859001122'),
     },
     listings: (today, plus) => [
-      supply('cement-po-42.5', 20000, 350802, 250, today, plus(90), 420, contact('陈志强', '13859001122'), 8000, 3000),
+      supply('cement-po-42.5', 20000, 350802, 300, today, plus(90), 420, contact('陈志强', '13859001122'), 8000, 3000),
       supply('cement-po-52.5', 6000, 350802, 250, today, plus(90), 480, contact('陈志强', '13859001122')),
       supply('cement-pc-42.5', 5000, 350802, 200, today, plus(90), 395, contact('陈志强', '13859001122')),
+    ],
+  },
+  {
+    email: 'minjiang@demo.gongxu.cn',
+    label: '闽江建材（演示）· 水泥生产企业 cement manufacturer near Fuzhou',
+    adminName: '吴海',
+    org: {
+      name: '闽清闽江建材有限公司（演示）',
+      creditCode: '91350200612349879H',
+      kinds: ['manufacturer'],
+      adcode: '350124',
+      contact: contact('吴海', '13799401234'),
+    },
+    listings: (today, plus) => [
+      supply('cement-po-42.5', 5000, 350124, 150, today, plus(60), 435, contact('吴海', '13799401234'), 5000),
+      supply('cement-po-52.5', 3000, 350124, 150, today, plus(60), 490, contact('吴海', '13799401234')),
     ],
   },
   {

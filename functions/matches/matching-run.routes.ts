@@ -8,6 +8,7 @@ import { assertOrganizerScope } from '../orgs/organizer-scope.ts';
 import { ForbiddenError, NotFoundError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { transition } from '../shared/lifecycle.ts';
+import { idempotency } from '../shared/idempotency.ts';
 import { describe } from '../shared/openapi.ts';
 import { pagingFields } from '../shared/paging-query.ts';
 import { adcode, id } from '../shared/schema-fields.ts';
@@ -37,7 +38,9 @@ export const matchingRunRoutes = new Hono<AppEnv>()
       tags: ['matching'],
       auth: 'user',
       responses: { 202: 'Queued' },
+      idempotent: true,
     }),
+    idempotency(),
     jsonBody(newRun),
     async (c) => {
       const principal = principalOf(c);

@@ -5,6 +5,7 @@ import { principalOf } from '../api/context.ts';
 import { isAdmin, isOrganizer } from '../auth/principal.ts';
 import { ConditionFailed } from '../shared/db/table.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { idempotency } from '../shared/idempotency.ts';
 import { describe } from '../shared/openapi.ts';
 import { adcode, id } from '../shared/schema-fields.ts';
 import { jsonBody, params, query } from '../shared/validation.ts';
@@ -129,7 +130,9 @@ export const orgRoutes = new Hono<AppEnv>()
       tags: ['orgs'],
       auth: 'user',
       responses: { 201: 'Added', 409: 'Email already registered' },
+      idempotent: true,
     }),
+    idempotency(),
     params(orgParams),
     jsonBody(memberSchema),
     async (c) => {

@@ -25,7 +25,7 @@ export interface Config {
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'cn-north-1';
+  const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'ap-east-1';
   const authMode: AuthMode = env.AUTH_MODE === 'cognito' ? 'cognito' : 'local';
   const userPoolId = env.COGNITO_USER_POOL_ID || undefined;
   const cognitoIssuer = userPoolId ? `https://cognito-idp.${region}.amazonaws.com/${userPoolId}` : undefined;
