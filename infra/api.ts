@@ -1,0 +1,272 @@
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import {
+  ApplicationLogLevel,
+  Architecture,
+  LoggingFormat,
+  Runtime,
+  StartingPosition,
+  SystemLogLevel,
+} from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { NodejsFunction, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { GongxuTable } from './table.ts';
+
+/**
+ * DynamoDB data-plane actions the Lambdas need, and nothing else (no Scan, no table management).
+ * TransactWriteItems / TransactGetItems have no IAM actions of their own: each item in a
+ * transaction is authorised as its Put/Update/Delete/Get, and condition checks as ConditionCheckItem.
+ */
+export const TABLE_ITEM_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:Query',
+] as const;
+
+/** Queries are the only operation the API runs on the indexes. */
+export const INDEX_ACTIONS = ['dynamodb:Query'] as const;
+
+/** What functions/auth/identity-cognito.ts calls (sign-in itself is the unauthenticated InitiateAuth). */
+export const USER_POOL_ACTIONS = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminSetUserPassword',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminUpdateUserAttributes',
+  'cognito-idp:AdminGetUser',
+] as const;
+
+export interface ApiThrottle {
+  /** Steady-state requests per second for the whole API. */
+  readonly rateLimit: number;
+  readonly burstLimit: number;
+}
+
+export interface GongxuApiProps {
+  readonly stage: string;
+  readonly isProduction: boolean;
+  readonly table: GongxuTable;
+  readonly userPool: UserPool;
+  readonly userPoolClient: UserPoolClient;
+  readonly throttle: ApiThrottle;
+  /** Extra CORS origins for the API (WEB_ORIGINS). Empty: same-origin only (web and API share CloudFront). */
+  readonly webOrigins?: readonly string[];
+  readonly logRetention?: RetentionDays;
+}
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const entry = (path: string): string => `${repoRoot}${path}`;
+
+/**
+ * The backend: the Hono API Lambda behind an HTTP API (`$default` stage, catch-all routes), and the
+ * DynamoDB Streams Lambda with its event source mapping and on-failure queue.
+ */
+export class GongxuApi extends Construct {
+  readonly httpApi: HttpApi;
+  readonly defaultStage: HttpStage;
+  readonly apiFunction: NodejsFunction;
+  readonly streamFunction: NodejsFunction;
+  readonly streamFailureQueue: Queue;
+
+  constructor(scope: Construct, id: string, props: GongxuApiProps) {
+    super(scope, id);
+    const retention = props.logRetention ?? RetentionDays.ONE_MONTH;
+    const removalPolicy = props.isProduction ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    const { table } = props.table;
+
+    const environment = {
+      STAGE: props.stage,
+      TABLE_NAME: table.tableName,
+      AUTH_MODE: 'cognito',
+      COGNITO_USER_POOL_ID: props.userPool.userPoolId,
+      COGNITO_CLIENT_ID: props.userPoolClient.userPoolClientId,
+      WEB_ORIGINS: (props.webOrigins ?? []).join(','),
+      NODE_OPTIONS: '--enable-source-maps',
+    };
+
+    // --- API Lambda -------------------------------------------------------------------------
+    const apiLogGroup = new LogGroup(this, 'ApiFunctionLogs', { retention, removalPolicy });
+    const apiRole = new Role(this, 'ApiFunctionRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Gongxu ${props.stage} API Lambda`,
+    });
+    apiLogGroup.grantWrite(apiRole);
+    this.addTableAccess(apiRole, props.table);
+    apiRole.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'UserPoolAdministration',
+        effect: Effect.ALLOW,
+        actions: [...USER_POOL_ACTIONS],
+        resources: [props.userPool.userPoolArn],
+      }),
+    );
+
+    this.apiFunction = new NodejsFunction(this, 'ApiFunction', {
+      ...functionDefaults(),
+      description: `Gongxu ${props.stage} HTTP API (Hono)`,
+      entry: entry('functions/api/handler.ts'),
+      handler: 'handler',
+      memorySize: 1024,
+      timeout: Duration.seconds(29),
+      role: apiRole,
+      logGroup: apiLogGroup,
+      environment,
+    });
+
+    // --- HTTP API ----------------------------------------------------------------------------
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      apiName: `gongxu-${props.stage}`,
+      description: `Gongxu ${props.stage} API; CORS is handled by the application`,
+      createDefaultStage: false,
+    });
+    const accessLogs = new LogGroup(this, 'HttpApiAccessLogs', { retention, removalPolicy });
+    this.defaultStage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: props.throttle.rateLimit, burstLimit: props.throttle.burstLimit },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            userAgent: '$context.identity.userAgent',
+            method: '$context.httpMethod',
+            path: '$context.path',
+            routeKey: '$context.routeKey',
+            protocol: '$context.protocol',
+            status: '$context.status',
+            responseLength: '$context.responseLength',
+            responseLatency: '$context.responseLatency',
+            integrationLatency: '$context.integrationLatency',
+            integrationStatus: '$context.integrationStatus',
+            integrationError: '$context.integrationErrorMessage',
+            error: '$context.error.message',
+          }),
+        ),
+      },
+    });
+    const integration = new HttpLambdaIntegration('ApiIntegration', this.apiFunction);
+    this.httpApi.addRoutes({ path: '/{proxy+}', methods: [HttpMethod.ANY], integration });
+    this.httpApi.addRoutes({ path: '/', methods: [HttpMethod.ANY], integration });
+
+    const authorizationReason =
+      'Authorization is done by the application: public routes (sign-in, regions, OpenAPI) share the ' +
+      'catch-all route with protected ones, and the Hono app verifies Cognito ID tokens (issuer, audience, ' +
+      'JWKS signature) on every protected route.';
+    Validations.of(this.httpApi).acknowledge({ id: 'AwsSolutions-APIG4', reason: authorizationReason });
+
+    // --- DynamoDB Streams Lambda ---------------------------------------------------------------
+    this.streamFailureQueue = new Queue(this, 'StreamFailures', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      removalPolicy,
+    });
+    Validations.of(this.streamFailureQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the dead-letter destination of the stream event source mapping (it receives ' +
+        'the metadata of batches that exhausted their retries); a DLQ of a DLQ adds nothing.',
+    });
+
+    const streamLogGroup = new LogGroup(this, 'StreamFunctionLogs', { retention, removalPolicy });
+    const streamRole = new Role(this, 'StreamFunctionRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Gongxu ${props.stage} DynamoDB Streams Lambda`,
+    });
+    streamLogGroup.grantWrite(streamRole);
+    this.addTableAccess(streamRole, props.table);
+
+    this.streamFunction = new NodejsFunction(this, 'StreamFunction', {
+      ...functionDefaults(),
+      description: `Gongxu ${props.stage} DynamoDB Streams consumer`,
+      entry: entry('functions/streams/handler.ts'),
+      handler: 'handler',
+      // a batch can run live matching (min-cost flow) for up to 100 changed listings
+      memorySize: 1024,
+      timeout: Duration.minutes(5),
+      role: streamRole,
+      logGroup: streamLogGroup,
+      environment,
+    });
+    this.streamFunction.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(1),
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        retryAttempts: 5,
+        maxRecordAge: Duration.days(1),
+        parallelizationFactor: 1,
+        onFailure: new SqsDlq(this.streamFailureQueue),
+      }),
+    );
+    Validations.of(streamRole).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'dynamodb:ListStreams (granted by the DynamoDB event source) does not support resource-level ' +
+        'permissions; every other stream action is scoped to the table stream ARN.',
+    });
+  }
+
+  /** Item read/write on the table, Query on its indexes: one statement each, nothing account-wide. */
+  private addTableAccess(role: Role, table: GongxuTable): void {
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'TableItems',
+        effect: Effect.ALLOW,
+        actions: [...TABLE_ITEM_ACTIONS],
+        resources: [table.table.tableArn],
+      }),
+    );
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'TableIndexes',
+        effect: Effect.ALLOW,
+        actions: [...INDEX_ACTIONS],
+        resources: [...table.indexArns],
+      }),
+    );
+  }
+}
+
+function functionDefaults(): Partial<NodejsFunctionProps> {
+  return {
+    runtime: Runtime.NODEJS_24_X,
+    architecture: Architecture.ARM_64,
+    loggingFormat: LoggingFormat.JSON,
+    applicationLogLevelV2: ApplicationLogLevel.INFO,
+    systemLogLevelV2: SystemLogLevel.WARN,
+    bundling: {
+      minify: true,
+      sourceMap: true,
+      sourcesContent: false,
+      target: 'node24',
+      // Bundle the AWS SDK too: the versions in package-lock.json, not whatever the runtime ships.
+      externalModules: [],
+    },
+  };
+}
+
+/** The region-qualified HTTP API host (the CloudFront origin for `/api/*`). */
+export function httpApiDomain(api: HttpApi): string {
+  const stack = Stack.of(api);
+  return `${api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
+}

@@ -1,0 +1,233 @@
+import { type CfnElement, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { IRole } from 'aws-cdk-lib/aws-iam';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { INDEX_ACTIONS, TABLE_ITEM_ACTIONS, USER_POOL_ACTIONS } from '../../infra/api.ts';
+import { createApp, type GongxuStack } from '../../infra/app.ts';
+import { TABLE_SCHEMA } from '../../infra/table-schema.ts';
+
+type Json = Record<string, unknown>;
+interface Statement {
+  readonly Effect: string;
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+}
+
+let stack: GongxuStack;
+let template: Template;
+
+beforeAll(() => {
+  ({ stack } = createApp({
+    context: { stage: 'dev', 'aws:cdk:bundling-stacks': [] },
+    webDistPath: '/nonexistent/web/dist',
+  }));
+  template = Template.fromStack(stack);
+});
+
+const logicalId = (element: { node: { defaultChild?: unknown } }): string =>
+  Stack.of(stack).resolve(Stack.of(stack).getLogicalId(element.node.defaultChild as CfnElement));
+const getAtt = (id: string, attribute = 'Arn'): Json => ({ 'Fn::GetAtt': [id, attribute] });
+const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+
+/** Every statement of every policy attached to the role (inline, attached customer policies, managed). */
+function statementsOf(role: IRole): { statements: Statement[]; managedPolicies: unknown[] } {
+  const roleId = logicalId(role);
+  const roleResource = template.toJSON().Resources[roleId] as { Properties: Json };
+  const inline = (roleResource.Properties.Policies as { PolicyDocument: { Statement: Statement[] } }[]) ?? [];
+  const attached = Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((policy) => (policy.Properties.Roles as Json[]).some((ref) => ref.Ref === roleId))
+    .map((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+  return {
+    statements: [...inline.flatMap((policy) => policy.PolicyDocument.Statement), ...attached.flat()],
+    managedPolicies: (roleResource.Properties.ManagedPolicyArns as unknown[]) ?? [],
+  };
+}
+
+describe('Lambda functions', () => {
+  it('run Node.js 24 on arm64 with JSON logs', () => {
+    for (const fn of [stack.api.apiFunction, stack.api.streamFunction]) {
+      expect(template.toJSON().Resources[logicalId(fn)].Properties).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        LoggingConfig: { LogFormat: 'JSON' },
+      });
+    }
+  });
+
+  it('give the API function 1024 MB, a 29 s timeout and the configuration env vars', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('HTTP API'),
+      MemorySize: 1024,
+      Timeout: 29,
+      Environment: {
+        Variables: {
+          STAGE: 'dev',
+          TABLE_NAME: { Ref: logicalId(stack.table.table) },
+          AUTH_MODE: 'cognito',
+          COGNITO_USER_POOL_ID: { Ref: logicalId(stack.auth.userPool) },
+          COGNITO_CLIENT_ID: { Ref: logicalId(stack.auth.client) },
+          WEB_ORIGINS: '',
+          NODE_OPTIONS: '--enable-source-maps',
+        },
+      },
+    });
+  });
+
+  it('keep function logs and API access logs for one month', () => {
+    const groups = Object.values(template.findResources('AWS::Logs::LogGroup'));
+    expect(groups.length).toBeGreaterThanOrEqual(3);
+    for (const group of groups) expect(group.Properties.RetentionInDays).toBe(30);
+    for (const fn of [stack.api.apiFunction, stack.api.streamFunction]) {
+      const { LoggingConfig } = template.toJSON().Resources[logicalId(fn)].Properties;
+      expect(template.toJSON().Resources[LoggingConfig.LogGroup.Ref].Type).toBe('AWS::Logs::LogGroup');
+    }
+  });
+});
+
+describe('HTTP API', () => {
+  it('has a $default stage that auto-deploys, throttles and writes access logs', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+      AccessLogSettings: {
+        DestinationArn: Match.anyValue(),
+        Format: Match.stringLikeRegexp('\\$context\\.requestId'),
+      },
+    });
+  });
+
+  it('sends ANY / and ANY /{proxy+} to the API function with the 2.0 payload', () => {
+    for (const routeKey of ['ANY /', 'ANY /{proxy+}']) {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: routeKey });
+    }
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', 2);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY',
+      PayloadFormatVersion: '2.0',
+      IntegrationUri: getAtt(logicalId(stack.api.apiFunction)),
+    });
+  });
+});
+
+describe('DynamoDB stream consumer', () => {
+  it('reads the table stream in batches of 100, bisecting and reporting item failures', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: getAtt(logicalId(stack.table.table), 'StreamArn'),
+      FunctionName: { Ref: logicalId(stack.api.streamFunction) },
+      BatchSize: 100,
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumRetryAttempts: Match.anyValue(),
+      StartingPosition: 'TRIM_HORIZON',
+      DestinationConfig: { OnFailure: { Destination: getAtt(logicalId(stack.api.streamFailureQueue)) } },
+    });
+  });
+
+  it('sends exhausted batches to an encrypted queue that refuses non-TLS requests', () => {
+    const queueId = logicalId(stack.api.streamFailureQueue);
+    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: queueId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('least privilege', () => {
+  const tableId = () => logicalId(stack.table.table);
+  const indexArns = () =>
+    TABLE_SCHEMA.globalSecondaryIndexes.map((index) => ({
+      'Fn::Join': ['', [getAtt(tableId()), `/index/${index.indexName}`]],
+    }));
+
+  it('gives the API role exactly item access, index queries, user administration and its own logs', () => {
+    // Arrange
+    const role = stack.api.apiFunction.role!;
+
+    // Act
+    const { statements, managedPolicies } = statementsOf(role);
+    const actions = new Set(statements.flatMap((s) => asArray(s.Action)));
+
+    // Assert
+    expect(managedPolicies).toEqual([]);
+    expect(statements.every((s) => s.Effect === 'Allow')).toBe(true);
+    expect([...actions].sort()).toEqual(
+      [...TABLE_ITEM_ACTIONS, ...USER_POOL_ACTIONS, 'logs:CreateLogStream', 'logs:PutLogEvents'].sort(),
+    );
+    expect(INDEX_ACTIONS.every((action) => actions.has(action))).toBe(true);
+    expect(actions.has('dynamodb:Scan')).toBe(false);
+    expect([...actions].some((action) => action.includes('*'))).toBe(false);
+
+    const allowed = [
+      JSON.stringify(getAtt(tableId())),
+      ...indexArns().map((arn) => JSON.stringify(arn)),
+      JSON.stringify(getAtt(logicalId(stack.auth.userPool))),
+      JSON.stringify(getAtt(logicalId(stack.api.apiFunction.logGroup))),
+    ];
+    for (const statement of statements) {
+      for (const resource of asArray(statement.Resource)) {
+        expect(allowed).toContain(JSON.stringify(resource));
+      }
+    }
+  });
+
+  it('scopes each API statement to the resource it is about', () => {
+    const { statements } = statementsOf(stack.api.apiFunction.role!);
+    const resourcesFor = (action: string) =>
+      statements.filter((s) => asArray(s.Action).includes(action)).flatMap((s) => asArray(s.Resource));
+
+    expect(resourcesFor('dynamodb:PutItem')).toEqual([getAtt(tableId())]);
+    expect(resourcesFor('dynamodb:Query')).toEqual(
+      expect.arrayContaining([getAtt(tableId()), ...indexArns()]),
+    );
+    expect(resourcesFor('cognito-idp:AdminCreateUser')).toEqual([getAtt(logicalId(stack.auth.userPool))]);
+  });
+
+  it('gives the stream role table access, stream reads and its failure queue only', () => {
+    // Arrange
+    const role = stack.api.streamFunction.role!;
+
+    // Act
+    const { statements, managedPolicies } = statementsOf(role);
+    const actions = new Set(statements.flatMap((s) => asArray(s.Action)));
+
+    // Assert
+    expect(managedPolicies).toEqual([]);
+    expect([...actions].sort()).toEqual(
+      [
+        ...TABLE_ITEM_ACTIONS,
+        'dynamodb:DescribeStream',
+        'dynamodb:GetRecords',
+        'dynamodb:GetShardIterator',
+        'dynamodb:ListStreams',
+        'sqs:SendMessage',
+        'sqs:GetQueueAttributes',
+        'sqs:GetQueueUrl',
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+      ].sort(),
+    );
+    expect(actions.has('dynamodb:Scan')).toBe(false);
+    expect([...actions].some((action) => action.includes('*') || action.startsWith('cognito-idp:'))).toBe(
+      false,
+    );
+    // The one account-wide resource is ListStreams, which has no resource-level permissions.
+    for (const statement of statements) {
+      if (asArray(statement.Resource).includes('*')) {
+        expect(statement.Action).toBe('dynamodb:ListStreams');
+      }
+    }
+    const streamReads = statements.filter((s) => asArray(s.Action).includes('dynamodb:GetRecords'));
+    expect(streamReads.flatMap((s) => asArray(s.Resource))).toEqual([getAtt(tableId(), 'StreamArn')]);
+  });
+});
