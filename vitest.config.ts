@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     environment: 'node',
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/soak/**', 'node_modules/**'],
     globalSetup: ['tests/setup/global-setup.ts'],

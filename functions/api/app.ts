@@ -77,13 +77,16 @@ export function createApp(getDeps: () => Deps): Hono<AppEnv> {
     });
   const defaultLimit = limitFor(DEFAULT_BODY_LIMIT);
   const uploadLimit = limitFor(MAX_UPLOAD_BYTES);
-  app.use('*', (c, next) => (c.req.path.includes('/api/imports') ? uploadLimit(c, next) : defaultLimit(c, next)));
+  app.use('*', (c, next) =>
+    c.req.path.includes('/api/imports') ? uploadLimit(c, next) : defaultLimit(c, next),
+  );
   // A bearer token, when sent, must be valid; routes decide whether one is needed.
   app.use('*', async (c, next) => {
     const header = c.req.header('authorization');
     if (header) {
       const [scheme, token] = header.split(' ');
-      const principal = scheme?.toLowerCase() === 'bearer' && token ? await c.get('deps').tokens.verify(token) : undefined;
+      const principal =
+        scheme?.toLowerCase() === 'bearer' && token ? await c.get('deps').tokens.verify(token) : undefined;
       if (!principal) throw new AuthenticationError('token_invalid');
       c.set('principal', principal);
     }
@@ -92,12 +95,22 @@ export function createApp(getDeps: () => Deps): Hono<AppEnv> {
 
   app.get(
     '/api/health',
-    describe({ operationId: 'health', summary: 'Liveness: 200 when the API runs', tags: ['system'], auth: 'public' }),
+    describe({
+      operationId: 'health',
+      summary: 'Liveness: 200 when the API runs',
+      tags: ['system'],
+      auth: 'public',
+    }),
     (c) => c.json({ status: 'ok', version: API_VERSION, stage: c.get('deps').config.stage }),
   );
   app.get(
     '/api/openapi.json',
-    describe({ operationId: 'openapi', summary: 'This OpenAPI 3.1 document', tags: ['system'], auth: 'public' }),
+    describe({
+      operationId: 'openapi',
+      summary: 'This OpenAPI 3.1 document',
+      tags: ['system'],
+      auth: 'public',
+    }),
     (c) => c.json(openApiDocument(app, { title: 'Gongxu 供需 API', version: API_VERSION })),
   );
   app.route('/api/auth', authRoutes);
@@ -111,7 +124,9 @@ export function createApp(getDeps: () => Deps): Hono<AppEnv> {
   app.route('/api/matching-runs', matchingRunRoutes);
   app.route('/api/imports', importRoutes);
 
-  app.notFound((c) => c.json(plainErrorBody('route_not_found', 'route_not_found', c.get('lang') ?? 'zh'), 404));
+  app.notFound((c) =>
+    c.json(plainErrorBody('route_not_found', 'route_not_found', c.get('lang') ?? 'zh'), 404),
+  );
   app.onError((error, c) => {
     const lang = c.get('lang') ?? 'zh';
     if (error instanceof AppError) {
@@ -121,7 +136,14 @@ export function createApp(getDeps: () => Deps): Hono<AppEnv> {
     if (error instanceof HTTPException && error.status < 500) {
       return c.json(plainErrorBody('bad_request', 'validation_failed', lang), error.status);
     }
-    console.error(JSON.stringify({ level: 'error', message: 'unhandled', error: String(error), stack: (error as Error).stack }));
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        message: 'unhandled',
+        error: String(error),
+        stack: (error as Error).stack,
+      }),
+    );
     return c.json(plainErrorBody('internal', 'internal', lang), 500);
   });
   return app;

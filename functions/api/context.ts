@@ -27,7 +27,10 @@ export function principalOf(c: Context<AppEnv>): Principal {
  */
 export function clientAddress(c: Context<AppEnv>): string {
   const env = c.env as
-    | { requestContext?: { http?: { sourceIp?: string } }; incoming?: { socket?: { remoteAddress?: string } } }
+    | {
+        requestContext?: { http?: { sourceIp?: string } };
+        incoming?: { socket?: { remoteAddress?: string } };
+      }
     | undefined;
   return env?.requestContext?.http?.sourceIp ?? env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }

@@ -1,11 +1,11 @@
-import { UserRepo } from '../auth/user.repo.ts';
-import { cognitoIdentity } from '../auth/identity-cognito.ts';
+import { AuditRepo } from '../audit/audit.repo.ts';
 import type { IdentityProvider } from '../auth/identity.ts';
+import { cognitoIdentity } from '../auth/identity-cognito.ts';
 import { localIdentity } from '../auth/identity-local.ts';
 import { SignInThrottle } from '../auth/sign-in-throttle.repo.ts';
 import { loadOrCreateSigningKey, type SigningKey } from '../auth/signing-key.repo.ts';
 import { createTokenVerifier, type TokenVerifier } from '../auth/token-verifier.ts';
-import { AuditRepo } from '../audit/audit.repo.ts';
+import { UserRepo } from '../auth/user.repo.ts';
 import { ImportJobRepo } from '../imports/import-job.repo.ts';
 import { ListingRepo } from '../listings/listing.repo.ts';
 import { MatchRepo } from '../matches/match.repo.ts';

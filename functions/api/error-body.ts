@@ -1,4 +1,4 @@
-import { AppError, type FieldIssue, ValidationError, ConflictError } from '../shared/errors.ts';
+import { type AppError, ConflictError, type FieldIssue, ValidationError } from '../shared/errors.ts';
 import { bothLanguages, type Lang, type MessageKey, translate } from '../shared/i18n/messages.ts';
 
 /** The stable error body: `{ error: { code, message, messages: { zh, en }, fields? } }`. */

@@ -17,7 +17,12 @@ export class AuditRepo {
     });
   }
 
-  async forEntity(entity: string, entityId: string, cursor?: string, limit?: number): Promise<Page<AuditEntry>> {
+  async forEntity(
+    entity: string,
+    entityId: string,
+    cursor?: string,
+    limit?: number,
+  ): Promise<Page<AuditEntry>> {
     const page = await this.table.query<AuditEntry>({
       partition: keys.auditEntityPartition(entity, entityId),
       cursor,

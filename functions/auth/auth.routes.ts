@@ -52,7 +52,12 @@ export const authRoutes = new Hono<AppEnv>()
 
 export const meRoutes = new Hono<AppEnv>().get(
   '/',
-  describe({ operationId: 'me', summary: 'The signed-in user and their organisation', tags: ['auth'], auth: 'user' }),
+  describe({
+    operationId: 'me',
+    summary: 'The signed-in user and their organisation',
+    tags: ['auth'],
+    auth: 'user',
+  }),
   async (c) => {
     const principal = principalOf(c);
     const { users, orgs } = c.get('deps');

@@ -17,7 +17,11 @@ import { PLATFORM_ROLES } from './principal.ts';
  * `preferred_username`, its organisation in `custom:org_id`/`custom:org_role` and its platform
  * roles as groups, so a Cognito ID token has exactly the claims a local token has.
  */
-export function cognitoIdentity(options: { region: string; userPoolId: string; clientId: string }): IdentityProvider {
+export function cognitoIdentity(options: {
+  region: string;
+  userPoolId: string;
+  clientId: string;
+}): IdentityProvider {
   const client = new CognitoIdentityProviderClient({ region: options.region });
   return {
     kind: 'cognito',
@@ -49,7 +53,11 @@ export function cognitoIdentity(options: { region: string; userPoolId: string; c
       );
       for (const group of user.platformRoles) {
         await client.send(
-          new AdminAddUserToGroupCommand({ UserPoolId: options.userPoolId, Username: user.email, GroupName: group }),
+          new AdminAddUserToGroupCommand({
+            UserPoolId: options.userPoolId,
+            Username: user.email,
+            GroupName: group,
+          }),
         );
       }
     },
@@ -75,8 +83,12 @@ export function cognitoIdentity(options: { region: string; userPoolId: string; c
     },
     async afterRolesChanged(user) {
       for (const group of PLATFORM_ROLES) {
-        const Command = user.platformRoles.includes(group) ? AdminAddUserToGroupCommand : AdminRemoveUserFromGroupCommand;
-        await client.send(new Command({ UserPoolId: options.userPoolId, Username: user.email, GroupName: group }));
+        const Command = user.platformRoles.includes(group)
+          ? AdminAddUserToGroupCommand
+          : AdminRemoveUserFromGroupCommand;
+        await client.send(
+          new Command({ UserPoolId: options.userPoolId, Username: user.email, GroupName: group }),
+        );
       }
     },
   };

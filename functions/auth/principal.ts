@@ -32,9 +32,7 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
   const groups = claims['cognito:groups'];
   if (typeof sub !== 'string' || typeof email !== 'string' || typeof orgId !== 'string') return undefined;
   if (!ORG_ROLES.includes(orgRole as OrgRole)) return undefined;
-  const platformRoles = Array.isArray(groups)
-    ? PLATFORM_ROLES.filter((role) => groups.includes(role))
-    : [];
+  const platformRoles = Array.isArray(groups) ? PLATFORM_ROLES.filter((role) => groups.includes(role)) : [];
   return { userId: sub, email, orgId, orgRole: orgRole as OrgRole, platformRoles };
 }
 

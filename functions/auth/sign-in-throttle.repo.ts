@@ -1,7 +1,7 @@
 import type { Clock } from '../shared/clock.ts';
-import { RateLimitError } from '../shared/errors.ts';
 import { keys } from '../shared/db/keys.ts';
 import type { Table } from '../shared/db/table.ts';
+import { RateLimitError } from '../shared/errors.ts';
 
 /**
  * Failed sign-ins counted per email and per client address in fixed 15-minute windows, in the
@@ -29,7 +29,10 @@ export class SignInThrottle {
       this.table.get<{ failures: number }>(keys.rateWindow('signin-email', email, start)),
       this.table.get<{ failures: number }>(keys.rateWindow('signin-addr', address, start)),
     ]);
-    if ((byEmail?.failures ?? 0) >= MAX_FAILURES_PER_EMAIL || (byAddress?.failures ?? 0) >= MAX_FAILURES_PER_ADDRESS) {
+    if (
+      (byEmail?.failures ?? 0) >= MAX_FAILURES_PER_EMAIL ||
+      (byAddress?.failures ?? 0) >= MAX_FAILURES_PER_ADDRESS
+    ) {
       throw new RateLimitError(retryAfter);
     }
   }
@@ -38,11 +41,12 @@ export class SignInThrottle {
     const { start } = this.window();
     const expiresAt = start + WINDOW_SECONDS * 2;
     await Promise.all(
-      [keys.rateWindow('signin-email', email, start), keys.rateWindow('signin-addr', address, start)].map((key) =>
-        this.table.update(key, {
-          expression: 'ADD failures :one SET expiresAt = :exp',
-          values: { ':one': 1, ':exp': expiresAt },
-        }),
+      [keys.rateWindow('signin-email', email, start), keys.rateWindow('signin-addr', address, start)].map(
+        (key) =>
+          this.table.update(key, {
+            expression: 'ADD failures :one SET expiresAt = :exp',
+            values: { ':one': 1, ':exp': expiresAt },
+          }),
       ),
     );
   }

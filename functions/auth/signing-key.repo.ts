@@ -1,6 +1,6 @@
-import { exportJWK, generateKeyPair, importJWK, type JWK, type JSONWebKeySet, type CryptoKey } from 'jose';
-import { ConditionFailed, type Table } from '../shared/db/table.ts';
+import { type CryptoKey, exportJWK, generateKeyPair, importJWK, type JSONWebKeySet, type JWK } from 'jose';
 import { keys } from '../shared/db/keys.ts';
+import { ConditionFailed, type Table } from '../shared/db/table.ts';
 
 /**
  * The local identity provider's ES256 key pair, created once and kept in the table so tokens stay
@@ -20,7 +20,11 @@ interface StoredKey {
 
 async function load(stored: StoredKey): Promise<SigningKey> {
   const privateKey = (await importJWK(stored.privateJwk, 'ES256')) as CryptoKey;
-  return { kid: stored.kid, privateKey, publicJwks: { keys: [{ ...stored.publicJwk, kid: stored.kid, alg: 'ES256', use: 'sig' }] } };
+  return {
+    kid: stored.kid,
+    privateKey,
+    publicJwks: { keys: [{ ...stored.publicJwk, kid: stored.kid, alg: 'ES256', use: 'sig' }] },
+  };
 }
 
 export async function loadOrCreateSigningKey(table: Table): Promise<SigningKey> {

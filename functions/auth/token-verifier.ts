@@ -1,4 +1,10 @@
-import { createLocalJWKSet, createRemoteJWKSet, type JSONWebKeySet, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  type JSONWebKeySet,
+  type JWTVerifyGetKey,
+  jwtVerify,
+} from 'jose';
 import { AuthenticationError } from '../shared/errors.ts';
 import { type Principal, principalFromClaims } from './principal.ts';
 
@@ -10,9 +16,15 @@ export interface TokenVerifier {
   verify(token: string): Promise<Principal>;
 }
 
-export type KeySource = { kind: 'local'; jwks: () => Promise<JSONWebKeySet> } | { kind: 'remote'; url: string };
+export type KeySource =
+  | { kind: 'local'; jwks: () => Promise<JSONWebKeySet> }
+  | { kind: 'remote'; url: string };
 
-export function createTokenVerifier(options: { keys: KeySource; issuer: string; audience: string }): TokenVerifier {
+export function createTokenVerifier(options: {
+  keys: KeySource;
+  issuer: string;
+  audience: string;
+}): TokenVerifier {
   let getKey: JWTVerifyGetKey | undefined;
   const keyResolver = async (): Promise<JWTVerifyGetKey> => {
     if (getKey) return getKey;

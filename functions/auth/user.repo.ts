@@ -2,7 +2,7 @@ import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { keys } from '../shared/db/keys.ts';
 import type { Page } from '../shared/db/paging.ts';
 import { stripKeys as strip, type Table } from '../shared/db/table.ts';
-import { type StoredUser, publicUser, type User } from './user.ts';
+import { publicUser, type StoredUser, type User } from './user.ts';
 
 interface EmailGuard {
   userId: string;
@@ -58,4 +58,3 @@ export class UserRepo {
     return strip(item);
   }
 }
-

@@ -1,4 +1,13 @@
-import { catalogue, convertQuantity, getSkill, getSpec, getUnit, resolveSkill, resolveSpec, resolveUnit } from '../catalogue/catalogue.ts';
+import {
+  convertQuantity,
+  getSkill,
+  getSpec,
+  getUnit,
+  resolveCertificate,
+  resolveSkill,
+  resolveSpec,
+  resolveUnit,
+} from '../catalogue/catalogue.ts';
 import { isValidCreditCode, normaliseCreditCode } from '../orgs/credit-code.ts';
 import { resolvePlace } from '../regions/regions.ts';
 import { MESSAGES, type MessageKey } from '../shared/i18n/messages.ts';
@@ -21,7 +30,9 @@ function asKey(reason: string): MessageKey {
 function adapt<T>(result: ParseResult<T>, map: (value: T) => unknown = (v) => v): CellResult {
   if (result.ok) return { ok: true, value: map(result.value) };
   const params: ParseParams | undefined = result.params;
-  return params ? { ok: false, key: asKey(result.reason), params: { ...params } } : { ok: false, key: asKey(result.reason) };
+  return params
+    ? { ok: false, key: asKey(result.reason), params: { ...params } }
+    : { ok: false, key: asKey(result.reason) };
 }
 
 export const number = (cell: Cell): CellResult => adapt(parseNumber(cell, { currency: true }));
@@ -59,11 +70,9 @@ export const certificates = (cell: Cell): CellResult => {
     .filter(Boolean);
   const ids: string[] = [];
   for (const name of names) {
-    const found = catalogue.certificates.find(
-      (c) => c.id === name || c.name.zh === name || c.name.en.toLowerCase() === name.toLowerCase(),
-    );
-    if (!found) return { ok: false, key: 'field.unknown_certificate' };
-    ids.push(found.id);
+    const found = resolveCertificate(name);
+    if (!found.ok) return adapt(found);
+    ids.push(found.value.id);
   }
   return { ok: true, value: ids };
 };

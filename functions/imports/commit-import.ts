@@ -1,8 +1,8 @@
 import type { Deps } from '../api/deps.ts';
 import { auditEntry } from '../audit/audit.ts';
 import type { Principal } from '../auth/principal.ts';
-import { buildListing } from '../listings/listing-commands.ts';
 import type { Listing, ListingKind } from '../listings/listing.ts';
+import { buildListing } from '../listings/listing-commands.ts';
 import type { Org, OrgKind } from '../orgs/org.ts';
 import { ConditionFailed } from '../shared/db/table.ts';
 import { ConflictError } from '../shared/errors.ts';
@@ -65,15 +65,28 @@ async function ownerFor(
   return { org: invited, invited: true };
 }
 
-async function writeRows(deps: Deps, principal: Principal, job: ImportJob, listings: Listing[]): Promise<void> {
+async function writeRows(
+  deps: Deps,
+  principal: Principal,
+  job: ImportJob,
+  listings: Listing[],
+): Promise<void> {
   let pending = listings;
   for (let attempt = 0; attempt < 3 && pending.length > 0; attempt++) {
     const items = pending.flatMap((listing) => [
       deps.listings.putItem(listing),
       deps.audit.item(
-        auditEntry(principal, 'listing', listing.id, 'import', listing.createdAt, derivedId(listing.id, 'audit'), {
-          importId: { from: null, to: job.id },
-        }),
+        auditEntry(
+          principal,
+          'listing',
+          listing.id,
+          'import',
+          listing.createdAt,
+          derivedId(listing.id, 'audit'),
+          {
+            importId: { from: null, to: job.id },
+          },
+        ),
       ),
     ]);
     try {
@@ -100,7 +113,11 @@ export async function commitImport(
   const uploader = (await deps.orgs.get(job.orgId))!;
   const owners = new Map<string, Org>();
   if (job.status !== 'committing') {
-    const next = { ...job, status: transition(importLifecycle, job.status, 'commit'), version: job.version + 1 };
+    const next = {
+      ...job,
+      status: transition(importLifecycle, job.status, 'commit'),
+      version: job.version + 1,
+    };
     await saveJob(deps, next, job.version);
     job = next;
   }
@@ -136,7 +153,11 @@ export async function commitImport(
     job = next;
   }
   if (job.committedChunks >= job.chunkCount && job.status === 'committing') {
-    const next = { ...job, status: transition(importLifecycle, job.status, 'finish'), version: job.version + 1 };
+    const next = {
+      ...job,
+      status: transition(importLifecycle, job.status, 'finish'),
+      version: job.version + 1,
+    };
     await saveJob(deps, next, job.version);
     job = next;
   }

@@ -1,13 +1,15 @@
 import type { ListingKind } from '../listings/listing.ts';
 import type { Message, MessageKey, MessageParams } from '../shared/i18n/messages.ts';
-import type { Cell } from './workbook.ts';
 import * as cells from './cell-parsers.ts';
+import type { Cell } from './workbook.ts';
 
 /**
  * The columns of each import template: Chinese header first (what clerks see), English accepted
  * too, and the parser that turns what was typed into the listing field.
  */
-export type CellResult = { ok: true; value: unknown } | { ok: false; key: MessageKey; params?: MessageParams };
+export type CellResult =
+  | { ok: true; value: unknown }
+  | { ok: false; key: MessageKey; params?: MessageParams };
 
 export interface Column {
   /** The listing field it fills (dotted for nested: `contact.name`), or a pseudo-field. */
@@ -22,13 +24,22 @@ export interface Column {
   example: string;
 }
 
-const text = (max: number) => (cell: Cell): CellResult => {
-  const value = String(cell).trim();
-  return value.length > max ? { ok: false, key: 'field.too_long' } : { ok: true, value };
-};
+const text =
+  (max: number) =>
+  (cell: Cell): CellResult => {
+    const value = String(cell).trim();
+    return value.length > max ? { ok: false, key: 'field.too_long' } : { ok: true, value };
+  };
 
 const OWNER: Column[] = [
-  { field: 'owner.name', header: { zh: '企业名称', en: 'Company name' }, required: true, organizerOnly: true, parse: text(100), example: '三明某某钢铁有限公司' },
+  {
+    field: 'owner.name',
+    header: { zh: '企业名称', en: 'Company name' },
+    required: true,
+    organizerOnly: true,
+    parse: text(100),
+    example: '三明某某钢铁有限公司',
+  },
   {
     field: 'owner.creditCode',
     header: { zh: '统一社会信用代码', en: 'Unified social credit code' },
@@ -41,7 +52,13 @@ const OWNER: Column[] = [
 ];
 
 const CONTACT: Column[] = [
-  { field: 'contact.name', header: { zh: '联系人', en: 'Contact person' }, required: true, parse: text(50), example: '林建华' },
+  {
+    field: 'contact.name',
+    header: { zh: '联系人', en: 'Contact person' },
+    required: true,
+    parse: text(50),
+    example: '林建华',
+  },
   {
     field: 'contact.phone',
     header: { zh: '联系电话', en: 'Phone' },
@@ -70,7 +87,14 @@ const date = (field: string, zh: string, en: string, example: string): Column =>
   example,
 });
 
-const number = (field: string, zh: string, en: string, required: boolean, example: string, aliases?: string[]): Column => ({
+const number = (
+  field: string,
+  zh: string,
+  en: string,
+  required: boolean,
+  example: string,
+  aliases?: string[],
+): Column => ({
   field,
   header: { zh, en },
   required,
@@ -135,7 +159,13 @@ export const COLUMNS: Record<ListingKind, Column[]> = {
   ],
   demand: [
     ...OWNER,
-    { field: 'projectName', header: { zh: '项目名称', en: 'Project name' }, required: true, parse: text(100), example: '福州滨海快线' },
+    {
+      field: 'projectName',
+      header: { zh: '项目名称', en: 'Project name' },
+      required: true,
+      parse: text(100),
+      example: '福州滨海快线',
+    },
     yesNo('keyProject', '省重点项目', 'Key provincial project'),
     SPEC,
     number('quantity', '需求数量', 'Quantity', true, '1.2万', ['数量']),

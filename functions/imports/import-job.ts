@@ -1,7 +1,7 @@
-import { defineLifecycle } from '../shared/lifecycle.ts';
-import type { Message } from '../shared/i18n/messages.ts';
-import type { ListingKind } from '../listings/listing.ts';
 import type { ListingInput } from '../listings/listing.schema.ts';
+import type { ListingKind } from '../listings/listing.ts';
+import type { Message } from '../shared/i18n/messages.ts';
+import { defineLifecycle } from '../shared/lifecycle.ts';
 
 /**
  * A spreadsheet import: uploaded and checked (every bad row reported), then either committed

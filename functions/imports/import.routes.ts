@@ -5,9 +5,9 @@ import { principalOf } from '../api/context.ts';
 import { isOrganizer } from '../auth/principal.ts';
 import { LISTING_KINDS } from '../listings/listing.ts';
 import { BadRequestError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { idempotency } from '../shared/idempotency.ts';
 import { newId } from '../shared/ids.ts';
 import { transition } from '../shared/lifecycle.ts';
-import { idempotency } from '../shared/idempotency.ts';
 import { describe } from '../shared/openapi.ts';
 import { pagingFields } from '../shared/paging-query.ts';
 import { id, text } from '../shared/schema-fields.ts';
@@ -89,7 +89,8 @@ export const importRoutes = new Hono<AppEnv>()
       const checked = validateSheet(rows, q.kind, organizer);
       const now = deps.clock.now().toISOString();
       const chunks = [];
-      for (let i = 0; i < checked.good.length; i += CHUNK_ROWS) chunks.push(checked.good.slice(i, i + CHUNK_ROWS));
+      for (let i = 0; i < checked.good.length; i += CHUNK_ROWS)
+        chunks.push(checked.good.slice(i, i + CHUNK_ROWS));
       const job: ImportJob = {
         id: newId(),
         kind: q.kind,
@@ -116,7 +117,12 @@ export const importRoutes = new Hono<AppEnv>()
   )
   .get(
     '/',
-    describe({ operationId: 'listImports', summary: "My organisation's imports", tags: ['imports'], auth: 'user' }),
+    describe({
+      operationId: 'listImports',
+      summary: "My organisation's imports",
+      tags: ['imports'],
+      auth: 'user',
+    }),
     query(z.strictObject(pagingFields)),
     async (c) => {
       const principal = principalOf(c);
@@ -126,7 +132,12 @@ export const importRoutes = new Hono<AppEnv>()
   )
   .get(
     '/:importId',
-    describe({ operationId: 'getImport', summary: 'An import: its report and progress', tags: ['imports'], auth: 'user' }),
+    describe({
+      operationId: 'getImport',
+      summary: 'An import: its report and progress',
+      tags: ['imports'],
+      auth: 'user',
+    }),
     params(importParams),
     async (c) => c.json(await ownJob(c, c.req.valid('param').importId)),
   )
@@ -142,6 +153,8 @@ export const importRoutes = new Hono<AppEnv>()
     params(importParams),
     async (c) => {
       const job = await ownJob(c, c.req.valid('param').importId);
+      // An organizer's import posts on other firms' behalf: only organizers may carry it out.
+      if (job.onBehalf && !isOrganizer(principalOf(c))) throw new ForbiddenError();
       if (job.status === 'committed') return c.json(job);
       transition(importLifecycle, job.status, 'commit');
       return c.json(await commitImport(c.get('deps'), principalOf(c), job.id));
@@ -149,13 +162,23 @@ export const importRoutes = new Hono<AppEnv>()
   )
   .post(
     '/:importId/discard',
-    describe({ operationId: 'discardImport', summary: 'Import none of the rows', tags: ['imports'], auth: 'user' }),
+    describe({
+      operationId: 'discardImport',
+      summary: 'Import none of the rows',
+      tags: ['imports'],
+      auth: 'user',
+    }),
     params(importParams),
     async (c) => {
       const job = await ownJob(c, c.req.valid('param').importId);
       const principal = principalOf(c);
-      if (job.uploadedBy !== principal.userId && principal.orgRole !== 'org_admin') throw new ForbiddenError();
-      const next = { ...job, status: transition(importLifecycle, job.status, 'discard'), version: job.version + 1 };
+      if (job.uploadedBy !== principal.userId && principal.orgRole !== 'org_admin')
+        throw new ForbiddenError();
+      const next = {
+        ...job,
+        status: transition(importLifecycle, job.status, 'discard'),
+        version: job.version + 1,
+      };
       await c.get('deps').imports.save(next, job.version);
       return c.json(next);
     },

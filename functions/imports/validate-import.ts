@@ -1,5 +1,5 @@
-import type { ListingKind } from '../listings/listing.ts';
 import { INPUT_SCHEMA_BY_KIND, type ListingInput } from '../listings/listing.schema.ts';
+import type { ListingKind } from '../listings/listing.ts';
 import { ValidationError } from '../shared/errors.ts';
 import { bothLanguages, type MessageKey, type MessageParams } from '../shared/i18n/messages.ts';
 import { parseInput } from '../shared/validation.ts';
@@ -32,9 +32,16 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
   node[parts[parts.length - 1]!] = value;
 }
 
-const isBlank = (cell: unknown) => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+const isBlank = (cell: unknown) =>
+  cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 
-function rowError(row: number, column: Column | undefined, field: string, key: MessageKey, params?: MessageParams): RowError {
+function rowError(
+  row: number,
+  column: Column | undefined,
+  field: string,
+  key: MessageKey,
+  params?: MessageParams,
+): RowError {
   return {
     row,
     column: column ? column.header.zh : '',
@@ -51,12 +58,18 @@ export function validateSheet(rows: SheetRows, kind: ListingKind, organizer: boo
   const missing = columns.filter((c) => c.required && !positions.has(c));
   if (missing.length > 0) {
     throw new ValidationError(
-      missing.map((c) => ({ field: 'file', key: 'field.missing_column' as const, params: { column: c.header.zh } })),
+      missing.map((c) => ({
+        field: 'file',
+        key: 'field.missing_column' as const,
+        params: { column: c.header.zh },
+      })),
     );
   }
   const dataRows = rows.slice(1);
   if (dataRows.length > MAX_IMPORT_ROWS) {
-    throw new ValidationError([{ field: 'file', key: 'field.too_many_rows', params: { maximum: MAX_IMPORT_ROWS } }]);
+    throw new ValidationError([
+      { field: 'file', key: 'field.too_many_rows', params: { maximum: MAX_IMPORT_ROWS } },
+    ]);
   }
   const fieldToColumn = new Map(columns.map((c) => [c.field, c]));
   const good: ImportRow[] = [];
@@ -120,5 +133,8 @@ export function validateSheet(rows: SheetRows, kind: ListingKind, organizer: boo
 /** The template: headers (Chinese, with English in the second row of notes) and one example row. */
 export function templateRows(kind: ListingKind, organizer: boolean, lang: 'zh' | 'en' = 'zh'): SheetRows {
   const columns = columnsFor(kind, organizer);
-  return [columns.map((c) => (c.required ? `${c.header[lang]}*` : c.header[lang])), columns.map((c) => c.example)];
+  return [
+    columns.map((c) => (c.required ? `${c.header[lang]}*` : c.header[lang])),
+    columns.map((c) => c.example),
+  ];
 }

@@ -37,9 +37,10 @@ export async function readSheet(data: Uint8Array, format: SheetFormat): Promise<
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
   const rows: SheetRows = [];
+  const columnCount = sheet.columnCount; // a getter that walks every row: read it once
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: Cell[] = [];
-    for (let col = 1; col <= sheet.columnCount; col++) cells.push(cellValue(row.getCell(col).value));
+    for (let col = 1; col <= columnCount; col++) cells.push(cellValue(row.getCell(col).value));
     rows[rowNumber - 1] = cells;
   });
   for (let i = 0; i < rows.length; i++) rows[i] ??= [];
@@ -56,16 +57,21 @@ export async function writeSheet(
 ): Promise<Uint8Array> {
   if (format === 'csv') {
     const text = Papa.unparse(
-      rows.map((row) => row.map((cell) => (cell instanceof Date ? cell.toISOString().slice(0, 10) : (cell ?? '')))),
+      rows.map((row) =>
+        row.map((cell) => (cell instanceof Date ? cell.toISOString().slice(0, 10) : (cell ?? ''))),
+      ),
     );
     return new TextEncoder().encode(`\uFEFF${text}\r\n`);
   }
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Gongxu 供需';
-  const sheet = workbook.addWorksheet(options.sheetName ?? 'Sheet1', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(options.sheetName ?? 'Sheet1', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
   for (const row of rows) sheet.addRow(row);
   sheet.getRow(1).font = { bold: true };
-  const widths = options.columnWidths ?? rows[0]?.map((h) => Math.max(10, String(h ?? '').length * 2 + 2)) ?? [];
+  const widths =
+    options.columnWidths ?? rows[0]?.map((h) => Math.max(10, String(h ?? '').length * 2 + 2)) ?? [];
   widths.forEach((width, i) => {
     sheet.getColumn(i + 1).width = width;
   });

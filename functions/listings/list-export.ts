@@ -1,8 +1,8 @@
-import { specName, skillName } from '../imports/cell-parsers.ts';
-import { fullName } from '../regions/regions.ts';
+import { skillName, specName } from '../imports/cell-parsers.ts';
 import type { Cell, SheetRows } from '../imports/workbook.ts';
-import type { ListingView } from './listing.ts';
+import { fullName } from '../regions/regions.ts';
 import type { SummaryRow } from './list-summary.ts';
+import type { ListingView } from './listing.ts';
 
 /**
  * A list view as a spreadsheet: the columns a department's 供应清单 / 需求清单 has, in Chinese
@@ -27,8 +27,10 @@ const contact: Accessor[] = [
   ['联系人', 'Contact', (l) => l.contact?.name ?? null],
   ['联系电话', 'Phone', (l) => l.contact?.phone ?? null],
 ];
-const pick = <K extends string>(l: ListingView, key: K): Cell => ((l as unknown as Record<K, Cell>)[key] ?? null);
-const yes = (lang: Lang) => (v: unknown) => (v ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no');
+const pick = <K extends string>(l: ListingView, key: K): Cell =>
+  (l as unknown as Record<K, Cell>)[key] ?? null;
+const yes = (lang: Lang) => (v: unknown) =>
+  v ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no';
 
 function columns(kind: ListingView['kind'], lang: Lang): Accessor[] {
   const y = yes(lang);
@@ -76,16 +78,32 @@ function columns(kind: ListingView['kind'], lang: Lang): Accessor[] {
   }
 }
 
-export function listingRows(kind: ListingView['kind'], listings: readonly ListingView[], lang: Lang): SheetRows {
+export function listingRows(
+  kind: ListingView['kind'],
+  listings: readonly ListingView[],
+  lang: Lang,
+): SheetRows {
   const cols = columns(kind, lang);
-  return [cols.map(([zh, en]) => (lang === 'zh' ? zh : en)), ...listings.map((l) => cols.map(([, , get]) => get(l, lang)))];
+  return [
+    cols.map(([zh, en]) => (lang === 'zh' ? zh : en)),
+    ...listings.map((l) => cols.map(([, , get]) => get(l, lang))),
+  ];
 }
 
 export function summaryRows(rows: readonly SummaryRow[], lang: Lang): SheetRows {
   const header =
     lang === 'zh'
       ? ['城市', '产品规格', '单位', '供应', '需求', '缺口（需求−供应）', '供应条数', '需求条数']
-      : ['City', 'Spec', 'Unit', 'Supply', 'Demand', 'Gap (demand − supply)', 'Supply listings', 'Demand listings'];
+      : [
+          'City',
+          'Spec',
+          'Unit',
+          'Supply',
+          'Demand',
+          'Gap (demand − supply)',
+          'Supply listings',
+          'Demand listings',
+        ];
   return [
     header,
     ...rows.map((r) => [

@@ -32,7 +32,16 @@ export function summarise(listings: readonly Listing[]): SummaryRow[] {
     const key = `${city}|${goods.specId}`;
     let row = rows.get(key);
     if (!row) {
-      row = { cityAdcode: city, specId: goods.specId, unit: goods.unit, supply: 0, demand: 0, gap: 0, supplyListings: 0, demandListings: 0 };
+      row = {
+        cityAdcode: city,
+        specId: goods.specId,
+        unit: goods.unit,
+        supply: 0,
+        demand: 0,
+        gap: 0,
+        supplyListings: 0,
+        demandListings: 0,
+      };
       rows.set(key, row);
     }
     if (goods.kind === 'supply') {
@@ -44,7 +53,9 @@ export function summarise(listings: readonly Listing[]): SummaryRow[] {
     }
     row.gap = row.demand - row.supply;
   }
-  return [...rows.values()].sort((a, b) => a.cityAdcode.localeCompare(b.cityAdcode) || a.specId.localeCompare(b.specId));
+  return [...rows.values()].sort(
+    (a, b) => a.cityAdcode.localeCompare(b.cityAdcode) || a.specId.localeCompare(b.specId),
+  );
 }
 
 export function totals(rows: readonly SummaryRow[]): { supply: number; demand: number; gap: number } {

@@ -3,9 +3,16 @@ import { auditEntry, diff } from '../audit/audit.ts';
 import type { Principal } from '../auth/principal.ts';
 import { getCertificate, getSkill, getSpec } from '../catalogue/catalogue.ts';
 import { ConditionFailed } from '../shared/db/table.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from '../shared/errors.ts';
+import {
+  ConflictError,
+  type FieldIssue,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { transition } from '../shared/lifecycle.ts';
+import type { ListingInput } from './listing.schema.ts';
 import {
   canEditListing,
   type Listing,
@@ -14,7 +21,6 @@ import {
   totalOf,
   windowEnd,
 } from './listing.ts';
-import type { ListingInput } from './listing.schema.ts';
 
 /**
  * What happens to listings: post, edit, publish, withdraw, fulfil, expire. Every write is
@@ -145,7 +151,9 @@ export async function editListing(
   merged.remaining = current.remaining + (newTotal - oldTotal);
   if (merged.remaining < 0) {
     const field = merged.kind === 'supply' || merged.kind === 'demand' ? 'quantity' : 'headcount';
-    throw new ValidationError([{ field, key: 'field.below_allocated', params: { allocated: oldTotal - current.remaining } }]);
+    throw new ValidationError([
+      { field, key: 'field.below_allocated', params: { allocated: oldTotal - current.remaining } },
+    ]);
   }
   if (merged.kind === 'supply' || merged.kind === 'demand') {
     const spec = getSpec(merged.specId)!;
@@ -185,7 +193,15 @@ async function saveOrConflict(
     await deps.listings.save(
       next,
       current.version,
-      auditEntry(principal, 'listing', next.id, action, now, newId(), diff(current as unknown as Record<string, unknown>, next as unknown as Record<string, unknown>)),
+      auditEntry(
+        principal,
+        'listing',
+        next.id,
+        action,
+        now,
+        newId(),
+        diff(current as unknown as Record<string, unknown>, next as unknown as Record<string, unknown>),
+      ),
     );
   } catch (error) {
     if (error instanceof ConditionFailed) throw new ConflictError();

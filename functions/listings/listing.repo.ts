@@ -1,6 +1,6 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import type { AuditEntry } from '../audit/audit.ts';
 import type { AuditRepo } from '../audit/audit.repo.ts';
+import type { AuditEntry } from '../audit/audit.ts';
 import { keys } from '../shared/db/keys.ts';
 import type { Page } from '../shared/db/paging.ts';
 import { stripKeys, type Table } from '../shared/db/table.ts';

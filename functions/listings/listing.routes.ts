@@ -3,6 +3,8 @@ import * as z from 'zod/mini';
 import type { AppEnv } from '../api/context.ts';
 import { principalOf } from '../api/context.ts';
 import { isOrganizer } from '../auth/principal.ts';
+import { CONTENT_TYPES, type SheetFormat, writeSheet } from '../imports/workbook.ts';
+import { relationshipFor } from '../matches/match-visibility.ts';
 import { regionPrefix } from '../regions/regions.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { idempotency } from '../shared/idempotency.ts';
@@ -10,13 +12,11 @@ import { describe } from '../shared/openapi.ts';
 import { pagingFields } from '../shared/paging-query.ts';
 import { adcode, id } from '../shared/schema-fields.ts';
 import { jsonBody, params, parseInput, query } from '../shared/validation.ts';
-import { CONTENT_TYPES, type SheetFormat, writeSheet } from '../imports/workbook.ts';
-import { relationshipFor } from '../matches/match-visibility.ts';
 import { listingRows, summaryRows } from './list-export.ts';
 import { summarise, totals } from './list-summary.ts';
+import { listingInput, listingPatch } from './listing.schema.ts';
 import { canSeeListing, isOwner, LISTING_KINDS, LISTING_STATUSES, viewListing } from './listing.ts';
 import { editListing, moveListing, postListing } from './listing-commands.ts';
-import { listingInput, listingPatch } from './listing.schema.ts';
 
 const listingParams = z.strictObject({ listingId: id });
 const searchQuery = z.strictObject({
@@ -79,7 +79,8 @@ export const listingRoutes = new Hono<AppEnv>()
     '/',
     describe({
       operationId: 'searchListings',
-      summary: 'Search listings by kind and region (province, city or county), optionally category and status',
+      summary:
+        'Search listings by kind and region (province, city or county), optionally category and status',
       tags: ['listings'],
       auth: 'user',
     }),
@@ -105,7 +106,8 @@ export const listingRoutes = new Hono<AppEnv>()
     '/summary',
     describe({
       operationId: 'listSummary',
-      summary: '供应清单/需求清单 totals: open supply, demand and the gap by city and spec for a region (JSON or a spreadsheet)',
+      summary:
+        '供应清单/需求清单 totals: open supply, demand and the gap by city and spec for a region (JSON or a spreadsheet)',
       tags: ['listings'],
       auth: 'user',
     }),
@@ -120,9 +122,15 @@ export const listingRoutes = new Hono<AppEnv>()
         listings.searchAll({ ...scope, kind: 'demand' }),
       ]);
       const rows = summarise([...supply, ...demand]);
-      if (!q.format || q.format === 'json') return c.json({ region: q.region, category: q.category ?? null, rows, totals: totals(rows) });
+      if (!q.format || q.format === 'json')
+        return c.json({ region: q.region, category: q.category ?? null, rows, totals: totals(rows) });
       const lang = q.lang ?? c.get('lang');
-      return sendSheet(c, await writeSheet(summaryRows(rows, lang), q.format), q.format, `gongxu-summary-${q.region}`);
+      return sendSheet(
+        c,
+        await writeSheet(summaryRows(rows, lang), q.format),
+        q.format,
+        `gongxu-summary-${q.region}`,
+      );
     },
   )
   .get(
@@ -146,13 +154,27 @@ export const listingRoutes = new Hono<AppEnv>()
         status,
       });
       const lang = q.lang ?? c.get('lang');
-      const rows = listingRows(q.kind, all.map((l) => viewListing(l, principal)), lang);
-      return sendSheet(c, await writeSheet(rows, q.format, { sheetName: q.kind }), q.format, `gongxu-${q.kind}-${q.region}`);
+      const rows = listingRows(
+        q.kind,
+        all.map((l) => viewListing(l, principal)),
+        lang,
+      );
+      return sendSheet(
+        c,
+        await writeSheet(rows, q.format, { sheetName: q.kind }),
+        q.format,
+        `gongxu-${q.kind}-${q.region}`,
+      );
     },
   )
   .get(
     '/mine',
-    describe({ operationId: 'myListings', summary: "My organisation's listings", tags: ['listings'], auth: 'user' }),
+    describe({
+      operationId: 'myListings',
+      summary: "My organisation's listings",
+      tags: ['listings'],
+      auth: 'user',
+    }),
     query(mineQuery),
     async (c) => {
       const principal = principalOf(c);

@@ -8,15 +8,12 @@ import { adcode, isoDate, phone, text } from '../shared/schema-fields.ts';
 
 const slug = z.string().check(z.regex(/^[a-z0-9][a-z0-9.\-_]{0,79}$/, { message: 'field.invalid_format' }));
 const positive = (max: number) =>
-  z.number().check(
-    z.refine(Number.isFinite, { message: 'field.not_finite' }),
-    z.positive(),
-    z.lte(max),
-  );
+  z.number().check(z.refine(Number.isFinite, { message: 'field.not_finite' }), z.positive(), z.lte(max));
 const nonNegative = (max: number) =>
   z.number().check(z.refine(Number.isFinite, { message: 'field.not_finite' }), z.gte(0), z.lte(max));
 const wholeCount = (max: number) => z.number().check(z.int(), z.gte(1), z.lte(max));
-const radiusKm = (max: number) => z.number().check(z.refine(Number.isFinite, { message: 'field.not_finite' }), z.gte(1), z.lte(max));
+const radiusKm = (max: number) =>
+  z.number().check(z.refine(Number.isFinite, { message: 'field.not_finite' }), z.gte(1), z.lte(max));
 
 const contact = z.strictObject({ name: text(50), phone });
 
@@ -106,13 +103,22 @@ function datesInOrder(kind: keyof typeof DATE_PAIRS) {
       ctx.issues.push({ code: 'custom', message: 'field.date_order', input: value, path: [end] });
     }
     if ((value.lat === undefined) !== (value.lng === undefined)) {
-      ctx.issues.push({ code: 'custom', message: 'field.required', input: value, path: [value.lat === undefined ? 'lat' : 'lng'] });
+      ctx.issues.push({
+        code: 'custom',
+        message: 'field.required',
+        input: value,
+        path: [value.lat === undefined ? 'lat' : 'lng'],
+      });
     }
   });
 }
 
-export const supplyInput = z.strictObject({ kind: z.literal('supply'), ...supplyFields }).check(datesInOrder('supply'));
-export const demandInput = z.strictObject({ kind: z.literal('demand'), ...demandFields }).check(datesInOrder('demand'));
+export const supplyInput = z
+  .strictObject({ kind: z.literal('supply'), ...supplyFields })
+  .check(datesInOrder('supply'));
+export const demandInput = z
+  .strictObject({ kind: z.literal('demand'), ...demandFields })
+  .check(datesInOrder('demand'));
 export const labourOfferInput = z
   .strictObject({ kind: z.literal('labour_offer'), ...labourOfferFields })
   .check(datesInOrder('labour_offer'));
@@ -120,7 +126,12 @@ export const labourRequestInput = z
   .strictObject({ kind: z.literal('labour_request'), ...labourRequestFields })
   .check(datesInOrder('labour_request'));
 
-export const listingInput = z.discriminatedUnion('kind', [supplyInput, demandInput, labourOfferInput, labourRequestInput]);
+export const listingInput = z.discriminatedUnion('kind', [
+  supplyInput,
+  demandInput,
+  labourOfferInput,
+  labourRequestInput,
+]);
 export type ListingInput = z.output<typeof listingInput>;
 
 /** Changes to a listing: any of its kind's fields (the kind itself cannot change). */

@@ -139,7 +139,9 @@ export function windowEnd(listing: Listing): string {
 }
 
 export function categoryOf(listing: Listing): string {
-  return listing.kind === 'supply' || listing.kind === 'demand' ? listing.category : `labour:${listing.skillId}`;
+  return listing.kind === 'supply' || listing.kind === 'demand'
+    ? listing.category
+    : `labour:${listing.skillId}`;
 }
 
 export function totalOf(listing: Listing): number {
@@ -162,7 +164,10 @@ export function isOwner(principal: Principal, listing: Pick<Listing, 'orgId'>): 
   return principal.orgId === listing.orgId;
 }
 
-export function canEditListing(principal: Principal, listing: Pick<Listing, 'orgId' | 'postedByOrgId'>): boolean {
+export function canEditListing(
+  principal: Principal,
+  listing: Pick<Listing, 'orgId' | 'postedByOrgId'>,
+): boolean {
   return isOwner(principal, listing) || isAdmin(principal);
 }
 
@@ -173,7 +178,11 @@ export type ListingView = Listing & { contactHidden?: boolean; priceHidden?: boo
  * and counterparts whose match both sides accepted; prices only for the owner, organizers and
  * counterparts of a match. Drafts are seen only by their owner (and organizers, admins).
  */
-export function viewListing(listing: Listing, principal: Principal, relation: Relationship = NO_RELATIONSHIP): ListingView {
+export function viewListing(
+  listing: Listing,
+  principal: Principal,
+  relation: Relationship = NO_RELATIONSHIP,
+): ListingView {
   const privileged = isOwner(principal, listing) || isOrganizer(principal);
   const seesContact = privileged || relation.confirmedCounterparts.has(principal.orgId);
   const seesPrice = privileged || relation.counterparts.has(principal.orgId);

@@ -1,12 +1,12 @@
 import type { Deps } from '../api/deps.ts';
 import { auditEntry } from '../audit/audit.ts';
 import type { PlatformRole } from '../auth/principal.ts';
-import { buildListing } from '../listings/listing-commands.ts';
 import type { ListingInput } from '../listings/listing.schema.ts';
+import { buildListing } from '../listings/listing-commands.ts';
 import type { OrgKind } from '../orgs/org.ts';
 import { registerOrg } from '../orgs/register-org.ts';
-import { ConditionFailed } from '../shared/db/table.ts';
 import { keys } from '../shared/db/keys.ts';
+import { ConditionFailed } from '../shared/db/table.ts';
 import { newId } from '../shared/ids.ts';
 
 /**
@@ -21,7 +21,13 @@ interface DemoOrg {
   email: string;
   label: string;
   adminName: string;
-  org: { name: string; creditCode: string; kinds: OrgKind[]; adcode: string; contact: { name: string; phone: string } };
+  org: {
+    name: string;
+    creditCode: string;
+    kinds: OrgKind[];
+    adcode: string;
+    contact: { name: string; phone: string };
+  };
   platformRoles?: PlatformRole[];
   listings: (today: string, plus: (days: number) => string) => ListingInput[];
 }
@@ -41,7 +47,18 @@ const DEMO_ORGS: DemoOrg[] = [
       contact: contact('林建华', '13905981234'),
     },
     listings: (today, plus) => [
-      supply('rebar-hrb400e-25', 3000, 350403, 300, today, plus(60), 3950, contact('林建华', '13905981234'), 1500, 400),
+      supply(
+        'rebar-hrb400e-25',
+        3000,
+        350403,
+        300,
+        today,
+        plus(60),
+        3950,
+        contact('林建华', '13905981234'),
+        1500,
+        400,
+      ),
       supply('rebar-hrb400e-16', 1800, 350403, 300, today, plus(60), 4010, contact('林建华', '13905981234')),
       supply('rebar-hrb500e-25', 800, 350403, 300, today, plus(45), 4150, contact('林建华', '13905981234')),
       supply('wire-rod-hpb300-8', 1200, 350403, 250, today, plus(60), 3880, contact('林建华', '13905981234')),
@@ -59,7 +76,18 @@ const DEMO_ORGS: DemoOrg[] = [
       contact: contact('陈志强', '13859001122'),
     },
     listings: (today, plus) => [
-      supply('cement-po-42.5', 20000, 350802, 300, today, plus(90), 420, contact('陈志强', '13859001122'), 8000, 3000),
+      supply(
+        'cement-po-42.5',
+        20000,
+        350802,
+        300,
+        today,
+        plus(90),
+        420,
+        contact('陈志强', '13859001122'),
+        8000,
+        3000,
+      ),
       supply('cement-po-52.5', 6000, 350802, 250, today, plus(90), 480, contact('陈志强', '13859001122')),
       supply('cement-pc-42.5', 5000, 350802, 200, today, plus(90), 395, contact('陈志强', '13859001122')),
     ],
@@ -92,10 +120,54 @@ const DEMO_ORGS: DemoOrg[] = [
       contact: contact('黄伟', '13600591234'),
     },
     listings: (today, plus) => [
-      demand('福州滨海快线（演示）', true, 'rebar-hrb400e-25', 2500, 350105, today, plus(30), 4100, false, contact('黄伟', '13600591234')),
-      demand('福州滨海快线（演示）', true, 'cement-po-42.5', 12000, 350105, today, plus(45), 450, true, contact('黄伟', '13600591234')),
-      demand('莆田木兰溪治理二期（演示）', true, 'cement-po-42.5', 6000, 350302, today, plus(40), 440, true, contact('黄伟', '13600591234')),
-      demand('泉州环湾大桥（演示）', false, 'rebar-hrb400e-16', 900, 350502, today, plus(50), 4080, false, contact('黄伟', '13600591234')),
+      demand(
+        '福州滨海快线（演示）',
+        true,
+        'rebar-hrb400e-25',
+        2500,
+        350105,
+        today,
+        plus(30),
+        4100,
+        false,
+        contact('黄伟', '13600591234'),
+      ),
+      demand(
+        '福州滨海快线（演示）',
+        true,
+        'cement-po-42.5',
+        12000,
+        350105,
+        today,
+        plus(45),
+        450,
+        true,
+        contact('黄伟', '13600591234'),
+      ),
+      demand(
+        '莆田木兰溪治理二期（演示）',
+        true,
+        'cement-po-42.5',
+        6000,
+        350302,
+        today,
+        plus(40),
+        440,
+        true,
+        contact('黄伟', '13600591234'),
+      ),
+      demand(
+        '泉州环湾大桥（演示）',
+        false,
+        'rebar-hrb400e-16',
+        900,
+        350502,
+        today,
+        plus(50),
+        4080,
+        false,
+        contact('黄伟', '13600591234'),
+      ),
       {
         kind: 'labour_request',
         adcode: '350105',
@@ -124,8 +196,28 @@ const DEMO_ORGS: DemoOrg[] = [
       contact: contact('王丽', '15305311234'),
     },
     listings: (today, plus) => [
-      supply('mask-surgical-yy0469', 5_000_000, 370112, 1500, today, plus(30), 0.55, contact('王丽', '15305311234'), 2_000_000, 500_000),
-      supply('mask-kn95-gb2626', 1_200_000, 370112, 1500, today, plus(30), 2.2, contact('王丽', '15305311234')),
+      supply(
+        'mask-surgical-yy0469',
+        5_000_000,
+        370112,
+        1500,
+        today,
+        plus(30),
+        0.55,
+        contact('王丽', '15305311234'),
+        2_000_000,
+        500_000,
+      ),
+      supply(
+        'mask-kn95-gb2626',
+        1_200_000,
+        370112,
+        1500,
+        today,
+        plus(30),
+        2.2,
+        contact('王丽', '15305311234'),
+      ),
       {
         kind: 'labour_request',
         adcode: '370112',
@@ -294,7 +386,10 @@ export async function seedDemoData(deps: Deps): Promise<boolean> {
     }
   }
   try {
-    await deps.table.put({ ...keys.demoSeed(), at: now.toISOString() }, { expression: 'attribute_not_exists(pk)' });
+    await deps.table.put(
+      { ...keys.demoSeed(), at: now.toISOString() },
+      { expression: 'attribute_not_exists(pk)' },
+    );
   } catch (error) {
     if (!(error instanceof ConditionFailed)) throw error;
   }

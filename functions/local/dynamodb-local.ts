@@ -56,7 +56,9 @@ export interface RunningDynamoDb {
   stop(): Promise<void>;
 }
 
-export async function startDynamoDbLocal(options: { dataDir?: string | null; port?: number } = {}): Promise<RunningDynamoDb> {
+export async function startDynamoDbLocal(
+  options: { dataDir?: string | null; port?: number } = {},
+): Promise<RunningDynamoDb> {
   const major = javaMajorVersion();
   if (major === undefined || major < 17) throw new JavaMissingError();
   const port = options.port ?? (await freePort());

@@ -5,9 +5,9 @@ import { buildDeps } from '../api/deps.ts';
 import { readConfig } from '../shared/config.ts';
 import { dynamoClient } from '../shared/db/client.ts';
 import { ensureTable } from '../shared/db/create-table.ts';
+import { createStreamHandler } from '../streams/stream-app.ts';
 import { seedDemoData } from './demo-data.ts';
 import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
-import { createStreamHandler } from '../streams/stream-app.ts';
 import { type StreamPoller, startStreamPoller } from './stream-poller.ts';
 import { createLocalServerApp } from './web-server.ts';
 
@@ -43,9 +43,10 @@ export interface LocalStack {
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const log = options.log ?? (() => {});
   let dynamo: RunningDynamoDb | undefined;
-  const endpoint =
-    options.dynamoEndpoint ??
-    (dynamo = await startDynamoDbLocal({ dataDir: options.dataDir === undefined ? null : options.dataDir })).endpoint;
+  if (!options.dynamoEndpoint) {
+    dynamo = await startDynamoDbLocal({ dataDir: options.dataDir === undefined ? null : options.dataDir });
+  }
+  const endpoint = options.dynamoEndpoint ?? dynamo!.endpoint;
   log(`DynamoDB Local at ${endpoint}`);
   const tableName = options.tableName ?? 'Gongxu-local';
   const config = {
@@ -74,7 +75,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const api = createApp(() => deps);
   const app = createLocalServerApp(api, options.webDist ?? 'web/dist');
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: options.host ?? '127.0.0.1' }, () => resolve(s));
+    const s = serve(
+      { fetch: app.fetch, port: options.port ?? 0, hostname: options.host ?? '127.0.0.1' },
+      () => resolve(s),
+    );
   });
   const address = server.address() as AddressInfo;
   const url = `http://${options.host ?? '127.0.0.1'}:${address.port}`;

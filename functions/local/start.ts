@@ -21,13 +21,19 @@ function buildWebIfStale(): void {
   const stale = !existsSync(built) || Math.max(...sources.map(newestMtime)) > statSync(built).mtimeMs;
   if (!stale) return;
   console.log('Building the web bundle…');
-  const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', 'web', '--logLevel', 'warn'], {
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', 'web', '--logLevel', 'warn'],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) throw new Error('The web build failed (see above).');
 }
 
 async function main(): Promise<void> {
+  // Node 20 is supported here; the SDK's notice about its 2027 releases is not for our users.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   buildWebIfStale();
   const port = Number(process.env.PORT ?? 8787);
   const stack = await startLocalStack({

@@ -8,7 +8,10 @@ import { secureHeaders } from 'hono/secure-headers';
  * The local front door: `/api/*` goes to the API app (the same one Lambda serves), everything else
  * is the built web bundle with a single-page-app fallback, like CloudFront in AWS.
  */
-export function createLocalServerApp(api: { fetch: (request: Request, env?: unknown) => Response | Promise<Response> }, webDist: string) {
+export function createLocalServerApp(
+  api: { fetch: (request: Request, env?: unknown) => Response | Promise<Response> },
+  webDist: string,
+) {
   const app = new Hono();
   const root = relative(process.cwd(), resolve(webDist)) || '.';
   const hasWeb = existsSync(resolve(webDist, 'index.html'));

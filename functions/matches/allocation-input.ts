@@ -1,6 +1,4 @@
 import { canSubstitute, getSpec } from '../catalogue/catalogue.ts';
-import type { AllocationPolicy, GoodsDemand, GoodsSupply } from '../matching/allocation.ts';
-import type { LabourOffer, LabourRequest } from '../matching/labour-allocation.ts';
 import type {
   DemandListing,
   LabourOfferListing,
@@ -8,6 +6,8 @@ import type {
   Listing,
   SupplyListing,
 } from '../listings/listing.ts';
+import type { AllocationPolicy, GoodsDemand, GoodsSupply } from '../matching/allocation.ts';
+import type { LabourOffer, LabourRequest } from '../matching/labour-allocation.ts';
 import { centreOf } from '../regions/regions.ts';
 
 /**
@@ -39,7 +39,8 @@ export function fromSteps(steps: number, specId: string): number {
 
 export const goodsPolicy: AllocationPolicy = {
   freightRate: (specId) => (getSpec(specId)?.freightCnyPerUnitKm ?? 0.4) * stepOf(specId),
-  provinceBorderPenalty: (specId) => (getSpec(specId)?.freightCnyPerUnitKm ?? 0.4) * stepOf(specId) * BORDER_PENALTY_KM,
+  provinceBorderPenalty: (specId) =>
+    (getSpec(specId)?.freightCnyPerUnitKm ?? 0.4) * stepOf(specId) * BORDER_PENALTY_KM,
   canSubstitute: (supplySpecId, demandSpecId) => canSubstitute(supplySpecId, demandSpecId),
 };
 

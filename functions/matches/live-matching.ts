@@ -1,6 +1,4 @@
 import type { Deps } from '../api/deps.ts';
-import { allocateGoods, type AllocationReason } from '../matching/allocation.ts';
-import { allocateLabour, type LabourReason } from '../matching/labour-allocation.ts';
 import type {
   DemandListing,
   LabourOfferListing,
@@ -9,8 +7,10 @@ import type {
   ListingKind,
   SupplyListing,
 } from '../listings/listing.ts';
+import { type AllocationReason, allocateGoods } from '../matching/allocation.ts';
+import { allocateLabour, type LabourReason } from '../matching/labour-allocation.ts';
 import { haversineKm } from '../regions/distance.ts';
-import { childrenOf, COUNTRY_ADCODE } from '../regions/regions.ts';
+import { COUNTRY_ADCODE, childrenOf } from '../regions/regions.ts';
 import { derivedId } from '../shared/ids.ts';
 import {
   fromSteps,
@@ -58,10 +58,13 @@ function reachOf(listing: Listing): number {
 
 async function counterparts(deps: Deps, listing: Listing): Promise<Listing[]> {
   const kind = COUNTERPART[listing.kind];
-  const category = listing.kind === 'supply' || listing.kind === 'demand' ? listing.category : `labour:${listing.skillId}`;
+  const category =
+    listing.kind === 'supply' || listing.kind === 'demand' ? listing.category : `labour:${listing.skillId}`;
   const provinces = provincesWithin(pointOf(listing), reachOf(listing));
   const found = await Promise.all(
-    provinces.map((province) => deps.listings.searchAll({ kind, category, regionPrefix: province, status: 'open' }, 5000)),
+    provinces.map((province) =>
+      deps.listings.searchAll({ kind, category, regionPrefix: province, status: 'open' }, 5000),
+    ),
   );
   return found.flat().filter((l) => l.orgId !== listing.orgId && l.remaining > 0);
 }
@@ -70,7 +73,9 @@ async function counterparts(deps: Deps, listing: Listing): Promise<Listing[]> {
 async function pendingOn(deps: Deps, listing: Listing): Promise<{ pending: number; pairs: Set<string> }> {
   const side = listing.kind === 'supply' || listing.kind === 'labour_offer' ? 'offer' : 'need';
   const matches = await deps.matches.forListing(listing.id, side);
-  const pending = matches.filter((m) => OPEN_MATCH_STATUSES.includes(m.status)).reduce((s, m) => s + m.quantity, 0);
+  const pending = matches
+    .filter((m) => OPEN_MATCH_STATUSES.includes(m.status))
+    .reduce((s, m) => s + m.quantity, 0);
   return { pending, pairs: new Set(matches.map((m) => `${m.offerListingId}|${m.needListingId}`)) };
 }
 
@@ -83,7 +88,18 @@ function baseMatch(
   need: Listing,
   now: string,
   source: string,
-): Omit<Match, 'quantity' | 'unit' | 'distanceKm' | 'crossProvince' | 'substitute' | 'reasons' | 'kind' | 'offerItem' | 'needItem'> {
+): Omit<
+  Match,
+  | 'quantity'
+  | 'unit'
+  | 'distanceKm'
+  | 'crossProvince'
+  | 'substitute'
+  | 'reasons'
+  | 'kind'
+  | 'offerItem'
+  | 'needItem'
+> {
   return {
     id: matchIdFor(offer.id, need.id),
     offerListingId: offer.id,
@@ -118,8 +134,14 @@ export async function matchListing(deps: Deps, listing: Listing): Promise<number
   const proposals: Match[] = [];
 
   if (listing.kind === 'supply' || listing.kind === 'demand') {
-    const supplies = listing.kind === 'supply' ? [toGoodsSupply(listing, free)] : (others as SupplyListing[]).map((l) => toGoodsSupply(l));
-    const demands = listing.kind === 'demand' ? [toGoodsDemand(listing, free)] : (others as DemandListing[]).map((l) => toGoodsDemand(l));
+    const supplies =
+      listing.kind === 'supply'
+        ? [toGoodsSupply(listing, free)]
+        : (others as SupplyListing[]).map((l) => toGoodsSupply(l));
+    const demands =
+      listing.kind === 'demand'
+        ? [toGoodsDemand(listing, free)]
+        : (others as DemandListing[]).map((l) => toGoodsDemand(l));
     const result = allocateGoods(supplies, demands, goodsPolicy);
     for (const a of result.allocations) {
       const offer = (listing.id === a.supplyId ? listing : byId.get(a.supplyId)) as SupplyListing;
@@ -141,7 +163,9 @@ export async function matchListing(deps: Deps, listing: Listing): Promise<number
     }
   } else {
     const offers =
-      listing.kind === 'labour_offer' ? [toLabourOffer(listing, free)] : (others as LabourOfferListing[]).map((l) => toLabourOffer(l));
+      listing.kind === 'labour_offer'
+        ? [toLabourOffer(listing, free)]
+        : (others as LabourOfferListing[]).map((l) => toLabourOffer(l));
     const requests =
       listing.kind === 'labour_request'
         ? [toLabourRequest(listing, free)]

@@ -78,7 +78,16 @@ export async function proposeMatch(deps: Deps, match: Match, actor: Actor): Prom
     await deps.table.transact([
       deps.matches.createItem(match),
       ...notifications(match, 'proposed', match.proposedAt).map((n) => deps.matches.notificationItem(n)),
-      deps.audit.item(auditEntry(actor, 'match', match.id, 'propose', match.proposedAt, derivedId(match.id, 'audit:propose'))),
+      deps.audit.item(
+        auditEntry(
+          actor,
+          'match',
+          match.id,
+          'propose',
+          match.proposedAt,
+          derivedId(match.id, 'audit:propose'),
+        ),
+      ),
     ]);
     return true;
   } catch (error) {
@@ -87,7 +96,11 @@ export async function proposeMatch(deps: Deps, match: Match, actor: Actor): Prom
   }
 }
 
-async function loadFor(deps: Deps, principal: Principal, matchId: string): Promise<{ match: Match; side: 'offer' | 'need' }> {
+async function loadFor(
+  deps: Deps,
+  principal: Principal,
+  matchId: string,
+): Promise<{ match: Match; side: 'offer' | 'need' }> {
   const match = await deps.matches.get(matchId);
   if (!match || !canSeeMatch(principal, match)) throw new NotFoundError();
   const side = sideOf(principal, match);
@@ -118,7 +131,9 @@ async function apply(
       ...extra,
       ...notifications(next, event, now).map((n) => deps.matches.notificationItem(n)),
       deps.audit.item(
-        auditEntry(actor, 'match', match.id, action, now, newId(), { status: { from: match.status, to: status } }),
+        auditEntry(actor, 'match', match.id, action, now, newId(), {
+          status: { from: match.status, to: status },
+        }),
       ),
     ]);
   } catch (error) {
@@ -134,7 +149,8 @@ async function apply(
 export async function acceptMatch(deps: Deps, principal: Principal, matchId: string): Promise<Match> {
   const { match, side } = await loadFor(deps, principal, matchId);
   const action = acceptAction(side, match.status);
-  if (matchLifecycle.transitions[action].to !== 'confirmed') return await apply(deps, principal, match, action);
+  if (matchLifecycle.transitions[action].to !== 'confirmed')
+    return await apply(deps, principal, match, action);
   const now = deps.clock.now().toISOString();
   return await apply(deps, principal, match, action, [
     remainingChange(deps, match.offerListingId, -match.quantity, now),

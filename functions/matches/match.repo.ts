@@ -18,7 +18,10 @@ export class MatchRepo {
   }
 
   saveItem(match: Match, expectedVersion: number): TransactWriteItem {
-    return this.table.putItem(this.record(match), { expression: 'version = :v', values: { ':v': expectedVersion } });
+    return this.table.putItem(this.record(match), {
+      expression: 'version = :v',
+      values: { ':v': expectedVersion },
+    });
   }
 
   notificationItem(n: Notification): TransactWriteItem {

@@ -19,7 +19,9 @@ const matchParams = z.strictObject({ matchId: id });
 async function viewMatch(deps: Deps, principal: Principal, match: Match) {
   const side = sideOf(principal, match);
   if (match.status !== 'confirmed' || !side) return match;
-  const counterpartListing = await deps.listings.get(side === 'offer' ? match.needListingId : match.offerListingId);
+  const counterpartListing = await deps.listings.get(
+    side === 'offer' ? match.needListingId : match.offerListingId,
+  );
   return { ...match, counterpartContact: counterpartListing?.contact };
 }
 
@@ -49,15 +51,22 @@ export const matchRoutes = new Hono<AppEnv>()
     async (c) => {
       const principal = principalOf(c);
       const deps = c.get('deps');
-      return c.json(await viewMatch(deps, principal, await loadVisible(deps, principal, c.req.valid('param').matchId)));
+      return c.json(
+        await viewMatch(deps, principal, await loadVisible(deps, principal, c.req.valid('param').matchId)),
+      );
     },
   )
-  .post(...action('accept', 'Accept (the second acceptance confirms and reserves the quantity)'), async (c) => {
-    const principal = principalOf(c);
-    const deps = c.get('deps');
-    await loadVisible(deps, principal, c.req.valid('param').matchId);
-    return c.json(await viewMatch(deps, principal, await acceptMatch(deps, principal, c.req.valid('param').matchId)));
-  })
+  .post(
+    ...action('accept', 'Accept (the second acceptance confirms and reserves the quantity)'),
+    async (c) => {
+      const principal = principalOf(c);
+      const deps = c.get('deps');
+      await loadVisible(deps, principal, c.req.valid('param').matchId);
+      return c.json(
+        await viewMatch(deps, principal, await acceptMatch(deps, principal, c.req.valid('param').matchId)),
+      );
+    },
+  )
   .post(...action('decline', 'Decline a proposed match'), async (c) => {
     const principal = principalOf(c);
     const deps = c.get('deps');
@@ -102,7 +111,9 @@ export const listingMatchRoutes = new Hono<AppEnv>().get(
     const side = listing.kind === 'supply' || listing.kind === 'labour_offer' ? 'offer' : 'need';
     const all = await deps.matches.forListing(listing.id, side);
     const visible = isOwner(principal, listing) ? all : all.filter((m) => canSeeMatch(principal, m));
-    const items = await Promise.all(visible.map(async (m) => viewMatch(deps, principal, await expireMatchIfDue(deps, m))));
+    const items = await Promise.all(
+      visible.map(async (m) => viewMatch(deps, principal, await expireMatchIfDue(deps, m))),
+    );
     return c.json({ items });
   },
 );

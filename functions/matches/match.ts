@@ -10,7 +10,15 @@ import { defineLifecycle } from '../shared/lifecycle.ts';
 export const matchLifecycle = defineLifecycle({
   name: 'match',
   initial: 'proposed',
-  states: ['proposed', 'accepted_by_offer', 'accepted_by_need', 'confirmed', 'declined', 'expired', 'cancelled'],
+  states: [
+    'proposed',
+    'accepted_by_offer',
+    'accepted_by_need',
+    'confirmed',
+    'declined',
+    'expired',
+    'cancelled',
+  ],
   transitions: {
     offerAccepts: { from: ['proposed'], to: 'accepted_by_offer' },
     needAccepts: { from: ['proposed'], to: 'accepted_by_need' },
@@ -25,7 +33,11 @@ export const matchLifecycle = defineLifecycle({
 export type MatchStatus = (typeof matchLifecycle.states)[number];
 export type MatchAction = keyof typeof matchLifecycle.transitions;
 
-export const OPEN_MATCH_STATUSES: readonly MatchStatus[] = ['proposed', 'accepted_by_offer', 'accepted_by_need'];
+export const OPEN_MATCH_STATUSES: readonly MatchStatus[] = [
+  'proposed',
+  'accepted_by_offer',
+  'accepted_by_need',
+];
 
 /** Structured reasons (codes + numbers); the UI words them in the reader's language. */
 export interface MatchReason {
@@ -67,7 +79,10 @@ export interface Match {
 
 export type MatchSide = 'offer' | 'need';
 
-export function sideOf(principal: Principal, match: Pick<Match, 'offerOrgId' | 'needOrgId'>): MatchSide | undefined {
+export function sideOf(
+  principal: Principal,
+  match: Pick<Match, 'offerOrgId' | 'needOrgId'>,
+): MatchSide | undefined {
   if (principal.orgId === match.offerOrgId) return 'offer';
   if (principal.orgId === match.needOrgId) return 'need';
   return undefined;

@@ -6,9 +6,9 @@ import type { Deps } from '../api/deps.ts';
 import { isAdmin, isOrganizer, type Principal } from '../auth/principal.ts';
 import { assertOrganizerScope } from '../orgs/organizer-scope.ts';
 import { ForbiddenError, NotFoundError } from '../shared/errors.ts';
+import { idempotency } from '../shared/idempotency.ts';
 import { newId } from '../shared/ids.ts';
 import { transition } from '../shared/lifecycle.ts';
-import { idempotency } from '../shared/idempotency.ts';
 import { describe } from '../shared/openapi.ts';
 import { pagingFields } from '../shared/paging-query.ts';
 import { adcode, id } from '../shared/schema-fields.ts';
@@ -23,7 +23,9 @@ const newRun = z.strictObject({
   category: z.optional(z.string().check(z.regex(/^[a-z0-9:\-_.]{1,80}$/))),
 });
 
+/** A run of the caller's department: organizers only (as for listing and starting runs), admins any. */
 async function ownRun(deps: Deps, principal: Principal, runId: string): Promise<MatchingRun> {
+  if (!isOrganizer(principal)) throw new ForbiddenError();
   const run = await deps.runs.get(runId);
   if (!run || (run.orgId !== principal.orgId && !isAdmin(principal))) throw new NotFoundError();
   return run;
@@ -72,7 +74,12 @@ export const matchingRunRoutes = new Hono<AppEnv>()
   )
   .get(
     '/',
-    describe({ operationId: 'listMatchingRuns', summary: "My organisation's matching runs", tags: ['matching'], auth: 'user' }),
+    describe({
+      operationId: 'listMatchingRuns',
+      summary: "My organisation's matching runs",
+      tags: ['matching'],
+      auth: 'user',
+    }),
     query(z.strictObject(pagingFields)),
     async (c) => {
       const principal = principalOf(c);
@@ -83,7 +90,12 @@ export const matchingRunRoutes = new Hono<AppEnv>()
   )
   .get(
     '/:runId',
-    describe({ operationId: 'getMatchingRun', summary: 'A run: progress, totals, greedy comparison', tags: ['matching'], auth: 'user' }),
+    describe({
+      operationId: 'getMatchingRun',
+      summary: 'A run: progress, totals, greedy comparison',
+      tags: ['matching'],
+      auth: 'user',
+    }),
     params(runParams),
     async (c) => c.json(await ownRun(c.get('deps'), principalOf(c), c.req.valid('param').runId)),
   )
@@ -96,13 +108,22 @@ export const matchingRunRoutes = new Hono<AppEnv>()
       auth: 'user',
     }),
     params(runParams),
-    query(z.strictObject({ page: z.optional(z.pipe(z.string().check(z.regex(/^\d{1,5}$/)), z.transform(Number))) })),
+    query(
+      z.strictObject({
+        page: z.optional(z.pipe(z.string().check(z.regex(/^\d{1,5}$/)), z.transform(Number))),
+      }),
+    ),
     async (c) => {
       const deps = c.get('deps');
       const run = await ownRun(deps, principalOf(c), c.req.valid('param').runId);
       const page = c.req.valid('query').page ?? 0;
       const items = page < run.chunkCount ? await deps.runs.chunk(run.id, page) : [];
-      return c.json({ items, page, pages: run.chunkCount, ...(page + 1 < run.chunkCount ? { nextPage: page + 1 } : {}) });
+      return c.json({
+        items,
+        page,
+        pages: run.chunkCount,
+        ...(page + 1 < run.chunkCount ? { nextPage: page + 1 } : {}),
+      });
     },
   )
   .post(

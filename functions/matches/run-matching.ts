@@ -1,6 +1,12 @@
 import type { Deps } from '../api/deps.ts';
 import type { Principal } from '../auth/principal.ts';
-import type { DemandListing, LabourOfferListing, LabourRequestListing, Listing, SupplyListing } from '../listings/listing.ts';
+import type {
+  DemandListing,
+  LabourOfferListing,
+  LabourRequestListing,
+  Listing,
+  SupplyListing,
+} from '../listings/listing.ts';
 import { allocateGoods } from '../matching/allocation.ts';
 import { greedyGoods } from '../matching/greedy.ts';
 import { allocateLabour } from '../matching/labour-allocation.ts';
@@ -17,10 +23,16 @@ import {
   toLabourOffer,
   toLabourRequest,
 } from './allocation-input.ts';
+import { matchIdFor, reasonsOf } from './live-matching.ts';
 import { MATCH_PROPOSAL_TTL_DAYS, type Match } from './match.ts';
 import { proposeMatch } from './match-commands.ts';
-import { matchIdFor, reasonsOf } from './live-matching.ts';
-import { RUN_CHUNK, type MatchingRun, type RunProposal, type RunTotals, runLifecycle } from './matching-run.ts';
+import {
+  type MatchingRun,
+  RUN_CHUNK,
+  type RunProposal,
+  type RunTotals,
+  runLifecycle,
+} from './matching-run.ts';
 
 /** Batch matching over a scope: load, solve exactly (with certificate), compare with greedy, save. */
 
@@ -39,13 +51,30 @@ async function load(deps: Deps, run: MatchingRun, kinds: [Listing['kind'], Listi
   const prefix = regionPrefix(run.region);
   const [offers, needs] = await Promise.all(
     kinds.map((kind) =>
-      deps.listings.searchAll({ kind, regionPrefix: prefix, status: 'open', ...(run.category ? { category: run.category } : {}) }, 50_000),
+      deps.listings.searchAll(
+        { kind, regionPrefix: prefix, status: 'open', ...(run.category ? { category: run.category } : {}) },
+        50_000,
+      ),
     ),
   );
   return { offers: offers!.filter((l) => l.remaining > 0), needs: needs!.filter((l) => l.remaining > 0) };
 }
 
-function proposal(offer: Listing, need: Listing, fields: Omit<RunProposal, 'offerListingId' | 'needListingId' | 'offerOrgId' | 'needOrgId' | 'offerOrgName' | 'needOrgName' | 'from' | 'to'>): RunProposal {
+function proposal(
+  offer: Listing,
+  need: Listing,
+  fields: Omit<
+    RunProposal,
+    | 'offerListingId'
+    | 'needListingId'
+    | 'offerOrgId'
+    | 'needOrgId'
+    | 'offerOrgName'
+    | 'needOrgName'
+    | 'from'
+    | 'to'
+  >,
+): RunProposal {
   return {
     offerListingId: offer.id,
     needListingId: need.id,
@@ -64,7 +93,11 @@ export async function executeRun(deps: Deps, queued: MatchingRun): Promise<void>
   if (!current || current.status !== 'queued') return; // already taken (redelivery)
   let run: MatchingRun;
   try {
-    run = await save(deps, current, { status: transition(runLifecycle, current.status, 'start'), stage: 'loading', progress: 0.1 });
+    run = await save(deps, current, {
+      status: transition(runLifecycle, current.status, 'start'),
+      stage: 'loading',
+      progress: 0.1,
+    });
   } catch (error) {
     if (error instanceof ConflictError) return;
     throw error;
@@ -181,11 +214,20 @@ export async function executeRun(deps: Deps, queued: MatchingRun): Promise<void>
 }
 
 /** Turns a run's proposals into matches (both sides then accept); resumable, like imports. */
-export async function publishRun(deps: Deps, principal: Principal, runId: string, budgetMs = 8_000): Promise<MatchingRun> {
+export async function publishRun(
+  deps: Deps,
+  principal: Principal,
+  runId: string,
+  budgetMs = 8_000,
+): Promise<MatchingRun> {
   const started = Date.now();
   let run = (await deps.runs.get(runId))!;
   if (run.status !== 'publishing') {
-    run = await save(deps, run, { status: transition(runLifecycle, run.status, 'publish'), stage: 'publishing', progress: 0 });
+    run = await save(deps, run, {
+      status: transition(runLifecycle, run.status, 'publish'),
+      stage: 'publishing',
+      progress: 0,
+    });
   }
   while (run.publishedChunks < run.chunkCount && Date.now() - started < budgetMs) {
     const proposals = await deps.runs.chunk(run.id, run.publishedChunks);
@@ -226,7 +268,11 @@ export async function publishRun(deps: Deps, principal: Principal, runId: string
     });
   }
   if (run.publishedChunks >= run.chunkCount) {
-    run = await save(deps, run, { status: transition(runLifecycle, run.status, 'finishPublishing'), stage: 'published', progress: 1 });
+    run = await save(deps, run, {
+      status: transition(runLifecycle, run.status, 'finishPublishing'),
+      stage: 'published',
+      progress: 1,
+    });
   }
   return run;
 }

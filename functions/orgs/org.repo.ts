@@ -1,8 +1,8 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { provinceCodeOf } from '../regions/regions.ts';
 import { keys } from '../shared/db/keys.ts';
 import type { Page } from '../shared/db/paging.ts';
 import { stripKeys as strip, type Table } from '../shared/db/table.ts';
-import { provinceCodeOf } from '../regions/regions.ts';
 import type { Org } from './org.ts';
 
 export class OrgRepo {
@@ -35,7 +35,12 @@ export class OrgRepo {
   createItems(org: Org): TransactWriteItem[] {
     return [
       this.table.putItem(
-        { ...keys.org(org.id), ...keys.orgByRegion(provinceCodeOf(org.adcode), org.adcode, org.id), type: 'org', ...org },
+        {
+          ...keys.org(org.id),
+          ...keys.orgByRegion(provinceCodeOf(org.adcode), org.adcode, org.id),
+          type: 'org',
+          ...org,
+        },
         { expression: 'attribute_not_exists(pk)' },
       ),
       this.table.putItem(
@@ -47,10 +52,14 @@ export class OrgRepo {
 
   async update(org: Org, expectedUpdatedAt: string): Promise<Org> {
     await this.table.put(
-      { ...keys.org(org.id), ...keys.orgByRegion(provinceCodeOf(org.adcode), org.adcode, org.id), type: 'org', ...org },
+      {
+        ...keys.org(org.id),
+        ...keys.orgByRegion(provinceCodeOf(org.adcode), org.adcode, org.id),
+        type: 'org',
+        ...org,
+      },
       { expression: 'updatedAt = :expected', values: { ':expected': expectedUpdatedAt } },
     );
     return org;
   }
 }
-

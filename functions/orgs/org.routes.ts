@@ -3,15 +3,15 @@ import * as z from 'zod/mini';
 import type { AppEnv } from '../api/context.ts';
 import { principalOf } from '../api/context.ts';
 import { isAdmin, isOrganizer } from '../auth/principal.ts';
+import { regionPrefix } from '../regions/regions.ts';
 import { ConditionFailed } from '../shared/db/table.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { idempotency } from '../shared/idempotency.ts';
 import { describe } from '../shared/openapi.ts';
 import { adcode, id } from '../shared/schema-fields.ts';
 import { jsonBody, params, query } from '../shared/validation.ts';
-import { regionPrefix } from '../regions/regions.ts';
-import { canManageOrg, SELF_SERVICE_KINDS, viewOrg } from './org.ts';
 import { memberSchema, orgUpdateSchema, registrationSchema } from './org.schema.ts';
+import { canManageOrg, jurisdictionOf, SELF_SERVICE_KINDS, viewOrg } from './org.ts';
 import { assertOrganizerScope } from './organizer-scope.ts';
 import { addMember, registerOrg } from './register-org.ts';
 
@@ -100,8 +100,21 @@ export const orgRoutes = new Hono<AppEnv>()
         const granted = patch.kinds.filter((k) => !SELF_SERVICE_KINDS.includes(k) && !org.kinds.includes(k));
         if (granted.length > 0) throw new ValidationError([{ field: 'kinds', key: 'field.invalid_value' }]);
       }
+      // A department's organizer kind and its jurisdiction (by default its seat's province) are the
+      // platform admin's to change: its own admin could otherwise widen its reach at will.
+      if (org.kinds.includes('organizer') && !isAdmin(principal)) {
+        if (patch.kinds && !patch.kinds.includes('organizer')) {
+          throw new ValidationError([{ field: 'kinds', key: 'field.invalid_value' }]);
+        }
+        if (patch.adcode && jurisdictionOf({ ...org, adcode: patch.adcode }) !== jurisdictionOf(org)) {
+          throw new ValidationError([{ field: 'adcode', key: 'field.invalid_value' }]);
+        }
+      }
       try {
-        const updated = await orgs.update({ ...org, ...patch, updatedAt: clock.now().toISOString() }, org.updatedAt);
+        const updated = await orgs.update(
+          { ...org, ...patch, updatedAt: clock.now().toISOString() },
+          org.updatedAt,
+        );
         return c.json(updated);
       } catch (error) {
         if (error instanceof ConditionFailed) throw new ConflictError();
@@ -111,7 +124,12 @@ export const orgRoutes = new Hono<AppEnv>()
   )
   .get(
     '/:orgId/users',
-    describe({ operationId: 'listOrgUsers', summary: "The organisation's users", tags: ['orgs'], auth: 'user' }),
+    describe({
+      operationId: 'listOrgUsers',
+      summary: "The organisation's users",
+      tags: ['orgs'],
+      auth: 'user',
+    }),
     params(orgParams),
     query(pageQuery),
     async (c) => {

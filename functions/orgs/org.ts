@@ -5,7 +5,12 @@ export const ORG_KINDS = ['manufacturer', 'builder', 'labour_provider', 'labour_
 export type OrgKind = (typeof ORG_KINDS)[number];
 
 /** Kinds a firm may give itself when registering; `organizer` is granted by an admin. */
-export const SELF_SERVICE_KINDS: readonly OrgKind[] = ['manufacturer', 'builder', 'labour_provider', 'labour_user'];
+export const SELF_SERVICE_KINDS: readonly OrgKind[] = [
+  'manufacturer',
+  'builder',
+  'labour_provider',
+  'labour_user',
+];
 
 export interface Contact {
   name: string;

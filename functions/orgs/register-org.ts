@@ -6,8 +6,8 @@ import { publicUser, type StoredUser, type User } from '../auth/user.ts';
 import { ConditionFailed } from '../shared/db/table.ts';
 import { ConflictError, ValidationError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
-import type { Org } from './org.ts';
 import type { OrgProfileInput } from './org.schema.ts';
+import type { Org } from './org.ts';
 
 export interface NewUserInput {
   name: string;
@@ -25,7 +25,8 @@ async function conflictFor(deps: Deps, creditCode: string | undefined, email: st
   if (creditCode && (await deps.orgs.findByCreditCode(creditCode))) {
     fields.push({ field: 'org.creditCode', key: 'field.credit_code_taken' as const });
   }
-  if (await deps.users.findByEmail(email)) fields.push({ field: `${fieldPrefix}email`, key: 'field.email_taken' as const });
+  if (await deps.users.findByEmail(email))
+    fields.push({ field: `${fieldPrefix}email`, key: 'field.email_taken' as const });
   return new ConflictError('conflict', {}, fields);
 }
 

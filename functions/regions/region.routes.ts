@@ -23,7 +23,13 @@ export const regionRoutes = new Hono<AppEnv>().get(
     c.header('Cache-Control', 'public, max-age=86400');
     return c.json({
       parent,
-      items: childrenOf(parent).map((r) => ({ adcode: r.adcode, name: r.name, level: r.level, lat: r.lat, lng: r.lng })),
+      items: childrenOf(parent).map((r) => ({
+        adcode: r.adcode,
+        name: r.name,
+        level: r.level,
+        lat: r.lat,
+        lng: r.lng,
+      })),
     });
   },
 );

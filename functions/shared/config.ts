@@ -35,7 +35,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     region,
     authMode,
-    tokenIssuer: authMode === 'cognito' && cognitoIssuer ? cognitoIssuer : (env.TOKEN_ISSUER ?? 'gongxu-local'),
+    tokenIssuer:
+      authMode === 'cognito' && cognitoIssuer ? cognitoIssuer : (env.TOKEN_ISSUER ?? 'gongxu-local'),
     tokenAudience: authMode === 'cognito' ? (env.COGNITO_CLIENT_ID ?? '') : (env.TOKEN_AUDIENCE ?? 'gongxu'),
     jwksUrl: authMode === 'cognito' && cognitoIssuer ? `${cognitoIssuer}/.well-known/jwks.json` : undefined,
     cognitoUserPoolId: userPoolId,

@@ -88,7 +88,11 @@ export class NotFoundError extends AppError {
 export class ConflictError extends AppError {
   readonly status = 409;
   readonly code: string;
-  constructor(key: MessageKey = 'conflict', params?: MessageParams, readonly fields?: readonly FieldIssue[]) {
+  constructor(
+    key: MessageKey = 'conflict',
+    params?: MessageParams,
+    readonly fields?: readonly FieldIssue[],
+  ) {
     super(key, params);
     this.code = key === 'conflict' ? 'conflict' : key;
   }

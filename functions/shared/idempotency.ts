@@ -46,7 +46,10 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
     }
     const expiresAt = Math.floor(clock.now().getTime() / 1000) + TTL_SECONDS;
     try {
-      await table.put({ ...key, state: 'running', requestHash, expiresAt }, { expression: 'attribute_not_exists(pk)' });
+      await table.put(
+        { ...key, state: 'running', requestHash, expiresAt },
+        { expression: 'attribute_not_exists(pk)' },
+      );
     } catch (error) {
       if (error instanceof ConditionFailed) throw new ConflictError();
       throw error;

@@ -16,20 +16,32 @@ export interface Lifecycle<S extends string, T extends string> {
 export function defineLifecycle<const S extends string, const T extends string>(
   definition: Lifecycle<S, T>,
 ): Lifecycle<S, T> {
-  for (const [name, t] of Object.entries(definition.transitions) as [string, { from: readonly S[]; to: S }][]) {
+  for (const [name, t] of Object.entries(definition.transitions) as [
+    string,
+    { from: readonly S[]; to: S },
+  ][]) {
     for (const state of [...t.from, t.to]) {
-      if (!definition.states.includes(state)) throw new Error(`${definition.name}.${name}: unknown state ${state}`);
+      if (!definition.states.includes(state))
+        throw new Error(`${definition.name}.${name}: unknown state ${state}`);
     }
   }
   return definition;
 }
 
-export function canTransition<S extends string, T extends string>(lifecycle: Lifecycle<S, T>, from: S, action: T): boolean {
+export function canTransition<S extends string, T extends string>(
+  lifecycle: Lifecycle<S, T>,
+  from: S,
+  action: T,
+): boolean {
   return lifecycle.transitions[action].from.includes(from);
 }
 
 /** The next state, or a 409 `invalid_transition` naming the lifecycle, the state and the action. */
-export function transition<S extends string, T extends string>(lifecycle: Lifecycle<S, T>, from: S, action: T): S {
+export function transition<S extends string, T extends string>(
+  lifecycle: Lifecycle<S, T>,
+  from: S,
+  action: T,
+): S {
   if (!canTransition(lifecycle, from, action)) {
     throw new ConflictError('invalid_transition', { lifecycle: lifecycle.name, state: from, action });
   }
@@ -37,6 +49,11 @@ export function transition<S extends string, T extends string>(lifecycle: Lifecy
 }
 
 /** Actions available from a state (for the UI's buttons). */
-export function availableActions<S extends string, T extends string>(lifecycle: Lifecycle<S, T>, from: S): T[] {
-  return (Object.keys(lifecycle.transitions) as T[]).filter((action) => canTransition(lifecycle, from, action));
+export function availableActions<S extends string, T extends string>(
+  lifecycle: Lifecycle<S, T>,
+  from: S,
+): T[] {
+  return (Object.keys(lifecycle.transitions) as T[]).filter((action) =>
+    canTransition(lifecycle, from, action),
+  );
 }

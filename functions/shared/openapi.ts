@@ -138,16 +138,24 @@ export function openApiDocument(app: Hono<any, any, any>, info: { title: string;
         description: 'Retrying a creating request with the same key returns the first result',
       });
     }
-    const successStatus = Object.keys(doc.responses ?? {}).map(Number).find((s) => s < 300) ?? 200;
+    const successStatus =
+      Object.keys(doc.responses ?? {})
+        .map(Number)
+        .find((s) => s < 300) ?? 200;
     const responses: Record<string, unknown> = {
       [successStatus]: {
         description: doc.responses?.[successStatus] ?? 'OK',
-        ...(doc.response ? { content: { 'application/json': { schema: jsonSchema(doc.response, 'output') } } } : {}),
+        ...(doc.response
+          ? { content: { 'application/json': { schema: jsonSchema(doc.response, 'output') } } }
+          : {}),
       },
     };
     for (const [status, description] of Object.entries(doc.responses ?? {})) {
       if (Number(status) === successStatus) continue;
-      responses[status] = { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+      responses[status] = {
+        description,
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      };
     }
     responses['4XX'] = {
       description: 'Bad request, unauthenticated, forbidden, not found or conflict',

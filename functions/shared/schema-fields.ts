@@ -13,19 +13,20 @@ export const text = (max: number, min = 1) =>
     z.string().check(z.maxLength(max * 4)),
     z.pipe(
       z.transform((value: string) => value.normalize('NFC').trim()),
-      z
-        .string()
-        .check(
-          z.minLength(min),
-          z.maxLength(max),
-          z.refine((value) => !/\p{Cc}/u.test(value), { message: 'field.invalid_format' }),
-        ),
+      z.string().check(
+        z.minLength(min),
+        z.maxLength(max),
+        z.refine((value) => !/\p{Cc}/u.test(value), { message: 'field.invalid_format' }),
+      ),
     ),
   );
 
 export const adcode = z
   .string()
-  .check(z.regex(/^\d{6}$/, { message: 'field.adcode' }), z.refine(isValidAdcode, { message: 'field.adcode' }));
+  .check(
+    z.regex(/^\d{6}$/, { message: 'field.adcode' }),
+    z.refine(isValidAdcode, { message: 'field.adcode' }),
+  );
 
 export const creditCode = z.pipe(
   z.string().check(z.maxLength(40)),

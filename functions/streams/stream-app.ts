@@ -4,8 +4,8 @@ import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 
 import type { Deps } from '../api/deps.ts';
 
 import { matchListing } from '../matches/live-matching.ts';
-import { executeRun } from '../matches/run-matching.ts';
 import type { MatchingRun } from '../matches/matching-run.ts';
+import { executeRun } from '../matches/run-matching.ts';
 import { stripKeys } from '../shared/db/table.ts';
 
 /**
@@ -43,7 +43,10 @@ function image(record: DynamoDBRecord, which: 'NewImage' | 'OldImage'): Record<s
 }
 
 /** A listing change that could change its matches (not e.g. a note edit or a remaining decrease). */
-export function mattersToMatching(oldImage: Record<string, unknown> | undefined, newImage: Record<string, unknown>): boolean {
+export function mattersToMatching(
+  oldImage: Record<string, unknown> | undefined,
+  newImage: Record<string, unknown>,
+): boolean {
   if (newImage.status !== 'open') return false;
   if (!oldImage) return true;
   return MATCHING_FIELDS.some((field) => {
@@ -74,11 +77,17 @@ export function createStreamHandler(getDeps: () => Deps) {
       try {
         await handleRecord(deps, record);
       } catch (error) {
-        console.error(JSON.stringify({ level: 'error', message: 'stream record failed', eventID: record.eventID, error: String(error) }));
+        console.error(
+          JSON.stringify({
+            level: 'error',
+            message: 'stream record failed',
+            eventID: record.eventID,
+            error: String(error),
+          }),
+        );
         return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
       }
     }
     return { batchItemFailures: [] };
   };
 }
-

@@ -15,17 +15,25 @@ describe('sign-in', () => {
 
   it('returns a token that opens /api/me', async () => {
     const api = apiClient(ctx.app);
-    const signIn = await api.post<{ token: string; user: { email: string } }>('/api/auth/sign-in', { email, password: PASSWORD });
+    const signIn = await api.post<{ token: string; user: { email: string } }>('/api/auth/sign-in', {
+      email,
+      password: PASSWORD,
+    });
     expect(signIn.status).toBe(200);
     expect(signIn.body.user.email).toBe(email);
-    const me = await api.get<{ user: { email: string }; org: { name: string } }>('/api/me', { token: signIn.body.token });
+    const me = await api.get<{ user: { email: string }; org: { name: string } }>('/api/me', {
+      token: signIn.body.token,
+    });
     expect(me.status).toBe(200);
     expect(me.body.org.name).toMatch(/测试企业/);
   });
 
   it('refuses a wrong password with 401 in Chinese by default and English on request', async () => {
     const api = apiClient(ctx.app);
-    const zh = await api.post<{ error: { code: string; message: string } }>('/api/auth/sign-in', { email, password: 'wrong-password-1' });
+    const zh = await api.post<{ error: { code: string; message: string } }>('/api/auth/sign-in', {
+      email,
+      password: 'wrong-password-1',
+    });
     const en = await api.post<{ error: { code: string; message: string } }>(
       '/api/auth/sign-in',
       { email, password: 'wrong-password-1' },
@@ -46,20 +54,24 @@ describe('sign-in', () => {
   });
 
   it('answers a malformed sign-in with 400 naming each field', async () => {
-    const res = await apiClient(ctx.app).post<{ error: { code: string; fields: { field: string; code: string }[] } }>(
-      '/api/auth/sign-in',
-      { email: 'not-an-email', extra: 1 },
-    );
+    const res = await apiClient(ctx.app).post<{
+      error: { code: string; fields: { field: string; code: string }[] };
+    }>('/api/auth/sign-in', { email: 'not-an-email', extra: 1 });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
     const fields = res.body.error.fields.map((f) => `${f.field}:${f.code}`);
-    expect(fields).toEqual(expect.arrayContaining(['email:email', 'password:required', ':unrecognized_keys']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['email:email', 'password:required', ':unrecognized_keys']),
+    );
   });
 
   it('answers bad JSON with 400 and another media type with 415', async () => {
     const api = apiClient(ctx.app);
     const badJson = await api.call('POST', '/api/auth/sign-in', { rawBody: '{"email":' });
-    const wrongType = await api.call('POST', '/api/auth/sign-in', { rawBody: 'email=a', contentType: 'text/plain' });
+    const wrongType = await api.call('POST', '/api/auth/sign-in', {
+      rawBody: 'email=a',
+      contentType: 'text/plain',
+    });
     expect(badJson.status).toBe(400);
     expect(wrongType.status).toBe(415);
   });
@@ -76,7 +88,8 @@ describe('sign-in', () => {
     const fresh = await freshTable();
     const { user } = await makeOrg(fresh.deps, { creditCode: '913508007384629572' });
     const api = apiClient(fresh.app);
-    for (let i = 0; i < 10; i++) await api.post('/api/auth/sign-in', { email: user.email, password: 'wrong-pass-1' });
+    for (let i = 0; i < 10; i++)
+      await api.post('/api/auth/sign-in', { email: user.email, password: 'wrong-pass-1' });
     const locked = await api.post('/api/auth/sign-in', { email: user.email, password: PASSWORD });
     expect(locked.status).toBe(429);
     expect(locked.headers.get('retry-after')).toMatch(/^\d+$/);

@@ -34,7 +34,9 @@ describe('idempotent creating requests', () => {
     const api = apiClient(ctx.app, { token });
     const headers = { 'idempotency-key': 'post-supply-0002' };
     await api.post('/api/listings', supplyBody({ quantity: 10 }), { headers });
-    const other = await api.post<{ error: { code: string } }>('/api/listings', supplyBody({ quantity: 20 }), { headers });
+    const other = await api.post<{ error: { code: string } }>('/api/listings', supplyBody({ quantity: 20 }), {
+      headers,
+    });
     expect(other.status).toBe(409);
     expect(other.body.error.code).toBe('idempotency_conflict');
   });

@@ -1,10 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../setup/api-client.ts';
 import { makeOrg } from '../setup/fixtures.ts';
-import { demandBody, inDays, labourOfferBody, labourRequestBody, supplyBody } from '../setup/listing-inputs.ts';
+import {
+  demandBody,
+  inDays,
+  labourOfferBody,
+  labourRequestBody,
+  supplyBody,
+} from '../setup/listing-inputs.ts';
 import { freshTable } from '../setup/test-table.ts';
 
-type Body = Record<string, unknown> & { id: string; error?: { code: string; fields?: { field: string; code: string }[] } };
+type Body = Record<string, unknown> & {
+  id: string;
+  error?: { code: string; fields?: { field: string; code: string }[] };
+};
 
 describe('listings', () => {
   let ctx: Awaited<ReturnType<typeof freshTable>>;
@@ -26,7 +35,13 @@ describe('listings', () => {
   it('posts a supply listing with category, unit and remaining derived from the catalogue', async () => {
     const res = await apiClient(ctx.app, { token: steel.token }).post<Body>('/api/listings', supplyBody());
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ kind: 'supply', status: 'open', category: 'steel', unit: 't', remaining: 1000 });
+    expect(res.body).toMatchObject({
+      kind: 'supply',
+      status: 'open',
+      category: 'steel',
+      unit: 't',
+      remaining: 1000,
+    });
   });
 
   it('posts demand, a labour offer and a labour request; the labour listings say the lender stays the employer', async () => {
@@ -77,7 +92,9 @@ describe('listings', () => {
     const close = await other.post(`/api/listings/${posted.body.id}/withdraw`);
     expect(edit.status).toBe(403);
     expect(close.status).toBe(403);
-    const unchanged = await apiClient(ctx.app, { token: steel.token }).get<Body>(`/api/listings/${posted.body.id}`);
+    const unchanged = await apiClient(ctx.app, { token: steel.token }).get<Body>(
+      `/api/listings/${posted.body.id}`,
+    );
     expect(unchanged.body).toMatchObject({ quantity: 1000, status: 'open' });
   });
 
@@ -95,7 +112,10 @@ describe('listings', () => {
   it('edits quantity and moves remaining with it; withdraw closes it and edits are then refused', async () => {
     const api = apiClient(ctx.app, { token: steel.token });
     const posted = await api.post<Body>('/api/listings', supplyBody());
-    const edited = await api.patch<Body>(`/api/listings/${posted.body.id}`, { quantity: 1200, availableUntil: inDays(90) });
+    const edited = await api.patch<Body>(`/api/listings/${posted.body.id}`, {
+      quantity: 1200,
+      availableUntil: inDays(90),
+    });
     expect(edited.body).toMatchObject({ quantity: 1200, remaining: 1200, version: 2 });
     const withdrawn = await api.post<Body>(`/api/listings/${posted.body.id}/withdraw`);
     expect(withdrawn.body).toMatchObject({ status: 'closed', closedReason: 'withdrawn' });
@@ -108,12 +128,14 @@ describe('listings', () => {
     const api = apiClient(ctx.app, { token: steel.token });
     const posted = await api.post<Body>('/api/listings', supplyBody());
     await api.patch(`/api/listings/${posted.body.id}`, { quantity: 900 });
-    const audit = await apiClient(ctx.app, { token: organizer.token }).get<{ items: { action: string; changes?: object }[] }>(
-      `/api/listings/${posted.body.id}/audit`,
-    );
+    const audit = await apiClient(ctx.app, { token: organizer.token }).get<{
+      items: { action: string; changes?: object }[];
+    }>(`/api/listings/${posted.body.id}/audit`);
     expect(audit.body.items.map((e) => e.action)).toEqual(['edit', 'post']);
     expect(audit.body.items[0]!.changes).toMatchObject({ quantity: { from: 1000, to: 900 } });
-    const other = await apiClient(ctx.app, { token: builder.token }).get(`/api/listings/${posted.body.id}/audit`);
+    const other = await apiClient(ctx.app, { token: builder.token }).get(
+      `/api/listings/${posted.body.id}/audit`,
+    );
     expect(other.status).toBe(403);
   });
 
@@ -149,13 +171,21 @@ describe('listings', () => {
     const fresh = await freshTable();
     const maker = await makeOrg(fresh.deps, { creditCode: '913701002638194721' });
     const site = await makeOrg(fresh.deps, { creditCode: '91350500782345619C', kinds: ['builder'] });
-    await apiClient(fresh.app, { token: maker.token }).post('/api/listings', supplyBody({ adcode: '350102', quantity: 500 }));
-    await apiClient(fresh.app, { token: site.token }).post('/api/listings', demandBody({ adcode: '350104', quantity: 800 }));
+    await apiClient(fresh.app, { token: maker.token }).post(
+      '/api/listings',
+      supplyBody({ adcode: '350102', quantity: 500 }),
+    );
+    await apiClient(fresh.app, { token: site.token }).post(
+      '/api/listings',
+      demandBody({ adcode: '350104', quantity: 800 }),
+    );
     const res = await apiClient(fresh.app, { token: site.token }).get<{
       rows: { cityAdcode: string; supply: number; demand: number; gap: number }[];
       totals: { gap: number };
     }>('/api/listings/summary?region=350000&category=steel');
-    expect(res.body.rows).toEqual([expect.objectContaining({ cityAdcode: '350100', supply: 500, demand: 800, gap: 300 })]);
+    expect(res.body.rows).toEqual([
+      expect.objectContaining({ cityAdcode: '350100', supply: 500, demand: 800, gap: 300 }),
+    ]);
     expect(res.body.totals.gap).toBe(300);
   });
 });

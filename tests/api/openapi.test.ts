@@ -23,9 +23,15 @@ describe('OpenAPI document', () => {
 
   it('carries request schemas from the validation wrappers', () => {
     const doc = openApiDocument(app, { title: 't', version: '1' }) as unknown as {
-      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: object } }> } }>>;
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { schema: { properties: object } }> } }>
+      >;
     };
     const signIn = doc.paths['/api/auth/sign-in']!.post!;
-    expect(Object.keys(signIn.requestBody!.content['application/json']!.schema.properties)).toEqual(['email', 'password']);
+    expect(Object.keys(signIn.requestBody!.content['application/json']!.schema.properties)).toEqual([
+      'email',
+      'password',
+    ]);
   });
 });

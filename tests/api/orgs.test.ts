@@ -40,8 +40,13 @@ describe('organisations', () => {
       validRegistration('913504001581427115', 'wrong-code@example.cn'),
     );
     expect(res.status).toBe(400);
-    expect(res.body.error.fields).toContainEqual(expect.objectContaining({ field: 'org.creditCode', code: 'credit_code' }));
-    const signIn = await api.post('/api/auth/sign-in', { email: 'wrong-code@example.cn', password: 'strong-pass-2020' });
+    expect(res.body.error.fields).toContainEqual(
+      expect.objectContaining({ field: 'org.creditCode', code: 'credit_code' }),
+    );
+    const signIn = await api.post('/api/auth/sign-in', {
+      email: 'wrong-code@example.cn',
+      password: 'strong-pass-2020',
+    });
     expect(signIn.status).toBe(401);
   });
 
@@ -54,7 +59,9 @@ describe('organisations', () => {
       body,
     );
     expect(res.status).toBe(400);
-    expect(res.body.error.fields).toContainEqual(expect.objectContaining({ field: 'org.adcode', code: 'adcode' }));
+    expect(res.body.error.fields).toContainEqual(
+      expect.objectContaining({ field: 'org.adcode', code: 'adcode' }),
+    );
   });
 
   it('refuses a second registration of the same credit code with 409 on that field', async () => {

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildListing } from '../../functions/listings/listing-commands.ts';
+import { auditEntry } from '../../functions/audit/audit.ts';
+import type { Principal } from '../../functions/auth/principal.ts';
 import type { Listing } from '../../functions/listings/listing.ts';
+import { buildListing } from '../../functions/listings/listing-commands.ts';
 import { matchIdFor } from '../../functions/matches/live-matching.ts';
 import type { Match } from '../../functions/matches/match.ts';
 import { acceptMatch, proposeMatch } from '../../functions/matches/match-commands.ts';
-import { auditEntry } from '../../functions/audit/audit.ts';
 import { AppError } from '../../functions/shared/errors.ts';
 import { newId } from '../../functions/shared/ids.ts';
-import type { Principal } from '../../functions/auth/principal.ts';
 import { makeOrg } from '../setup/fixtures.ts';
 import { demandBody, supplyBody } from '../setup/listing-inputs.ts';
 import { freshTable } from '../setup/test-table.ts';
@@ -20,10 +20,18 @@ describe('confirming matches concurrently', () => {
     ctx = await freshTable();
   });
 
-  async function post(orgId: string, orgName: string, userId: string, input: Parameters<typeof buildListing>[0]) {
+  async function post(
+    orgId: string,
+    orgName: string,
+    userId: string,
+    input: Parameters<typeof buildListing>[0],
+  ) {
     const now = new Date().toISOString();
     const listing = buildListing(input, { orgId, orgName, userId }, now);
-    await ctx.deps.listings.create(listing, auditEntry({ userId, orgId }, 'listing', listing.id, 'post', now, newId()));
+    await ctx.deps.listings.create(
+      listing,
+      auditEntry({ userId, orgId }, 'listing', listing.id, 'post', now, newId()),
+    );
     return listing;
   }
 
@@ -59,12 +67,34 @@ describe('confirming matches concurrently', () => {
     // Arrange: one supply of 1,000 t; 200 demands of 10 t each, all already accepted by the builder.
     const steel = await makeOrg(ctx.deps, { creditCode: '913504001581427114' });
     const site = await makeOrg(ctx.deps, { creditCode: '91350100660123452U', kinds: ['builder'] });
-    const steelPrincipal: Principal = { userId: steel.user.id, email: steel.user.email, orgId: steel.org.id, orgRole: 'org_admin', platformRoles: [] };
-    const sitePrincipal: Principal = { userId: site.user.id, email: site.user.email, orgId: site.org.id, orgRole: 'org_admin', platformRoles: [] };
-    const supply = await post(steel.org.id, steel.org.name, steel.user.id, supplyBody({ quantity: 1000 }) as never);
+    const steelPrincipal: Principal = {
+      userId: steel.user.id,
+      email: steel.user.email,
+      orgId: steel.org.id,
+      orgRole: 'org_admin',
+      platformRoles: [],
+    };
+    const sitePrincipal: Principal = {
+      userId: site.user.id,
+      email: site.user.email,
+      orgId: site.org.id,
+      orgRole: 'org_admin',
+      platformRoles: [],
+    };
+    const supply = await post(
+      steel.org.id,
+      steel.org.name,
+      steel.user.id,
+      supplyBody({ quantity: 1000 }) as never,
+    );
     const matches: Match[] = [];
     for (let i = 0; i < 200; i++) {
-      const need = await post(site.org.id, site.org.name, site.user.id, demandBody({ quantity: 10 }) as never);
+      const need = await post(
+        site.org.id,
+        site.org.name,
+        site.user.id,
+        demandBody({ quantity: 10 }) as never,
+      );
       const match = proposal(supply, need, 10);
       await proposeMatch(ctx.deps, match, sitePrincipal);
       await acceptMatch(ctx.deps, sitePrincipal, match.id);
@@ -72,7 +102,9 @@ describe('confirming matches concurrently', () => {
     }
 
     // Act: the supplier confirms all 200 at once.
-    const outcomes = await Promise.allSettled(matches.map((m) => acceptMatch(ctx.deps, steelPrincipal, m.id)));
+    const outcomes = await Promise.allSettled(
+      matches.map((m) => acceptMatch(ctx.deps, steelPrincipal, m.id)),
+    );
 
     // Assert
     const confirmed = outcomes.filter((o) => o.status === 'fulfilled').length;

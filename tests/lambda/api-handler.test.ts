@@ -13,7 +13,9 @@ describe('API Lambda handler (API Gateway HTTP API, payload 2.0)', () => {
     process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
     process.env.AWS_REGION = 'local';
     process.env.AUTH_MODE = 'local';
-    ({ handler } = (await import('../../functions/api/handler.ts')) as unknown as { handler: typeof handler });
+    ({ handler } = (await import('../../functions/api/handler.ts')) as unknown as {
+      handler: typeof handler;
+    });
   });
 
   const invoke = async (event: ReturnType<typeof httpApiEvent>) =>
@@ -32,7 +34,13 @@ describe('API Lambda handler (API Gateway HTTP API, payload 2.0)', () => {
 
   it('reads a base64-encoded body and returns the documented 400 for bad fields', async () => {
     const res = await invoke(
-      httpApiEvent({ method: 'POST', path: '/api/auth/sign-in', body: { email: 'x' }, base64: true, headers: { 'accept-language': 'en' } }),
+      httpApiEvent({
+        method: 'POST',
+        path: '/api/auth/sign-in',
+        body: { email: 'x' },
+        base64: true,
+        headers: { 'accept-language': 'en' },
+      }),
     );
     expect(res.statusCode).toBe(400);
     const body = JSON.parse(res.body!);
@@ -48,7 +56,9 @@ describe('API Lambda handler (API Gateway HTTP API, payload 2.0)', () => {
 
   it('sends security headers', async () => {
     const res = await invoke(httpApiEvent({ method: 'GET', path: '/api/health' }));
-    const headers = Object.fromEntries(Object.entries(res.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+    const headers = Object.fromEntries(
+      Object.entries(res.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+    );
     expect(headers['x-content-type-options']).toBe('nosniff');
     expect(headers['strict-transport-security']).toMatch(/max-age/);
   });

@@ -1,10 +1,10 @@
+import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
   DynamoDBStreamsClient,
   GetRecordsCommand,
   GetShardIteratorCommand,
 } from '@aws-sdk/client-dynamodb-streams';
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createStreamHandler } from '../../functions/streams/stream-app.ts';
@@ -14,15 +14,29 @@ import { demandBody, supplyBody } from '../setup/listing-inputs.ts';
 import { freshTable } from '../setup/test-table.ts';
 
 /** The records DynamoDB Streams really produced for the table, in the shape Lambda receives. */
-async function streamRecords(endpoint: string, tableName: string, client: ReturnType<typeof freshTable> extends Promise<infer T> ? T['deps']['table']['client'] : never): Promise<DynamoDBRecord[]> {
+async function streamRecords(
+  endpoint: string,
+  tableName: string,
+  client: DynamoDBClient,
+): Promise<DynamoDBRecord[]> {
   const described = await client.send(new DescribeTableCommand({ TableName: tableName }));
   const streamArn = described.Table!.LatestStreamArn!;
-  const streams = new DynamoDBStreamsClient({ endpoint, region: 'local', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+  const streams = new DynamoDBStreamsClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+  });
   const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
   const records: DynamoDBRecord[] = [];
   for (const shard of StreamDescription!.Shards!) {
     let iterator = (
-      await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard.ShardId!, ShardIteratorType: 'TRIM_HORIZON' }))
+      await streams.send(
+        new GetShardIteratorCommand({
+          StreamArn: streamArn,
+          ShardId: shard.ShardId!,
+          ShardIteratorType: 'TRIM_HORIZON',
+        }),
+      )
     ).ShardIterator;
     for (let i = 0; i < 20 && iterator; i++) {
       const out = await streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
@@ -57,8 +71,14 @@ describe('stream handler (DynamoDB Streams → live matching)', () => {
     const steel2 = await makeOrg(ctx.deps, { creditCode: '913508007384629572', adcode: '350802' });
     const builder = await makeOrg(ctx.deps, { creditCode: '91350100660123452U', kinds: ['builder'] });
     builderToken = builder.token;
-    await apiClient(ctx.app, { token: steel.token }).post('/api/listings', supplyBody({ quantity: 400, adcode: '350403' }));
-    await apiClient(ctx.app, { token: steel2.token }).post('/api/listings', supplyBody({ quantity: 500, adcode: '350802' }));
+    await apiClient(ctx.app, { token: steel.token }).post(
+      '/api/listings',
+      supplyBody({ quantity: 400, adcode: '350403' }),
+    );
+    await apiClient(ctx.app, { token: steel2.token }).post(
+      '/api/listings',
+      supplyBody({ quantity: 500, adcode: '350802' }),
+    );
     const demand = await apiClient(ctx.app, { token: builder.token }).post<{ id: string }>(
       '/api/listings',
       demandBody({ quantity: 800, adcode: '350102' }),
@@ -83,13 +103,17 @@ describe('stream handler (DynamoDB Streams → live matching)', () => {
   it('creates nothing twice when the batch is redelivered three times out of order', async () => {
     const handler = createStreamHandler(() => ctx.deps);
     const before = await ctx.deps.matches.forListing(demandId, 'need');
-    const inbox = await apiClient(ctx.app, { token: builderToken }).get<{ items: unknown[] }>('/api/inbox?limit=100');
+    const inbox = await apiClient(ctx.app, { token: builderToken }).get<{ items: unknown[] }>(
+      '/api/inbox?limit=100',
+    );
     for (let round = 0; round < 3; round++) {
       const shuffled = [...records].reverse();
       await handler({ Records: round % 2 === 0 ? shuffled : records });
     }
     const after = await ctx.deps.matches.forListing(demandId, 'need');
-    const inboxAfter = await apiClient(ctx.app, { token: builderToken }).get<{ items: unknown[] }>('/api/inbox?limit=100');
+    const inboxAfter = await apiClient(ctx.app, { token: builderToken }).get<{ items: unknown[] }>(
+      '/api/inbox?limit=100',
+    );
     expect(after.map((m) => m.id).sort()).toEqual(before.map((m) => m.id).sort());
     expect(inboxAfter.body.items.length).toBe(inbox.body.items.length);
   });
@@ -98,7 +122,9 @@ describe('stream handler (DynamoDB Streams → live matching)', () => {
     const handler = createStreamHandler(() => {
       throw new Error('database unavailable');
     });
-    const response = await handler({ Records: records.slice(0, 2) }).catch(() => ({ batchItemFailures: [{ itemIdentifier: 'threw' }] }));
+    const response = await handler({ Records: records.slice(0, 2) }).catch(() => ({
+      batchItemFailures: [{ itemIdentifier: 'threw' }],
+    }));
     expect(response.batchItemFailures.length).toBe(1);
   });
 });

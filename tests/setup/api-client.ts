@@ -15,7 +15,14 @@ export function apiClient(
   async function call<T = Record<string, unknown>>(
     method: string,
     path: string,
-    options: { body?: unknown; rawBody?: string; contentType?: string; token?: string | null; lang?: string; headers?: Record<string, string> } = {},
+    options: {
+      body?: unknown;
+      rawBody?: string;
+      contentType?: string;
+      token?: string | null;
+      lang?: string;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
     const token = options.token === null ? undefined : (options.token ?? defaults.token);
@@ -42,14 +49,16 @@ export function apiClient(
   }
   return {
     call,
-    get: <T = Record<string, unknown>>(path: string, o?: Parameters<typeof call>[2]) => call<T>('GET', path, o),
+    get: <T = Record<string, unknown>>(path: string, o?: Parameters<typeof call>[2]) =>
+      call<T>('GET', path, o),
     post: <T = Record<string, unknown>>(path: string, body?: unknown, o?: Parameters<typeof call>[2]) =>
       call<T>('POST', path, { ...o, body }),
     patch: <T = Record<string, unknown>>(path: string, body?: unknown, o?: Parameters<typeof call>[2]) =>
       call<T>('PATCH', path, { ...o, body }),
     put: <T = Record<string, unknown>>(path: string, body?: unknown, o?: Parameters<typeof call>[2]) =>
       call<T>('PUT', path, { ...o, body }),
-    delete: <T = Record<string, unknown>>(path: string, o?: Parameters<typeof call>[2]) => call<T>('DELETE', path, o),
+    delete: <T = Record<string, unknown>>(path: string, o?: Parameters<typeof call>[2]) =>
+      call<T>('DELETE', path, o),
     as: (token: string) => apiClient(app, { ...defaults, token }),
   };
 }

@@ -53,7 +53,10 @@ export function httpApiEvent(options: {
       timeEpoch: now.getTime(),
     },
     ...(text !== undefined
-      ? { body: options.base64 ? Buffer.from(text).toString('base64') : text, isBase64Encoded: Boolean(options.base64) }
+      ? {
+          body: options.base64 ? Buffer.from(text).toString('base64') : text,
+          isBase64Encoded: Boolean(options.base64),
+        }
       : { isBase64Encoded: false }),
   };
 }

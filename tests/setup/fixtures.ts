@@ -22,7 +22,13 @@ let counter = 0;
 /** Registers an organisation with its admin and returns the admin's token. */
 export async function makeOrg(
   deps: Deps,
-  options: { kinds?: OrgKind[]; adcode?: string; creditCode?: string; platformRoles?: PlatformRole[]; name?: string } = {},
+  options: {
+    kinds?: OrgKind[];
+    adcode?: string;
+    creditCode?: string;
+    platformRoles?: PlatformRole[];
+    name?: string;
+  } = {},
 ) {
   counter += 1;
   const creditCode = options.creditCode ?? CREDIT_CODES[counter % CREDIT_CODES.length]!;
@@ -36,7 +42,11 @@ export async function makeOrg(
         adcode: options.adcode ?? '350102',
         contact: { name: '张三', phone: '13800138000' },
       },
-      admin: { name: `管理员${counter}`, email: `admin${counter}-${Date.now()}@example.cn`, password: PASSWORD },
+      admin: {
+        name: `管理员${counter}`,
+        email: `admin${counter}-${Date.now()}@example.cn`,
+        password: PASSWORD,
+      },
     },
     { platformRoles: options.platformRoles ?? [] },
   );

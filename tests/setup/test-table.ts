@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import { createApp } from '../../functions/api/app.ts';
 import { buildDeps, type Deps } from '../../functions/api/deps.ts';
 import { type Clock, systemClock } from '../../functions/shared/clock.ts';
-import { readConfig, type Config } from '../../functions/shared/config.ts';
+import { type Config, readConfig } from '../../functions/shared/config.ts';
 import { dynamoClient } from '../../functions/shared/db/client.ts';
 import { ensureTable } from '../../functions/shared/db/create-table.ts';
 

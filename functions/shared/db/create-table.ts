@@ -1,6 +1,6 @@
 import {
-  type CreateTableCommandInput,
   CreateTableCommand,
+  type CreateTableCommandInput,
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceInUseException,
@@ -20,7 +20,10 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: attributeNames.map((name) => ({ AttributeName: name, AttributeType: TABLE_SCHEMA.attributeType })),
+    AttributeDefinitions: attributeNames.map((name) => ({
+      AttributeName: name,
+      AttributeType: TABLE_SCHEMA.attributeType,
+    })),
     KeySchema: [
       { AttributeName: primaryKey.partitionKey, KeyType: 'HASH' },
       { AttributeName: primaryKey.sortKey, KeyType: 'RANGE' },
@@ -38,7 +41,10 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
 }
 
 /** Creates the table if it is missing (idempotent: safe on every start). Returns its stream ARN. */
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<{ created: boolean; streamArn?: string }> {
+export async function ensureTable(
+  client: DynamoDBClient,
+  tableName: string,
+): Promise<{ created: boolean; streamArn?: string }> {
   let created = false;
   try {
     await client.send(new CreateTableCommand(createTableInput(tableName)));

@@ -47,7 +47,14 @@ export const keys = {
    * Ids are ULIDs, so within a region the order is oldest → newest.
    */
   listing: (listingId: string): ItemKey => ({ pk: `LISTING#${listingId}`, sk: 'LISTING' }),
-  listingIndexes: (l: { id: string; orgId: string; kind: string; status: string; category: string; adcode: string }) => ({
+  listingIndexes: (l: {
+    id: string;
+    orgId: string;
+    kind: string;
+    status: string;
+    category: string;
+    adcode: string;
+  }) => ({
     gsi1pk: `ORG#${l.orgId}#LISTINGS`,
     gsi1sk: `${l.kind}#${l.status}#${l.id}`,
     gsi2pk: `LST#${l.kind}#${l.category}#${l.adcode.slice(0, 2)}`,

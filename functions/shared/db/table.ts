@@ -6,13 +6,13 @@ import {
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
+  TransactionCanceledException,
   type TransactWriteItem,
   TransactWriteItemsCommand,
-  TransactionCanceledException,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { TABLE_SCHEMA, type IndexName } from '../../../infra/table-schema.ts';
+import { type IndexName, TABLE_SCHEMA } from '../../../infra/table-schema.ts';
 import type { ItemKey } from './keys.ts';
 import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, type Page } from './paging.ts';
 
@@ -60,7 +60,12 @@ export class ConditionFailed extends Error {
 
 function keyAttributesOf(index: IndexName | undefined): { partition: string; sort: string; all: string[] } {
   const primary = TABLE_SCHEMA.primaryKey;
-  if (!index) return { partition: primary.partitionKey, sort: primary.sortKey, all: [primary.partitionKey, primary.sortKey] };
+  if (!index)
+    return {
+      partition: primary.partitionKey,
+      sort: primary.sortKey,
+      all: [primary.partitionKey, primary.sortKey],
+    };
   const gsi = TABLE_SCHEMA.globalSecondaryIndexes.find((g) => g.indexName === index)!;
   return {
     partition: gsi.partitionKey,
@@ -279,7 +284,17 @@ export class Table {
   }
 }
 
-const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'type']);
+const KEY_ATTRIBUTES = new Set([
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  'type',
+]);
 
 /** The entity without its table keys and type tag. */
 export function stripKeys<T>(item: T): T {

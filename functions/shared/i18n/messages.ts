@@ -11,29 +11,38 @@ export interface Message {
 
 export const MESSAGES = {
   // generic
-  'internal': { zh: '服务器内部错误，请稍后重试', en: 'Internal server error, please try again later' },
-  'not_found': { zh: '未找到该资源', en: 'Resource not found' },
-  'route_not_found': { zh: '接口不存在', en: 'No such endpoint' },
-  'forbidden': { zh: '无权执行此操作', en: 'You are not allowed to do this' },
-  'unauthenticated': { zh: '请先登录', en: 'Please sign in first' },
-  'token_invalid': { zh: '登录凭证无效或已过期，请重新登录', en: 'Your sign-in token is invalid or expired; please sign in again' },
-  'sign_in_failed': { zh: '邮箱或密码错误', en: 'Wrong email or password' },
-  'rate_limited': { zh: '请求过于频繁，请稍后再试', en: 'Too many requests, please try again later' },
-  'conflict': { zh: '数据已被修改，请刷新后重试', en: 'The data changed meanwhile; refresh and try again' },
-  'validation_failed': { zh: '提交的数据有误', en: 'The submitted data is invalid' },
-  'bad_json': { zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
-  'unsupported_media_type': { zh: '请求体须为 application/json', en: 'The request body must be application/json' },
-  'payload_too_large': { zh: '请求体过大（上限 {limit}）', en: 'Request body too large (limit {limit})' },
-  'idempotency_conflict': {
+  internal: { zh: '服务器内部错误，请稍后重试', en: 'Internal server error, please try again later' },
+  not_found: { zh: '未找到该资源', en: 'Resource not found' },
+  route_not_found: { zh: '接口不存在', en: 'No such endpoint' },
+  forbidden: { zh: '无权执行此操作', en: 'You are not allowed to do this' },
+  unauthenticated: { zh: '请先登录', en: 'Please sign in first' },
+  token_invalid: {
+    zh: '登录凭证无效或已过期，请重新登录',
+    en: 'Your sign-in token is invalid or expired; please sign in again',
+  },
+  sign_in_failed: { zh: '邮箱或密码错误', en: 'Wrong email or password' },
+  rate_limited: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests, please try again later' },
+  conflict: { zh: '数据已被修改，请刷新后重试', en: 'The data changed meanwhile; refresh and try again' },
+  validation_failed: { zh: '提交的数据有误', en: 'The submitted data is invalid' },
+  bad_json: { zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
+  unsupported_media_type: {
+    zh: '请求体须为 application/json',
+    en: 'The request body must be application/json',
+  },
+  payload_too_large: { zh: '请求体过大（上限 {limit}）', en: 'Request body too large (limit {limit})' },
+  idempotency_conflict: {
     zh: '该幂等键已用于另一请求',
     en: 'This idempotency key was already used for a different request',
   },
-  'invalid_transition': {
+  invalid_transition: {
     zh: '当前状态（{state}）下不能执行“{action}”',
     en: 'Cannot {action} while the {lifecycle} is {state}',
   },
-  'bad_file': { zh: '无法读取该文件，请使用模板（.xlsx 或 UTF-8 编码的 .csv）', en: 'Cannot read this file; use the template (.xlsx, or .csv in UTF-8)' },
-  'insufficient_remaining': {
+  bad_file: {
+    zh: '无法读取该文件，请使用模板（.xlsx 或 UTF-8 编码的 .csv）',
+    en: 'Cannot read this file; use the template (.xlsx, or .csv in UTF-8)',
+  },
+  insufficient_remaining: {
     zh: '剩余数量不足，无法确认该撮合（{side}）',
     en: 'Not enough quantity remains to confirm this match ({side})',
   },
@@ -56,7 +65,10 @@ export const MESSAGES = {
     zh: '统一社会信用代码无效（18 位，含校验码）',
     en: 'is not a valid unified social credit code (18 characters with check character)',
   },
-  'field.credit_code_taken': { zh: '该统一社会信用代码已注册', en: 'this unified social credit code is already registered' },
+  'field.credit_code_taken': {
+    zh: '该统一社会信用代码已注册',
+    en: 'this unified social credit code is already registered',
+  },
   'field.email_taken': { zh: '该邮箱已注册', en: 'this email is already registered' },
   'field.adcode': { zh: '行政区划代码无效', en: 'is not a valid administrative division code' },
   'field.unknown_spec': { zh: '产品规格不在目录中', en: 'is not a product spec in the catalogue' },
@@ -79,11 +91,21 @@ export const MESSAGES = {
     zh: '规格不明确，可能是：{candidates}',
     en: 'is ambiguous; it could be: {candidates}',
   },
-  'field.skill_ambiguous': { zh: '工种不明确，可能是：{candidates}', en: 'is ambiguous; it could be: {candidates}' },
+  'field.skill_ambiguous': {
+    zh: '工种不明确，可能是：{candidates}',
+    en: 'is ambiguous; it could be: {candidates}',
+  },
+  'field.certificate_ambiguous': {
+    zh: '“{text}”可对应多个证书：{candidates}',
+    en: '"{text}" matches several certificates: {candidates}',
+  },
   'field.number_invalid': { zh: '不是有效的数字', en: 'is not a number' },
   'field.number_grouping': { zh: '千分位分隔符位置不对', en: 'has misplaced thousands separators' },
   'field.number_negative': { zh: '不能为负数', en: 'cannot be negative' },
-  'field.date_nonexistent': { zh: '日期不存在（如 2 月 30 日）', en: 'is a date that does not exist (such as 30 February)' },
+  'field.date_nonexistent': {
+    zh: '日期不存在（如 2 月 30 日）',
+    en: 'is a date that does not exist (such as 30 February)',
+  },
   'field.date_out_of_range': { zh: '日期超出合理范围', en: 'is out of the accepted date range' },
   'field.phone_multiple': { zh: '只能填写一个电话号码', en: 'should hold a single phone number' },
   'field.not_number': { zh: '不是有效的数字', en: 'is not a number' },

@@ -56,10 +56,10 @@ function fromParts(
   }
   const iso = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
   if ((options.min !== undefined && iso < options.min) || (options.max !== undefined && iso > options.max)) {
-    const bounds: Record<string, string> = {};
-    if (options.min !== undefined) bounds.min = options.min;
-    if (options.max !== undefined) bounds.max = options.max;
-    return failed('field.date_out_of_range', bounds);
+    return failed('field.date_out_of_range', {
+      min: options.min ?? '0001-01-01',
+      max: options.max ?? '9999-12-31',
+    });
   }
   return parsed(iso);
 }

@@ -1,0 +1,396 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../functions/api/app.ts';
+import type { Deps } from '../../functions/api/deps.ts';
+import { openApiDocument } from '../../functions/shared/openapi.ts';
+import { type ApiResponse, apiClient } from '../setup/api-client.ts';
+import { makeOrg, PASSWORD } from '../setup/fixtures.ts';
+import { supplyBody } from '../setup/listing-inputs.ts';
+import { freshTable } from '../setup/test-table.ts';
+import {
+  buildWorld,
+  freshCreditCode,
+  MARKERS,
+  ROLES,
+  type Role,
+  supplyCsv,
+  uniqueEmail,
+  type World,
+} from './world.ts';
+
+/**
+ * Who may do what: every operation of the OpenAPI document × every role, against real resources
+ * on DynamoDB Local. The expected outcome of each cell lives in MATRIX below and nowhere else; an
+ * operation without a row fails the suite, so a new endpoint cannot ship without a decision.
+ *
+ * Roles: `member`/`orgAdmin` belong to org A, which owns every resource addressed (its listings,
+ * imports, the offer side of its matches); `counterpart` is a member of org B, the other side of
+ * A's matches; `otherMember`/`otherAdmin` belong to org C, which has nothing to do with them;
+ * `organizer` is the org admin of a department seated in Fuzhou (350102) with the organizer
+ * platform role, serving Fujian (35) where all the data is; `organizerStaff` is a colleague in that
+ * department without the role; `admin` holds the platform admin role. Matching runs are owned by
+ * the organizer's department. A row key `op[variant]` tests the same operation on a resource in
+ * another state (a draft, an import made on a firm's behalf).
+ *
+ * Cells: `2xx` any success, otherwise the exact status.
+ */
+const MATRIX = `
+operation                | anonymous | member | orgAdmin | counterpart | otherMember | otherAdmin | organizer | organizerStaff | admin
+health                   | 2xx       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+openapi                  | 2xx       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+signIn                   | 2xx       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+jwks                     | 2xx       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+me                       | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+registerOrg              | 2xx       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+listOrgsByRegion         | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+getOrg                   | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+updateOrg                | 401       | 403    | 2xx      | 403         | 403         | 403        | 403       | 403            | 2xx
+listOrgUsers             | 401       | 2xx    | 2xx      | 403         | 403         | 403        | 403       | 403            | 2xx
+addOrgUser               | 401       | 403    | 2xx      | 403         | 403         | 403        | 403       | 403            | 2xx
+listRegions              | 2xx       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+postListing              | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+searchListings           | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+searchListings[drafts]   | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+listSummary              | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+exportListings           | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+exportListings[drafts]   | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+myListings               | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+getListing               | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+getListing[draft]        | 401       | 2xx    | 2xx      | 404         | 404         | 404        | 2xx       | 404            | 2xx
+editListing              | 401       | 2xx    | 2xx      | 403         | 403         | 403        | 403       | 403            | 403
+editListing[draft]       | 401       | 2xx    | 2xx      | 404         | 404         | 404        | 403       | 404            | 403
+publishListing           | 401       | 2xx    | 2xx      | 403         | 403         | 403        | 403       | 403            | 2xx
+withdrawListing          | 401       | 2xx    | 2xx      | 403         | 403         | 403        | 403       | 403            | 2xx
+fulfilListing            | 401       | 2xx    | 2xx      | 403         | 403         | 403        | 403       | 403            | 2xx
+listingAudit             | 401       | 2xx    | 2xx      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+listingMatches           | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+getMatch                 | 401       | 2xx    | 2xx      | 2xx         | 404         | 404        | 2xx       | 404            | 2xx
+acceptMatch              | 401       | 2xx    | 2xx      | 2xx         | 404         | 404        | 403       | 404            | 403
+declineMatch             | 401       | 2xx    | 2xx      | 2xx         | 404         | 404        | 403       | 404            | 403
+cancelMatch              | 401       | 2xx    | 2xx      | 2xx         | 404         | 404        | 403       | 404            | 403
+inbox                    | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+startMatchingRun         | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+listMatchingRuns         | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+getMatchingRun           | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+matchingRunProposals     | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+publishMatchingRun       | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+importTemplate           | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+uploadImport             | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+listImports              | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+getImport                | 401       | 2xx    | 2xx      | 404         | 404         | 404        | 404       | 404            | 404
+commitImport             | 401       | 2xx    | 2xx      | 404         | 404         | 404        | 404       | 404            | 404
+commitImport[onBehalf]   | 401       | 404    | 404      | 404         | 404         | 404        | 2xx       | 403            | 404
+discardImport            | 401       | 403    | 2xx      | 404         | 404         | 404        | 404       | 404            | 404
+`;
+
+type Outcome = '2xx' | '400' | '401' | '403' | '404' | '409';
+const OUTCOMES: readonly string[] = ['2xx', '400', '401', '403', '404', '409'];
+
+interface Row {
+  readonly key: string;
+  readonly operationId: string;
+  readonly expected: Readonly<Record<Role, Outcome>>;
+}
+
+function parseMatrix(text: string): Row[] {
+  const [header, ...lines] = text
+    .trim()
+    .split('\n')
+    .map((line) => line.split('|').map((cell) => cell.trim()));
+  if (header?.slice(1).join(',') !== ROLES.join(','))
+    throw new Error(`matrix header must list ${ROLES.join(', ')}`);
+  return lines.map((cells) => {
+    const [key, ...outcomes] = cells as [string, ...string[]];
+    if (outcomes.length !== ROLES.length)
+      throw new Error(`${key}: ${outcomes.length} cells for ${ROLES.length} roles`);
+    const bad = outcomes.filter((o) => !OUTCOMES.includes(o));
+    if (bad.length > 0) throw new Error(`${key}: unknown outcome ${bad.join(', ')}`);
+    return {
+      key,
+      operationId: key.replace(/\[.*\]$/, ''),
+      expected: Object.fromEntries(ROLES.map((role, i) => [role, outcomes[i] as Outcome])) as Record<
+        Role,
+        Outcome
+      >,
+    };
+  });
+}
+
+const ROWS = parseMatrix(MATRIX);
+
+interface Operation {
+  readonly operationId: string;
+  readonly method: string;
+  readonly path: string;
+  readonly public: boolean;
+}
+
+/** The operations as the OpenAPI document publishes them. */
+function documentedOperations(): Operation[] {
+  const app = createApp(() => ({ config: { webOrigins: [], stage: 'test' } }) as unknown as Deps);
+  const doc = openApiDocument(app, { title: 'authz', version: '0' });
+  return Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, operation]) => {
+      const op = operation as { operationId: string; security: unknown[] };
+      return {
+        operationId: op.operationId,
+        method: method.toUpperCase(),
+        path,
+        public: op.security.length === 0,
+      };
+    }),
+  );
+}
+
+const OPERATIONS = documentedOperations();
+const OPERATION_BY_ID = new Map(OPERATIONS.map((o) => [o.operationId, o]));
+
+/** What to send: path parameters (real ids), query and body valid for the operation. */
+interface Call {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  raw?: { text: string; contentType: string };
+}
+
+/** Builds the request for one cell, creating fresh resources (owned by org A unless stated). */
+const TARGETS: Record<string, (world: World, role: Role) => Promise<Call>> = {
+  health: async () => ({}),
+  openapi: async () => ({}),
+  signIn: async (w) => ({ body: { email: w.actors.otherMember.email, password: PASSWORD } }),
+  jwks: async () => ({}),
+  me: async () => ({}),
+  registerOrg: async () => ({
+    body: {
+      org: {
+        name: '新注册企业',
+        creditCode: freshCreditCode(),
+        kinds: ['manufacturer'],
+        adcode: '350102',
+        contact: { name: '赵工', phone: '13700001111' },
+      },
+      admin: { name: '赵六', email: uniqueEmail('register'), password: PASSWORD },
+    },
+  }),
+  listOrgsByRegion: async () => ({ query: { region: '350000' } }),
+  getOrg: async (w) => ({ params: { orgId: w.orgs.a } }),
+  updateOrg: async (w) => ({ params: { orgId: w.orgs.a }, body: { name: '甲钢铁有限公司' } }),
+  listOrgUsers: async (w) => ({ params: { orgId: w.orgs.a } }),
+  addOrgUser: async (w) => ({
+    params: { orgId: w.orgs.a },
+    body: { name: '新同事', email: uniqueEmail('added'), password: PASSWORD, orgRole: 'member' },
+  }),
+  listRegions: async () => ({ query: { parent: '350000' } }),
+  postListing: async () => ({ body: supplyBody() }),
+  searchListings: async () => ({ query: { kind: 'supply', region: '350000' } }),
+  'searchListings[drafts]': async () => ({ query: { kind: 'supply', region: '350000', status: 'draft' } }),
+  listSummary: async () => ({ query: { region: '350000' } }),
+  exportListings: async () => ({ query: { kind: 'supply', region: '350000', format: 'csv' } }),
+  'exportListings[drafts]': async () => ({
+    query: { kind: 'supply', region: '350000', format: 'csv', status: 'draft' },
+  }),
+  myListings: async () => ({}),
+  getListing: async (w) => ({ params: { listingId: await w.supplyOfA() } }),
+  'getListing[draft]': async (w) => ({ params: { listingId: await w.supplyOfA({ status: 'draft' }) } }),
+  editListing: async (w) => ({ params: { listingId: await w.supplyOfA() }, body: { quantity: 1200 } }),
+  'editListing[draft]': async (w) => ({
+    params: { listingId: await w.supplyOfA({ status: 'draft' }) },
+    body: { quantity: 1200 },
+  }),
+  publishListing: async (w) => ({ params: { listingId: await w.supplyOfA({ status: 'draft' }) } }),
+  withdrawListing: async (w) => ({ params: { listingId: await w.supplyOfA() } }),
+  fulfilListing: async (w) => ({ params: { listingId: await w.supplyOfA() } }),
+  listingAudit: async (w) => ({ params: { listingId: await w.supplyOfA() } }),
+  listingMatches: async (w) => ({ params: { listingId: (await w.proposedMatch()).offerListingId } }),
+  getMatch: async (w) => ({ params: { matchId: (await w.proposedMatch()).matchId } }),
+  acceptMatch: async (w) => ({ params: { matchId: (await w.proposedMatch()).matchId } }),
+  declineMatch: async (w) => ({ params: { matchId: (await w.proposedMatch()).matchId } }),
+  cancelMatch: async (w) => ({ params: { matchId: (await w.confirmedMatch()).matchId } }),
+  inbox: async () => ({}),
+  startMatchingRun: async () => ({ body: { kind: 'goods', region: '350000', category: 'cement' } }),
+  listMatchingRuns: async () => ({}),
+  getMatchingRun: async (w) => ({ params: { runId: await w.queuedRun() } }),
+  matchingRunProposals: async (w) => ({ params: { runId: await w.doneRun() }, query: { page: '0' } }),
+  publishMatchingRun: async (w) => ({ params: { runId: await w.doneRun() } }),
+  importTemplate: async () => ({ query: { kind: 'supply', format: 'csv' } }),
+  uploadImport: async (w, role) => ({
+    query: { kind: 'supply', format: 'csv' },
+    raw: {
+      // Organizers (and admins) import on firms' behalf: their template names the firm.
+      text:
+        role === 'organizer' || role === 'admin'
+          ? supplyCsv({ onBehalfOf: { name: '甲钢铁有限公司', creditCode: w.orgs.aCreditCode } })
+          : supplyCsv(),
+      contentType: 'text/csv',
+    },
+  }),
+  listImports: async () => ({}),
+  getImport: async (w) => ({ params: { importId: await w.importOfA() } }),
+  commitImport: async (w) => ({ params: { importId: await w.importOfA() } }),
+  'commitImport[onBehalf]': async (w) => ({ params: { importId: await w.importOnBehalfOfA() } }),
+  discardImport: async (w) => ({ params: { importId: await w.importOfA() } }),
+};
+
+/** Roles that must never read org A's contact details, nor its listings' contacts and prices. */
+const OUTSIDERS: readonly Role[] = ['anonymous', 'otherMember', 'otherAdmin', 'organizerStaff'];
+
+function matches(outcome: Outcome, status: number): boolean {
+  return outcome === '2xx' ? status >= 200 && status < 300 : status === Number(outcome);
+}
+
+function textOf(response: ApiResponse<unknown>): string {
+  return typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
+}
+
+describe('authorization matrix', () => {
+  let world: World;
+
+  beforeAll(async () => {
+    world = await buildWorld(await freshTable());
+  });
+
+  it('has exactly one row per documented operation, and every row names one', () => {
+    const documented = OPERATIONS.map((o) => o.operationId);
+    const rowed = new Set(ROWS.filter((r) => r.key === r.operationId).map((r) => r.key));
+    const missing = documented.filter((id) => !rowed.has(id));
+    const unknown = ROWS.filter((r) => !OPERATION_BY_ID.has(r.operationId)).map((r) => r.key);
+    const duplicated = ROWS.map((r) => r.key).filter((key, i, all) => all.indexOf(key) !== i);
+
+    expect(missing, 'operations without a row in MATRIX').toEqual([]);
+    expect(unknown, 'rows naming no documented operation').toEqual([]);
+    expect(duplicated, 'rows given twice').toEqual([]);
+  });
+
+  it('has a request for every row', () => {
+    expect(ROWS.filter((r) => !TARGETS[r.key]).map((r) => r.key)).toEqual([]);
+  });
+
+  it('agrees with the document: public operations admit anonymous callers, the others answer 401', () => {
+    const disagreements = ROWS.filter((row) => {
+      const operation = OPERATION_BY_ID.get(row.operationId);
+      if (!operation) return false;
+      return operation.public ? row.expected.anonymous !== '2xx' : row.expected.anonymous !== '401';
+    }).map((r) => r.key);
+
+    expect(disagreements).toEqual([]);
+  });
+
+  describe.each(ROWS)('$key', (row) => {
+    it.each(ROLES)('as %s', async (role) => {
+      // Arrange
+      const operation = OPERATION_BY_ID.get(row.operationId);
+      const target = TARGETS[row.key];
+      if (!operation || !target) throw new Error(`${row.key}: no operation or no request for it`);
+      const call = await target(world, role);
+      let path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+        const value = call.params?.[name];
+        if (!value) throw new Error(`${row.key}: no value for path parameter ${name}`);
+        return encodeURIComponent(value);
+      });
+      if (call.query) path += `?${new URLSearchParams(call.query)}`;
+      const token = world.tokenOf(role) ?? null;
+
+      // Act
+      const response = await apiClient(world.ctx.app).call(operation.method, path, {
+        token,
+        ...(call.raw ? { rawBody: call.raw.text, contentType: call.raw.contentType } : { body: call.body }),
+      });
+
+      // Assert
+      const expected = row.expected[role];
+      expect(
+        matches(expected, response.status),
+        `${operation.method} ${path} as ${role}: expected ${expected}, got ${response.status} ${textOf(response).slice(0, 300)}`,
+      ).toBe(true);
+      const text = textOf(response);
+      expect(text).not.toContain('scrypt$');
+      expect(text).not.toContain('passwordHash');
+      if (response.status >= 400) {
+        expect(response.body).toMatchObject({
+          error: {
+            code: expect.any(String),
+            message: expect.any(String),
+            messages: { zh: expect.any(String), en: expect.any(String) },
+          },
+        });
+      } else if (OUTSIDERS.includes(role) || role === 'counterpart') {
+        expect(text, `org A's contact leaked to ${role}`).not.toContain(MARKERS.orgPhone);
+        if (role !== 'counterpart') {
+          expect(text, `a listing contact leaked to ${role}`).not.toContain(MARKERS.listingPhone);
+          expect(text, `a listing price leaked to ${role}`).not.toContain(String(MARKERS.unitPrice));
+        }
+      }
+    });
+  });
+});
+
+describe("an organizer's jurisdiction", () => {
+  let world: World;
+  let shandong: Awaited<ReturnType<typeof makeOrg>>;
+
+  beforeAll(async () => {
+    world = await buildWorld(await freshTable());
+    shandong = await makeOrg(world.ctx.deps, {
+      name: '山东省工业和信息化厅',
+      kinds: ['organizer'],
+      adcode: '370102',
+      creditCode: freshCreditCode(),
+      platformRoles: ['organizer'],
+    });
+  });
+
+  it('keeps an organizer from another province out of Fujian: no org list, no run there, no Fujian run', async () => {
+    // Arrange
+    const api = apiClient(world.ctx.app, { token: shandong.token });
+    const fujianRun = await world.queuedRun();
+
+    // Act
+    const orgs = await api.get('/api/orgs?region=350000');
+    const run = await api.post('/api/matching-runs', { kind: 'goods', region: '350000' });
+    const read = await api.get(`/api/matching-runs/${fujianRun}`);
+    const own = await api.get('/api/orgs?region=370000');
+
+    // Assert
+    expect([orgs.status, run.status, read.status, own.status]).toEqual([403, 403, 404, 200]);
+  });
+
+  it("refuses to let a department's own admin move its seat to another province and widen its reach", async () => {
+    // Arrange
+    const api = apiClient(world.ctx.app, { token: world.actors.organizer.token });
+
+    // Act
+    const moved = await api.patch(`/api/orgs/${world.orgs.organizer}`, { adcode: '110101' });
+    const beijing = await api.get('/api/orgs?region=110000');
+    const seat = await apiClient(world.ctx.app, { token: world.actors.admin.token }).get<{ adcode: string }>(
+      `/api/orgs/${world.orgs.organizer}`,
+    );
+
+    // Assert
+    expect(moved.status).toBe(400);
+    expect(beijing.status).toBe(403);
+    expect(seat.body.adcode).toBe('350102');
+  });
+
+  it("refuses to let a department's own admin drop the organizer kind (the first step of moving it unchecked)", async () => {
+    // Arrange
+    const api = apiClient(world.ctx.app, { token: world.actors.organizer.token });
+
+    // Act
+    const dropped = await api.patch(`/api/orgs/${world.orgs.organizer}`, { kinds: ['manufacturer'] });
+
+    // Assert
+    expect(dropped.status).toBe(400);
+  });
+
+  it('lets a department move within its province, and a platform admin move it anywhere', async () => {
+    // Arrange
+    const own = apiClient(world.ctx.app, { token: world.actors.organizer.token });
+    const admin = apiClient(world.ctx.app, { token: world.actors.admin.token });
+
+    // Act
+    const withinFujian = await own.patch(`/api/orgs/${world.orgs.organizer}`, { adcode: '350103' });
+    const byAdmin = await admin.patch(`/api/orgs/${shandong.org.id}`, { adcode: '370103' });
+
+    // Assert
+    expect([withinFujian.status, byAdmin.status]).toEqual([200, 200]);
+  });
+});

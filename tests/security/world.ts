@@ -1,0 +1,294 @@
+import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import type { Listing } from '../../functions/listings/listing.ts';
+import { matchIdFor } from '../../functions/matches/live-matching.ts';
+import type { Match } from '../../functions/matches/match.ts';
+import { proposeMatch } from '../../functions/matches/match-commands.ts';
+import type { MatchingRun } from '../../functions/matches/matching-run.ts';
+import { executeRun } from '../../functions/matches/run-matching.ts';
+import { makeCreditCode } from '../../functions/orgs/credit-code.ts';
+import { apiClient } from '../setup/api-client.ts';
+import { makeOrg, PASSWORD } from '../setup/fixtures.ts';
+import { demandBody, inDays, supplyBody, today } from '../setup/listing-inputs.ts';
+import type { freshTable } from '../setup/test-table.ts';
+
+/**
+ * The cast of the security suites: real organisations and users on a fresh table, each signed in
+ * through the API, and factories for fresh resources they own (so a request that changes a
+ * resource never changes what the next request sees).
+ */
+
+export type TestContext = Awaited<ReturnType<typeof freshTable>>;
+
+/** Who calls. The first six are the roles of the brief; the last three sharpen "not owned". */
+export const ROLES = [
+  'anonymous',
+  'member',
+  'orgAdmin',
+  'counterpart',
+  'otherMember',
+  'otherAdmin',
+  'organizer',
+  'organizerStaff',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+export type SignedInRole = Exclude<Role, 'anonymous'>;
+
+export interface Actor {
+  readonly token: string;
+  readonly userId: string;
+  readonly orgId: string;
+  readonly email: string;
+}
+
+/** Markers that only the owning organisation (and organizers) may ever read back. */
+export const MARKERS = {
+  orgPhone: '13812345670',
+  listingPhone: '13912345670',
+  unitPrice: 3987.65,
+} as const;
+
+let creditSeed = 7_000;
+/** A valid credit code nobody in this run has used yet. */
+export function freshCreditCode(): string {
+  creditSeed += 1;
+  return makeCreditCode({ seed: creditSeed });
+}
+
+export function uniqueEmail(label = 'user'): string {
+  return `${label}-${randomUUID().slice(0, 12)}@example.cn`;
+}
+
+export interface World {
+  readonly ctx: TestContext;
+  readonly actors: Record<SignedInRole, Actor>;
+  /** Org A owns the resources; B is the other side of A's matches; C is unrelated. */
+  readonly orgs: { a: string; aCreditCode: string; b: string; c: string; organizer: string; admin: string };
+  tokenOf(role: Role): string | undefined;
+  supplyOfA(options?: { status?: 'draft' | 'open' }): Promise<string>;
+  demandOfB(): Promise<string>;
+  proposedMatch(): Promise<{ matchId: string; offerListingId: string; needListingId: string }>;
+  confirmedMatch(): Promise<{ matchId: string; offerListingId: string; needListingId: string }>;
+  importOfA(): Promise<string>;
+  importOnBehalfOfA(): Promise<string>;
+  queuedRun(): Promise<string>;
+  doneRun(): Promise<string>;
+}
+
+export function supplyCsv(options: { onBehalfOf?: { name: string; creditCode: string } } = {}): string {
+  const owner = options.onBehalfOf;
+  const header = [
+    ...(owner ? ['企业名称', '统一社会信用代码'] : []),
+    '产品规格',
+    '可供数量',
+    '单位',
+    '出厂地点',
+    '配送半径（公里）',
+    '供货开始日期',
+    '供货截止日期',
+    '联系人',
+    '联系电话',
+  ];
+  const row = [
+    ...(owner ? [owner.name, owner.creditCode] : []),
+    'HRB400E Φ25',
+    '500',
+    '吨',
+    '福建省三明市三元区',
+    '300',
+    today,
+    inDays(60),
+    '林工',
+    '13905981234',
+  ];
+  return `${header.join(',')}\n${row.join(',')}\n`;
+}
+
+async function addMember(ctx: TestContext, orgId: string, adminToken: string, label: string): Promise<Actor> {
+  const api = apiClient(ctx.app);
+  const email = uniqueEmail(label);
+  const added = await api.post<{ id: string }>(
+    `/api/orgs/${orgId}/users`,
+    { name: '同事', email, password: PASSWORD, orgRole: 'member' },
+    { token: adminToken },
+  );
+  expect(added.status, `adding ${label}`).toBe(201);
+  const signedIn = await api.post<{ token: string }>('/api/auth/sign-in', { email, password: PASSWORD });
+  expect(signedIn.status, `signing ${label} in`).toBe(200);
+  return { token: signedIn.body.token, userId: added.body.id, orgId, email };
+}
+
+function actorOf(made: Awaited<ReturnType<typeof makeOrg>>): Actor {
+  return { token: made.token, userId: made.user.id, orgId: made.org.id, email: made.user.email };
+}
+
+export async function buildWorld(ctx: TestContext): Promise<World> {
+  const { deps } = ctx;
+  const api = apiClient(ctx.app);
+  const aCreditCode = freshCreditCode();
+  const a = await makeOrg(deps, {
+    name: '甲钢铁有限公司',
+    kinds: ['manufacturer', 'builder', 'labour_provider', 'labour_user'],
+    adcode: '350403',
+    creditCode: aCreditCode,
+  });
+  const b = await makeOrg(deps, {
+    name: '乙建设集团',
+    kinds: ['builder'],
+    adcode: '350102',
+    creditCode: freshCreditCode(),
+  });
+  const c = await makeOrg(deps, {
+    name: '丙制造公司',
+    kinds: ['manufacturer'],
+    adcode: '350582',
+    creditCode: freshCreditCode(),
+  });
+  const organizer = await makeOrg(deps, {
+    name: '福建省工业和信息化厅',
+    kinds: ['organizer'],
+    adcode: '350102',
+    creditCode: makeCreditCode({ seed: ++creditSeed, authority: '1', category: '1', region: '350000' }),
+    platformRoles: ['organizer'],
+  });
+  const admin = await makeOrg(deps, {
+    name: '平台运营',
+    kinds: ['organizer'],
+    adcode: '110101',
+    creditCode: freshCreditCode(),
+    platformRoles: ['admin'],
+  });
+  const actors: Record<SignedInRole, Actor> = {
+    member: await addMember(ctx, a.org.id, a.token, 'a-member'),
+    orgAdmin: actorOf(a),
+    counterpart: await addMember(ctx, b.org.id, b.token, 'b-member'),
+    otherMember: await addMember(ctx, c.org.id, c.token, 'c-member'),
+    otherAdmin: actorOf(c),
+    organizer: actorOf(organizer),
+    organizerStaff: await addMember(ctx, organizer.org.id, organizer.token, 'organizer-staff'),
+    admin: actorOf(admin),
+  };
+  // Org A's own contact carries a marker no outsider may read back.
+  const contact = await api.patch(
+    `/api/orgs/${a.org.id}`,
+    { contact: { name: '甲联系人', phone: MARKERS.orgPhone } },
+    { token: a.token },
+  );
+  expect(contact.status).toBe(200);
+
+  async function post(token: string, body: Record<string, unknown>): Promise<string> {
+    const res = await api.post<{ id: string }>('/api/listings', body, { token });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body.id;
+  }
+
+  async function supplyOfA(options: { status?: 'draft' | 'open' } = {}): Promise<string> {
+    return await post(
+      a.token,
+      supplyBody({
+        unitPrice: MARKERS.unitPrice,
+        contact: { name: '甲销售', phone: MARKERS.listingPhone },
+        ...(options.status ? { status: options.status } : {}),
+      }),
+    );
+  }
+
+  async function demandOfB(): Promise<string> {
+    return await post(b.token, demandBody());
+  }
+
+  async function proposedMatch() {
+    const offerListingId = await supplyOfA();
+    const needListingId = await demandOfB();
+    const offer = (await deps.listings.get(offerListingId)) as Listing;
+    const need = (await deps.listings.get(needListingId)) as Listing;
+    const now = new Date().toISOString();
+    const match: Match = {
+      id: matchIdFor(offer.id, need.id),
+      kind: 'goods',
+      offerListingId: offer.id,
+      offerOrgId: offer.orgId,
+      offerOrgName: offer.orgName,
+      needListingId: need.id,
+      needOrgId: need.orgId,
+      needOrgName: need.orgName,
+      offerItem: 'rebar-hrb400e-25',
+      needItem: 'rebar-hrb400e-25',
+      quantity: 100,
+      unit: 't',
+      distanceKm: 150,
+      crossProvince: false,
+      substitute: false,
+      reasons: [],
+      status: 'proposed',
+      source: 'test',
+      proposedAt: now,
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      updatedAt: now,
+      version: 1,
+    };
+    expect(await proposeMatch(deps, match, { userId: 'system', orgId: 'system' })).toBe(true);
+    return { matchId: match.id, offerListingId, needListingId };
+  }
+
+  async function confirmedMatch() {
+    const proposed = await proposedMatch();
+    const first = await api.post(`/api/matches/${proposed.matchId}/accept`, undefined, { token: a.token });
+    const second = await api.post(`/api/matches/${proposed.matchId}/accept`, undefined, {
+      token: actors.counterpart.token,
+    });
+    expect([first.status, second.status]).toEqual([200, 200]);
+    return proposed;
+  }
+
+  async function upload(token: string, csv: string): Promise<string> {
+    const res = await api.call<{ id: string }>('POST', '/api/imports?kind=supply&format=csv', {
+      token,
+      rawBody: csv,
+      contentType: 'text/csv',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body.id;
+  }
+
+  async function queuedRun(): Promise<string> {
+    const res = await api.post<{ id: string }>(
+      '/api/matching-runs',
+      { kind: 'goods', region: '350000', category: 'cement' },
+      { token: organizer.token },
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    return res.body.id;
+  }
+
+  async function doneRun(): Promise<string> {
+    const runId = await queuedRun();
+    await executeRun(deps, (await deps.runs.get(runId)) as MatchingRun);
+    expect((await deps.runs.get(runId))?.status).toBe('done');
+    return runId;
+  }
+
+  return {
+    ctx,
+    actors,
+    orgs: {
+      a: a.org.id,
+      aCreditCode,
+      b: b.org.id,
+      c: c.org.id,
+      organizer: organizer.org.id,
+      admin: admin.org.id,
+    },
+    tokenOf: (role) => (role === 'anonymous' ? undefined : actors[role].token),
+    supplyOfA,
+    demandOfB,
+    proposedMatch,
+    confirmedMatch,
+    importOfA: () => upload(a.token, supplyCsv()),
+    importOnBehalfOfA: () =>
+      upload(organizer.token, supplyCsv({ onBehalfOf: { name: '甲钢铁有限公司', creditCode: aCreditCode } })),
+    queuedRun,
+    doneRun,
+  };
+}

@@ -1,0 +1,27 @@
+import type { z } from 'zod/mini';
+import type { Session as TokenSession } from '../../../functions/auth/identity.ts';
+import type { User } from '../../../functions/auth/user.ts';
+import type { orgUpdateSchema, registrationSchema } from '../../../functions/orgs/org.schema.ts';
+import type { Org, PublicOrg } from '../../../functions/orgs/org.ts';
+import { startSession } from '../session.ts';
+import { api } from './client.ts';
+
+export type RegistrationRequest = z.input<typeof registrationSchema>;
+export type OrgUpdateRequest = z.input<typeof orgUpdateSchema>;
+
+/** POST /api/orgs/register; the new admin is signed in straight away. */
+export async function registerOrg(input: RegistrationRequest): Promise<{ org: Org; user: User }> {
+  const result = await api.post<{ org: Org; user: User; session: TokenSession }>('/orgs/register', input, {
+    anonymous: true,
+  });
+  startSession({ token: result.session.token, expiresAt: result.session.expiresAt, user: result.user });
+  return { org: result.org, user: result.user };
+}
+
+/** GET /api/orgs/:orgId (contact details only for members and organizers). */
+export const fetchOrg = (orgId: string): Promise<PublicOrg> =>
+  api.get<PublicOrg>(`/orgs/${encodeURIComponent(orgId)}`);
+
+/** PATCH /api/orgs/:orgId (org admins). */
+export const updateOrg = (orgId: string, patch: OrgUpdateRequest): Promise<Org> =>
+  api.patch<Org>(`/orgs/${encodeURIComponent(orgId)}`, patch);

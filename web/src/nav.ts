@@ -1,0 +1,97 @@
+import type { PlatformRole } from '../../functions/auth/principal.ts';
+import type { OrgKind } from '../../functions/orgs/org.ts';
+import type { Me } from './api/auth.ts';
+import type { TranslationKey } from './i18n/index.ts';
+
+/**
+ * What each kind of organisation and role can do, for the sidebar and the home page alike. An item
+ * without `href` is a page still being built: it shows, disabled, as "即将推出 / coming soon".
+ * To switch one on, give it its route.
+ */
+export interface NavItem {
+  label: TranslationKey;
+  href?: (me: Me) => string;
+  /** Extra condition within the section (e.g. org admins only). */
+  when?: (me: Me) => boolean;
+}
+
+export interface NavSection {
+  id: string;
+  title: TranslationKey;
+  /** Home-page card text for the section. */
+  homeTitle?: TranslationKey;
+  homeText?: TranslationKey;
+  when: (me: Me) => boolean;
+  items: NavItem[];
+}
+
+export const hasKind = (me: Me, ...kinds: OrgKind[]): boolean => kinds.some((k) => me.org.kinds.includes(k));
+export const hasRole = (me: Me, ...roles: PlatformRole[]): boolean =>
+  roles.some((r) => me.user.platformRoles.includes(r));
+export const isOrganizer = (me: Me): boolean => hasRole(me, 'organizer', 'admin') || hasKind(me, 'organizer');
+export const canManageOrg = (me: Me, orgId: string): boolean =>
+  hasRole(me, 'admin') || (me.user.orgId === orgId && me.user.orgRole === 'org_admin');
+
+export const NAV: NavSection[] = [
+  {
+    id: 'general',
+    title: 'nav.home',
+    when: () => true,
+    items: [
+      { label: 'nav.home', href: () => '/' },
+      { label: 'nav.org', href: (me) => `/orgs/${me.org.id}` },
+      { label: 'nav.users', when: (me) => me.user.orgRole === 'org_admin' },
+    ],
+  },
+  {
+    id: 'supply',
+    title: 'nav.supply',
+    homeTitle: 'home.supplyTitle',
+    homeText: 'home.supplyText',
+    when: (me) => hasKind(me, 'manufacturer'),
+    items: [{ label: 'nav.postSupply' }, { label: 'nav.mySupply' }],
+  },
+  {
+    id: 'demand',
+    title: 'nav.demand',
+    homeTitle: 'home.demandTitle',
+    homeText: 'home.demandText',
+    when: (me) => hasKind(me, 'builder'),
+    items: [{ label: 'nav.postDemand' }, { label: 'nav.myDemand' }],
+  },
+  {
+    id: 'labour',
+    title: 'nav.labour',
+    homeTitle: 'home.labourTitle',
+    homeText: 'home.labourText',
+    when: (me) => hasKind(me, 'labour_provider', 'labour_user'),
+    items: [
+      { label: 'nav.offerStaff', when: (me) => hasKind(me, 'labour_provider') },
+      { label: 'nav.requestStaff', when: (me) => hasKind(me, 'labour_user') },
+      { label: 'nav.myLabour' },
+    ],
+  },
+  {
+    id: 'organizing',
+    title: 'nav.organizing',
+    homeTitle: 'home.organizerTitle',
+    homeText: 'home.organizerText',
+    when: isOrganizer,
+    items: [{ label: 'nav.regionOrgs' }, { label: 'nav.regionListings' }, { label: 'nav.events' }],
+  },
+  {
+    id: 'platform',
+    title: 'nav.platform',
+    homeTitle: 'home.platformTitle',
+    homeText: 'home.platformText',
+    when: (me) => hasRole(me, 'admin'),
+    items: [{ label: 'nav.platform' }],
+  },
+];
+
+/** The sections (and within them the items) this user may see. */
+export function sectionsFor(me: Me): { section: NavSection; items: NavItem[] }[] {
+  return NAV.filter((s) => s.when(me))
+    .map((section) => ({ section, items: section.items.filter((i) => !i.when || i.when(me)) }))
+    .filter((s) => s.items.length > 0);
+}
