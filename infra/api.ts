@@ -4,6 +4,8 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   ApplicationLogLevel,
@@ -80,6 +82,7 @@ export class GongxuApi extends Construct {
   readonly apiFunction: NodejsFunction;
   readonly streamFunction: NodejsFunction;
   readonly streamFailureQueue: Queue;
+  readonly maintenanceFunction: NodejsFunction;
 
   constructor(scope: Construct, id: string, props: GongxuApiProps) {
     super(scope, id);
@@ -223,6 +226,30 @@ export class GongxuApi extends Construct {
       reason:
         'dynamodb:ListStreams (granted by the DynamoDB event source) does not support resource-level ' +
         'permissions; every other stream action is scoped to the table stream ARN.',
+    });
+    // --- Scheduled maintenance: the daily listing-expiry sweep ------------------------------------
+    const maintenanceLogGroup = new LogGroup(this, 'MaintenanceFunctionLogs', { retention, removalPolicy });
+    const maintenanceRole = new Role(this, 'MaintenanceFunctionRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Gongxu ${props.stage} scheduled maintenance Lambda`,
+    });
+    maintenanceLogGroup.grantWrite(maintenanceRole);
+    this.addTableAccess(maintenanceRole, props.table);
+    this.maintenanceFunction = new NodejsFunction(this, 'MaintenanceFunction', {
+      ...functionDefaults(),
+      description: `Gongxu ${props.stage} daily expiry of listings whose window ended`,
+      entry: entry('functions/maintenance/handler.ts'),
+      handler: 'handler',
+      memorySize: 512,
+      timeout: Duration.minutes(10),
+      role: maintenanceRole,
+      logGroup: maintenanceLogGroup,
+      environment,
+    });
+    new Rule(this, 'DailyMaintenance', {
+      description: 'Gongxu: expire listings whose window has ended (00:30 China time)',
+      schedule: Schedule.cron({ minute: '30', hour: '16' }),
+      targets: [new LambdaFunction(this.maintenanceFunction, { retryAttempts: 2 })],
     });
   }
 

@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { authRoutes, meRoutes } from '../auth/auth.routes.ts';
+import { catalogueRoutes } from '../catalogue/catalogue.routes.ts';
 import { importRoutes, MAX_UPLOAD_BYTES } from '../imports/import.routes.ts';
 import { listingRoutes } from '../listings/listing.routes.ts';
 import { inboxRoutes, listingMatchRoutes, matchRoutes } from '../matches/match.routes.ts';
@@ -117,6 +118,7 @@ export function createApp(getDeps: () => Deps): Hono<AppEnv> {
   app.route('/api/me', meRoutes);
   app.route('/api/orgs', orgRoutes);
   app.route('/api/regions', regionRoutes);
+  app.route('/api/catalogue', catalogueRoutes);
   app.route('/api/listings', listingRoutes);
   app.route('/api/listings', listingMatchRoutes);
   app.route('/api/matches', matchRoutes);

@@ -74,6 +74,7 @@ export function buildDeps(config: Config, clock: Clock = systemClock): Deps {
       keys: { kind: 'local', jwks: async () => (await loadKey()).publicJwks },
       issuer: config.tokenIssuer,
       audience: config.tokenAudience,
+      clock,
     });
   }
   const audit = new AuditRepo(table);

@@ -5,6 +5,7 @@ import {
   type JWTVerifyGetKey,
   jwtVerify,
 } from 'jose';
+import type { Clock } from '../shared/clock.ts';
 import { AuthenticationError } from '../shared/errors.ts';
 import { type Principal, principalFromClaims } from './principal.ts';
 
@@ -24,6 +25,8 @@ export function createTokenVerifier(options: {
   keys: KeySource;
   issuer: string;
   audience: string;
+  /** The app's clock, so expiry follows the same time as everything else (tests move it). */
+  clock?: Clock;
 }): TokenVerifier {
   let getKey: JWTVerifyGetKey | undefined;
   const keyResolver = async (): Promise<JWTVerifyGetKey> => {
@@ -42,6 +45,7 @@ export function createTokenVerifier(options: {
           audience: options.audience,
           algorithms: ['ES256', 'RS256'],
           clockTolerance: 5,
+          ...(options.clock ? { currentDate: options.clock.now() } : {}),
         });
         if (payload.token_use !== undefined && payload.token_use !== 'id') throw new Error('not an id token');
         const principal = principalFromClaims(payload);

@@ -34,7 +34,7 @@ function buildWebIfStale(): void {
 async function main(): Promise<void> {
   // Node 20 is supported here; the SDK's notice about its 2027 releases is not for our users.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  buildWebIfStale();
+  if (process.env.GONGXU_SKIP_WEB_BUILD !== '1') buildWebIfStale();
   const port = Number(process.env.PORT ?? 8787);
   const stack = await startLocalStack({
     port,

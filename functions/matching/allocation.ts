@@ -33,8 +33,14 @@
  * their quantity) or not cheaper (with both unit costs).
  */
 
-import { buildCandidatePairs, type CandidatePairs, type PairSpace, preparePoints } from './candidates.ts';
-import { nearerAlternatives, supplyOfPair } from './explain.ts';
+import {
+  buildCandidatePairs,
+  type CandidatePairs,
+  type PairSpace,
+  preparePoints,
+  supplyOfPair,
+} from './candidates.ts';
+import { nearerAlternatives } from './explain.ts';
 import { DayParser } from './iso-days.ts';
 import { certifyTransport, solveTransport, type TransportOptions } from './transport.ts';
 

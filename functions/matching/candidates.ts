@@ -397,3 +397,15 @@ export function cheapestPairsPerDemand(pairs: CandidatePairs, k: number): Int32A
   }
   return out;
 }
+
+/** Supply index of pair p (binary search in the CSR row starts). */
+export function supplyOfPair(pairs: CandidatePairs, p: number): number {
+  let lo = 0;
+  let hi = pairs.supplyCount - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (pairs.start[mid]! <= p) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

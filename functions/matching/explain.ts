@@ -9,7 +9,7 @@
  *   rate outweighs the shorter distance). Equal costs are reported as ties.
  */
 
-import type { CandidatePairs } from './candidates.ts';
+import { type CandidatePairs, supplyOfPair } from './candidates.ts';
 
 export interface NearerAlternative {
   supply: number;
@@ -133,16 +133,4 @@ export function nearerAlternatives(
     out[a] = alternatives;
   }
   return out;
-}
-
-/** Supply index of pair p (binary search in the CSR row starts). */
-export function supplyOfPair(pairs: CandidatePairs, p: number): number {
-  let lo = 0;
-  let hi = pairs.supplyCount - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (pairs.start[mid]! <= p) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

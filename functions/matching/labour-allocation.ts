@@ -6,8 +6,8 @@
  * An offer may fill a request when all hold:
  * - same skill;
  * - every certificate the request requires is held by the offer;
- * - the periods overlap by at least `minOverlapDays` inclusive days (default: the whole request period,
- *   i.e. the offer must cover it completely);
+ * - the periods overlap by at least `minOverlapDays` inclusive days, and by at least one day (default:
+ *   the whole request period, i.e. the offer must cover it completely);
  * - the commute distance (great circle, offer location → site) is ≤ the offer's commute radius;
  * - different organisations; both headcounts > 0.
  *
@@ -16,8 +16,14 @@
  * **integer metres per person**; `totals.commuteMetres` is that integer objective.
  */
 
-import { buildCandidatePairs, type CandidatePairs, type PairSpace, preparePoints } from './candidates.ts';
-import { nearerAlternatives, supplyOfPair } from './explain.ts';
+import {
+  buildCandidatePairs,
+  type CandidatePairs,
+  type PairSpace,
+  preparePoints,
+  supplyOfPair,
+} from './candidates.ts';
+import { nearerAlternatives } from './explain.ts';
 import { DayParser, overlapDays } from './iso-days.ts';
 import { certifyTransport, solveTransport, type TransportOptions } from './transport.ts';
 

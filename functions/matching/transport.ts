@@ -8,14 +8,15 @@
  * Network: node i (supply a_i), node S + j (supply −d_j), one uncapacitated arc per pair, solved in
  * the simplex's `lexicographic` mode (unmet arcs to an artificial root; see min-cost-flow.ts).
  *
- * Column generation (exact): start from the k cheapest pairs of every demand (default 4), solve, then price *all*
- * feasible pairs with the optimal potentials — rc = c_ij + π_i − π_{S+j} — and append the most negative
- * pairs (up to 16 per supply and round) as new arcs at flow 0. The current tree stays a feasible basis (warm start) and the simplex
- * resumes. When a pricing pass finds no negative reduced cost, the potentials prove optimality over the
- * full pair set (the same check is repeated independently by {@link certifyTransport}).
+ * Column generation (exact): start from the k cheapest pairs of every demand (default 4), solve, then
+ * price *all* feasible pairs with the optimal potentials — rc = c_ij + π_i − π_{S+j} — and append the
+ * most negative ones (up to 16 per supply and round) as new arcs at flow 0. The current tree stays a
+ * feasible basis (warm start) and the simplex resumes. When a pricing pass finds no negative reduced
+ * cost, the potentials prove optimality over the full pair set (the same check is repeated
+ * independently by {@link certifyTransport}).
  */
 
-import { type CandidatePairs, cheapestPairsPerDemand } from './candidates.ts';
+import { type CandidatePairs, cheapestPairsPerDemand, supplyOfPair } from './candidates.ts';
 import { type CertificateResult, certifyMinCostFlow } from './certificate.ts';
 import type { FlowNetwork } from './flow-network.ts';
 import { NetworkSimplex } from './min-cost-flow.ts';
@@ -116,8 +117,8 @@ export function solveTransport(
     throw new RangeError('pairs do not match the amounts');
   checkAmounts(supplyAmount, 'supply');
   checkAmounts(demandAmount, 'demand');
-  const k = options.initialPairsPerDemand ?? 4;
-  const perSupplyLimit = options.maxAddedPerSupply ?? 16;
+  const k = Math.max(0, Math.floor(options.initialPairsPerDemand ?? 4));
+  const perSupplyLimit = Math.max(1, Math.floor(options.maxAddedPerSupply ?? 16));
   const n = S + D;
   const b = new Float64Array(n);
   for (let i = 0; i < S; i++) b[i] = supplyAmount[i]!;
@@ -144,9 +145,8 @@ export function solveTransport(
   // Restricted problem: the k cheapest pairs of every demand.
   const initial = cheapestPairsPerDemand(pairs, k);
   initial.sort();
-  const supplyOfPair = supplyIndexOfPairs(pairs);
   for (const p of initial) {
-    const i = supplyOfPair[p]!;
+    const i = supplyOfPair(pairs, p);
     const j = pairs.demand[p]!;
     arcs.push(i, S + j, pairs.cost[p]!, p);
   }
@@ -259,13 +259,6 @@ export function solveTransport(
       pricedPairs: rounds * pairs.count,
     },
   };
-}
-
-/** Supply index of every pair (inverse of the CSR row starts). */
-export function supplyIndexOfPairs(pairs: CandidatePairs): Int32Array {
-  const out = new Int32Array(pairs.count);
-  for (let i = 0; i < pairs.supplyCount; i++) out.fill(i, pairs.start[i]!, pairs.start[i + 1]!);
-  return out;
 }
 
 /**
