@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '../api/app.ts';
 import { buildDeps } from '../api/deps.ts';
+import { expireListings } from '../listings/expire-listings.ts';
 import { readConfig } from '../shared/config.ts';
 import { dynamoClient } from '../shared/db/client.ts';
 import { ensureTable } from '../shared/db/create-table.ts';
@@ -17,6 +18,8 @@ export interface LocalStackOptions {
   host?: string;
   /** Folder for DynamoDB Local's data; null keeps it in memory. */
   dataDir?: string | null;
+  /** Run the listing-expiry sweep at start and hourly. Default true. */
+  sweepExpiry?: boolean;
   /** Run the stream poller (live matching, matching runs). Default true. */
   streams?: boolean;
   /** Use an already running DynamoDB (tests share one); otherwise one is started. */
@@ -72,6 +75,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       onError: (error) => log(`stream poller: ${String(error)}`),
     });
   }
+  // What EventBridge does daily in AWS: close listings whose window ended (now, then hourly).
+  const sweep = () => expireListings(deps).catch((error: unknown) => log(`expiry sweep: ${String(error)}`));
+  if (options.sweepExpiry !== false) void sweep();
+  const sweepTimer = options.sweepExpiry !== false ? setInterval(sweep, 3_600_000) : undefined;
+  sweepTimer?.unref();
   const api = createApp(() => deps);
   const app = createLocalServerApp(api, options.webDist ?? 'web/dist');
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
@@ -90,6 +98,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       await poller?.drain();
     },
     async stop() {
+      if (sweepTimer) clearInterval(sweepTimer);
       await poller?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,28 +1,11 @@
 import type { Deps } from '../api/deps.ts';
-import type {
-  DemandListing,
-  LabourOfferListing,
-  LabourRequestListing,
-  Listing,
-  ListingKind,
-  SupplyListing,
-} from '../listings/listing.ts';
-import { type AllocationReason, allocateGoods } from '../matching/allocation.ts';
-import { allocateLabour, type LabourReason } from '../matching/labour-allocation.ts';
+import type { Listing, ListingKind } from '../listings/listing.ts';
 import { haversineKm } from '../regions/distance.ts';
 import { COUNTRY_ADCODE, childrenOf } from '../regions/regions.ts';
-import { derivedId } from '../shared/ids.ts';
-import {
-  fromSteps,
-  goodsPolicy,
-  pointOf,
-  toGoodsDemand,
-  toGoodsSupply,
-  toLabourOffer,
-  toLabourRequest,
-} from './allocation-input.ts';
-import { MATCH_PROPOSAL_TTL_DAYS, type Match, type MatchReason, OPEN_MATCH_STATUSES } from './match.ts';
+import { pointOf } from './allocation-input.ts';
+import { OPEN_MATCH_STATUSES } from './match.ts';
 import { proposeMatch } from './match-commands.ts';
+import { allocateListings, proposedMatch } from './proposals.ts';
 
 /**
  * Live matching: when a listing is posted or changes, find its best counterparts and propose
@@ -79,48 +62,6 @@ async function pendingOn(deps: Deps, listing: Listing): Promise<{ pending: numbe
   return { pending, pairs: new Set(matches.map((m) => `${m.offerListingId}|${m.needListingId}`)) };
 }
 
-export function matchIdFor(offerListingId: string, needListingId: string): string {
-  return derivedId(offerListingId, `match:${needListingId}`);
-}
-
-function baseMatch(
-  offer: Listing,
-  need: Listing,
-  now: string,
-  source: string,
-): Omit<
-  Match,
-  | 'quantity'
-  | 'unit'
-  | 'distanceKm'
-  | 'crossProvince'
-  | 'substitute'
-  | 'reasons'
-  | 'kind'
-  | 'offerItem'
-  | 'needItem'
-> {
-  return {
-    id: matchIdFor(offer.id, need.id),
-    offerListingId: offer.id,
-    offerOrgId: offer.orgId,
-    offerOrgName: offer.orgName,
-    needListingId: need.id,
-    needOrgId: need.orgId,
-    needOrgName: need.orgName,
-    status: 'proposed',
-    source,
-    proposedAt: now,
-    expiresAt: new Date(Date.parse(now) + MATCH_PROPOSAL_TTL_DAYS * 86_400_000).toISOString(),
-    updatedAt: now,
-    version: 1,
-  };
-}
-
-export function reasonsOf(reasons: readonly (AllocationReason | LabourReason)[]): MatchReason[] {
-  return reasons.map((r) => ({ ...r }) as MatchReason);
-}
-
 /** Proposes matches for one listing; returns how many were created. */
 export async function matchListing(deps: Deps, listing: Listing): Promise<number> {
   if (listing.status !== 'open' || listing.remaining <= 0) return 0;
@@ -130,65 +71,17 @@ export async function matchListing(deps: Deps, listing: Listing): Promise<number
   const others = await counterparts(deps, listing);
   if (others.length === 0) return 0;
   const now = deps.clock.now().toISOString();
-  const byId = new Map(others.map((l) => [l.id, l]));
-  const proposals: Match[] = [];
-
-  if (listing.kind === 'supply' || listing.kind === 'demand') {
-    const supplies =
-      listing.kind === 'supply'
-        ? [toGoodsSupply(listing, free)]
-        : (others as SupplyListing[]).map((l) => toGoodsSupply(l));
-    const demands =
-      listing.kind === 'demand'
-        ? [toGoodsDemand(listing, free)]
-        : (others as DemandListing[]).map((l) => toGoodsDemand(l));
-    const result = allocateGoods(supplies, demands, goodsPolicy);
-    for (const a of result.allocations) {
-      const offer = (listing.id === a.supplyId ? listing : byId.get(a.supplyId)) as SupplyListing;
-      const need = (listing.id === a.demandId ? listing : byId.get(a.demandId)) as DemandListing;
-      if (!offer || !need || pairs.has(`${offer.id}|${need.id}`)) continue;
-      proposals.push({
-        ...baseMatch(offer, need, now, 'live'),
-        kind: 'goods',
-        offerItem: offer.specId,
-        needItem: need.specId,
-        quantity: fromSteps(a.quantity, offer.specId),
-        unit: offer.unit,
-        distanceKm: Math.round(a.distanceKm * 10) / 10,
-        freightCost: Math.round(a.freightCost),
-        crossProvince: a.crossProvince,
-        substitute: a.substitute,
-        reasons: reasonsOf(a.reasons),
-      });
-    }
-  } else {
-    const offers =
-      listing.kind === 'labour_offer'
-        ? [toLabourOffer(listing, free)]
-        : (others as LabourOfferListing[]).map((l) => toLabourOffer(l));
-    const requests =
-      listing.kind === 'labour_request'
-        ? [toLabourRequest(listing, free)]
-        : (others as LabourRequestListing[]).map((l) => toLabourRequest(l));
-    const result = allocateLabour(offers, requests);
-    for (const a of result.allocations) {
-      const offer = (listing.id === a.offerId ? listing : byId.get(a.offerId)) as LabourOfferListing;
-      const need = (listing.id === a.requestId ? listing : byId.get(a.requestId)) as LabourRequestListing;
-      if (!offer || !need || pairs.has(`${offer.id}|${need.id}`)) continue;
-      proposals.push({
-        ...baseMatch(offer, need, now, 'live'),
-        kind: 'labour',
-        offerItem: offer.skillId,
-        needItem: need.skillId,
-        quantity: a.headcount,
-        unit: 'person',
-        distanceKm: Math.round(a.distanceKm * 10) / 10,
-        crossProvince: a.crossProvince,
-        substitute: false,
-        reasons: reasonsOf(a.reasons),
-      });
-    }
-  }
+  const isOffer = listing.kind === 'supply' || listing.kind === 'labour_offer';
+  const kind = listing.kind === 'supply' || listing.kind === 'demand' ? 'goods' : 'labour';
+  const { proposals: allocated } = allocateListings(
+    kind,
+    isOffer ? [listing] : others,
+    isOffer ? others : [listing],
+    { available: new Map([[listing.id, free]]) },
+  );
+  const proposals = allocated
+    .filter((p) => !pairs.has(`${p.offer.id}|${p.need.id}`))
+    .map((p) => proposedMatch(p, now, 'live'));
   proposals.sort((a, b) => b.quantity - a.quantity || a.distanceKm - b.distanceKm);
   let created = 0;
   for (const match of proposals.slice(0, MAX_LIVE_PROPOSALS)) {
@@ -196,6 +89,3 @@ export async function matchListing(deps: Deps, listing: Listing): Promise<number
   }
   return created;
 }
-
-/** Points for the map: the listing's coordinates. */
-export { pointOf };

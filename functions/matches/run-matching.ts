@@ -1,30 +1,11 @@
 import type { Deps } from '../api/deps.ts';
 import type { Principal } from '../auth/principal.ts';
-import type {
-  DemandListing,
-  LabourOfferListing,
-  LabourRequestListing,
-  Listing,
-  SupplyListing,
-} from '../listings/listing.ts';
-import { allocateGoods } from '../matching/allocation.ts';
-import { greedyGoods } from '../matching/greedy.ts';
-import { allocateLabour } from '../matching/labour-allocation.ts';
+import type { Listing } from '../listings/listing.ts';
 import { regionPrefix } from '../regions/regions.ts';
 import { ConditionFailed } from '../shared/db/table.ts';
 import { ConflictError } from '../shared/errors.ts';
 import { transition } from '../shared/lifecycle.ts';
-import {
-  fromSteps,
-  goodsPolicy,
-  pointOf,
-  toGoodsDemand,
-  toGoodsSupply,
-  toLabourOffer,
-  toLabourRequest,
-} from './allocation-input.ts';
-import { matchIdFor, reasonsOf } from './live-matching.ts';
-import { MATCH_PROPOSAL_TTL_DAYS, type Match } from './match.ts';
+import { pointOf } from './allocation-input.ts';
 import { proposeMatch } from './match-commands.ts';
 import {
   type MatchingRun,
@@ -33,6 +14,7 @@ import {
   type RunTotals,
   runLifecycle,
 } from './matching-run.ts';
+import { allocateListings, type PairProposal, proposedMatch } from './proposals.ts';
 
 /** Batch matching over a scope: load, solve exactly (with certificate), compare with greedy, save. */
 
@@ -60,22 +42,9 @@ async function load(deps: Deps, run: MatchingRun, kinds: [Listing['kind'], Listi
   return { offers: offers!.filter((l) => l.remaining > 0), needs: needs!.filter((l) => l.remaining > 0) };
 }
 
-function proposal(
-  offer: Listing,
-  need: Listing,
-  fields: Omit<
-    RunProposal,
-    | 'offerListingId'
-    | 'needListingId'
-    | 'offerOrgId'
-    | 'needOrgId'
-    | 'offerOrgName'
-    | 'needOrgName'
-    | 'from'
-    | 'to'
-  >,
-): RunProposal {
+function toRunProposal({ offer, need, ...rest }: PairProposal): RunProposal {
   return {
+    ...rest,
     offerListingId: offer.id,
     needListingId: need.id,
     offerOrgId: offer.orgId,
@@ -84,7 +53,6 @@ function proposal(
     needOrgName: need.orgName,
     from: pointOf(offer),
     to: pointOf(need),
-    ...fields,
   };
 }
 
@@ -103,49 +71,35 @@ export async function executeRun(deps: Deps, queued: MatchingRun): Promise<void>
     throw error;
   }
   try {
-    const proposals: RunProposal[] = [];
+    const kinds: [Listing['kind'], Listing['kind']] =
+      run.kind === 'goods' ? ['supply', 'demand'] : ['labour_offer', 'labour_request'];
+    const { offers, needs } = await load(deps, run, kinds);
+    run = await save(deps, run, { stage: 'solving', progress: 0.3 });
+    const result = allocateListings(run.kind, offers, needs, {
+      certify: true,
+      compareGreedy: run.kind === 'goods',
+    });
+    const proposals = result.proposals.map(toRunProposal);
+    const base = {
+      offers: offers.length,
+      needs: needs.length,
+      candidatePairs: (result.goods ?? result.labour)!.stats.candidatePairs,
+      solveMs: Math.round((result.goods ?? result.labour)!.stats.totalMs),
+      certified: (result.goods ?? result.labour)!.stats.certificate?.certified ?? false,
+    };
     let totals: RunTotals;
-    if (run.kind === 'goods') {
-      const { offers, needs } = await load(deps, run, ['supply', 'demand']);
-      run = await save(deps, run, { stage: 'solving', progress: 0.3 });
-      const supplies = (offers as SupplyListing[]).map((l) => toGoodsSupply(l));
-      const demands = (needs as DemandListing[]).map((l) => toGoodsDemand(l));
-      const result = allocateGoods(supplies, demands, goodsPolicy, { certify: true });
-      const greedy = greedyGoods(supplies, demands, goodsPolicy);
-      const byId = new Map<string, Listing>([...offers, ...needs].map((l) => [l.id, l]));
-      let cost = 0;
-      for (const a of result.allocations) {
-        const offer = byId.get(a.supplyId) as SupplyListing;
-        const need = byId.get(a.demandId) as DemandListing;
-        cost += a.freightCost + a.borderPenalty;
-        proposals.push(
-          proposal(offer, need, {
-            offerItem: offer.specId,
-            needItem: need.specId,
-            quantity: fromSteps(a.quantity, offer.specId),
-            unit: offer.unit,
-            distanceKm: Math.round(a.distanceKm * 10) / 10,
-            freightCost: Math.round(a.freightCost),
-            crossProvince: a.crossProvince,
-            substitute: a.substitute,
-            reasons: reasonsOf(a.reasons),
-          }),
-        );
-      }
-      const t = result.totals;
+    if (result.goods) {
+      const t = result.goods.totals;
+      const greedy = result.greedy!;
       totals = {
-        offers: offers.length,
-        needs: needs.length,
+        ...base,
         offered: t.supplyTotal,
         needed: t.demandTotal,
         placed: t.placed,
         placedShare: t.placedShare,
-        cost: Math.round(cost),
+        cost: Math.round(t.costCny),
         unitKm: Math.round(t.unitKm),
         inProvinceShare: t.inProvinceShare,
-        candidatePairs: result.stats.candidatePairs,
-        solveMs: Math.round(result.stats.totalMs),
-        certified: result.stats.certificate?.certified ?? false,
         greedy: {
           placed: greedy.totals.placed,
           cost: Math.round(greedy.totals.cost / 1000),
@@ -154,34 +108,9 @@ export async function executeRun(deps: Deps, queued: MatchingRun): Promise<void>
         },
       };
     } else {
-      const { offers, needs } = await load(deps, run, ['labour_offer', 'labour_request']);
-      run = await save(deps, run, { stage: 'solving', progress: 0.3 });
-      const result = allocateLabour(
-        (offers as LabourOfferListing[]).map((l) => toLabourOffer(l)),
-        (needs as LabourRequestListing[]).map((l) => toLabourRequest(l)),
-        { certify: true },
-      );
-      const byId = new Map<string, Listing>([...offers, ...needs].map((l) => [l.id, l]));
-      for (const a of result.allocations) {
-        const offer = byId.get(a.offerId) as LabourOfferListing;
-        const need = byId.get(a.requestId) as LabourRequestListing;
-        proposals.push(
-          proposal(offer, need, {
-            offerItem: offer.skillId,
-            needItem: need.skillId,
-            quantity: a.headcount,
-            unit: 'person',
-            distanceKm: Math.round(a.distanceKm * 10) / 10,
-            crossProvince: a.crossProvince,
-            substitute: false,
-            reasons: reasonsOf(a.reasons),
-          }),
-        );
-      }
-      const t = result.totals;
+      const t = result.labour!.totals;
       totals = {
-        offers: offers.length,
-        needs: needs.length,
+        ...base,
         offered: t.offeredTotal,
         needed: t.requestedTotal,
         placed: t.placed,
@@ -189,9 +118,6 @@ export async function executeRun(deps: Deps, queued: MatchingRun): Promise<void>
         cost: Math.round(t.commuteKm),
         unitKm: Math.round(t.commuteKm),
         inProvinceShare: t.inProvinceShare,
-        candidatePairs: result.stats.candidatePairs,
-        solveMs: Math.round(result.stats.totalMs),
-        certified: result.stats.certificate?.certified ?? false,
       };
     }
     run = await save(deps, run, { stage: 'saving', progress: 0.8 });
@@ -234,31 +160,16 @@ export async function publishRun(
     let created = 0;
     const now = deps.clock.now().toISOString();
     for (const p of proposals) {
-      const match: Match = {
-        id: matchIdFor(p.offerListingId, p.needListingId),
-        kind: run.kind,
-        offerListingId: p.offerListingId,
-        offerOrgId: p.offerOrgId,
-        offerOrgName: p.offerOrgName,
-        needListingId: p.needListingId,
-        needOrgId: p.needOrgId,
-        needOrgName: p.needOrgName,
-        offerItem: p.offerItem,
-        needItem: p.needItem,
-        quantity: p.quantity,
-        unit: p.unit,
-        distanceKm: p.distanceKm,
-        ...(p.freightCost !== undefined ? { freightCost: p.freightCost } : {}),
-        crossProvince: p.crossProvince,
-        substitute: p.substitute,
-        reasons: p.reasons,
-        status: 'proposed',
-        source: `run:${run.id}`,
-        proposedAt: now,
-        expiresAt: new Date(Date.parse(now) + MATCH_PROPOSAL_TTL_DAYS * 86_400_000).toISOString(),
-        updatedAt: now,
-        version: 1,
-      };
+      const match = proposedMatch(
+        {
+          ...p,
+          kind: run.kind,
+          offer: { id: p.offerListingId, orgId: p.offerOrgId, orgName: p.offerOrgName },
+          need: { id: p.needListingId, orgId: p.needOrgId, orgName: p.needOrgName },
+        },
+        now,
+        `run:${run.id}`,
+      );
       if (await proposeMatch(deps, match, principal)) created += 1;
     }
     run = await save(deps, run, {

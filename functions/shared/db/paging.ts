@@ -29,7 +29,13 @@ function badCursor(): ValidationError {
 
 export function decodeCursor(
   cursor: string | undefined,
-  expected: { partitionAttribute: string; partitionValue: string; attributes: readonly string[] },
+  expected: {
+    partitionAttribute: string;
+    partitionValue: string;
+    attributes: readonly string[];
+    /** The query's sort-key condition: a cursor outside it is refused (DynamoDB would fail the query). */
+    sort?: { attribute: string; prefix?: string; between?: readonly [string, string] };
+  },
 ): Record<string, AttributeValue> | undefined {
   if (cursor === undefined || cursor === '') return undefined;
   let plain: unknown;
@@ -48,6 +54,22 @@ export function decodeCursor(
     const value = record[name];
     if (typeof value !== 'string' || value.length === 0 || value.length > 1024) throw badCursor();
     key[name] = { S: value };
+  }
+  const range = expected.sort;
+  const sortValue = range && key[range.attribute]?.S;
+  if (range && sortValue !== undefined) {
+    if (range.prefix && !sortValue.startsWith(range.prefix)) throw badCursor();
+    // DynamoDB orders strings by their UTF-8 bytes.
+    const bytes = (text: string) => Buffer.from(text, 'utf8');
+    const [lo, hi] = range.between ?? [];
+    if (lo !== undefined && hi !== undefined) {
+      if (
+        Buffer.compare(bytes(sortValue), bytes(lo)) < 0 ||
+        Buffer.compare(bytes(sortValue), bytes(hi)) > 0
+      ) {
+        throw badCursor();
+      }
+    }
   }
   return key;
 }

@@ -192,6 +192,7 @@ export class Table {
           partitionAttribute: attrs.partition,
           partitionValue: options.partition,
           attributes: attrs.all,
+          sort: { attribute: attrs.sort, prefix: options.prefix || undefined, between: options.between },
         }),
       }),
     );
