@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { authRoutes, meRoutes } from '../auth/auth.routes.ts';
 import { catalogueRoutes } from '../catalogue/catalogue.routes.ts';
+import { refreshCatalogue } from '../catalogue/catalogue-refresh.ts';
 import { importRoutes, MAX_UPLOAD_BYTES } from '../imports/import.routes.ts';
 import { listingRoutes } from '../listings/listing.routes.ts';
 import { inboxRoutes, listingMatchRoutes, matchRoutes } from '../matches/match.routes.ts';
@@ -48,6 +49,7 @@ export function createApp(getDeps: () => Deps): Hono<AppEnv> {
     c.set('deps', getDeps());
     c.set('lang', negotiateLang(c.req.header('accept-language')));
     c.set('principal', undefined);
+    await refreshCatalogue(c.get('deps'));
     await next();
   });
   app.use(

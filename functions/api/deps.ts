@@ -6,6 +6,7 @@ import { SignInThrottle } from '../auth/sign-in-throttle.repo.ts';
 import { loadOrCreateSigningKey, type SigningKey } from '../auth/signing-key.repo.ts';
 import { createTokenVerifier, type TokenVerifier } from '../auth/token-verifier.ts';
 import { UserRepo } from '../auth/user.repo.ts';
+import { CatalogueAdditionsRepo } from '../catalogue/catalogue-additions.repo.ts';
 import { ImportJobRepo } from '../imports/import-job.repo.ts';
 import { ListingRepo } from '../listings/listing.repo.ts';
 import { MatchRepo } from '../matches/match.repo.ts';
@@ -32,6 +33,7 @@ export interface Deps {
   readonly imports: ImportJobRepo;
   readonly matches: MatchRepo;
   readonly runs: MatchingRunRepo;
+  readonly catalogueAdditions: CatalogueAdditionsRepo;
 }
 
 export function buildDeps(config: Config, clock: Clock = systemClock): Deps {
@@ -93,5 +95,6 @@ export function buildDeps(config: Config, clock: Clock = systemClock): Deps {
     imports: new ImportJobRepo(table),
     matches: new MatchRepo(table),
     runs: new MatchingRunRepo(table),
+    catalogueAdditions: new CatalogueAdditionsRepo(table),
   };
 }

@@ -3,7 +3,7 @@ import type { Principal } from '../auth/principal.ts';
 /** One change to a listing, match, event or deal: who, when, what. Written in the same transaction. */
 export interface AuditEntry {
   id: string;
-  entity: 'listing' | 'match' | 'event' | 'meeting' | 'deal' | 'org' | 'import';
+  entity: 'listing' | 'match' | 'event' | 'meeting' | 'deal' | 'org' | 'import' | 'catalogue';
   entityId: string;
   action: string;
   actorUserId: string;

@@ -1,45 +1,172 @@
 import { Hono } from 'hono';
+import * as z from 'zod/mini';
 import type { AppEnv } from '../api/context.ts';
+import { principalOf } from '../api/context.ts';
+import { auditEntry } from '../audit/audit.ts';
+import { isOrganizer } from '../auth/principal.ts';
+import { ConditionFailed } from '../shared/db/table.ts';
+import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
 import { describe } from '../shared/openapi.ts';
-import { catalogue } from './catalogue.ts';
+import { text } from '../shared/schema-fields.ts';
+import { jsonBody } from '../shared/validation.ts';
+import { activeCatalogue, CatalogueError, useCatalogueAdditions } from './catalogue.ts';
+import type { AdditionKind } from './catalogue-additions.repo.ts';
+import { refreshCatalogue } from './catalogue-refresh.ts';
+import type { CatalogueAdditions } from './catalogue-types.ts';
+
+const slug = z.string().check(z.regex(/^[a-z0-9][a-z0-9.\-_]{0,79}$/, { message: 'field.invalid_format' }));
+const localText = z.strictObject({ zh: text(100), en: text(100) });
+const positive = z.number().check(z.positive(), z.lte(1e6));
+
+const specSchema = z.strictObject({
+  id: slug,
+  category: slug,
+  product: slug,
+  name: localText,
+  unit: slug,
+  standard: z.optional(text(100)),
+  step: positive,
+  freightCnyPerUnitKm: z.number().check(z.gte(0), z.lte(1000)),
+  deliveryRadiusKm: z.number().check(z.gte(1), z.lte(5000)),
+});
+const skillSchema = z.strictObject({
+  id: slug,
+  name: localText,
+  sector: z.enum(['manufacturing', 'construction', 'logistics', 'services']),
+  aliases: z.array(text(50)).check(z.maxLength(20)),
+  requires: z.array(slug).check(z.maxLength(10)),
+});
+const certificateSchema = z.strictObject({ id: slug, name: localText, issuer: localText });
+const substitutionSchema = z.strictObject({ supply: slug, demand: slug, basis: localText });
+
+const ADDITION_FIELD: Record<AdditionKind, keyof CatalogueAdditions> = {
+  spec: 'specs',
+  skill: 'skills',
+  certificate: 'certificates',
+  substitution: 'substitutions',
+};
 
 /** The catalogue the forms pick from: categories, specs with their units, skills, certificates. */
-export const catalogueRoutes = new Hono<AppEnv>().get(
-  '/',
-  describe({
-    operationId: 'catalogue',
-    summary:
-      'Product categories and specs (with unit, standard, smallest step), units, labour skills and certificates',
-    tags: ['catalogue'],
-    auth: 'public',
-  }),
-  (c) => {
-    c.header('Cache-Control', 'public, max-age=3600');
-    return c.json({
-      categories: catalogue.categories,
-      specs: catalogue.specs.map((s) => ({
-        id: s.id,
-        category: s.category,
-        product: s.product,
-        name: s.name,
-        unit: s.unit,
-        standard: s.standard,
-        step: s.step,
-        deliveryRadiusKm: s.deliveryRadiusKm,
-      })),
-      units: catalogue.units.map((u) => ({
-        id: u.id,
-        name: u.name,
-        symbol: u.symbol,
-        dimension: u.dimension,
-      })),
-      skills: catalogue.skills.map((s) => ({
-        id: s.id,
-        name: s.name,
-        sector: s.sector,
-        requires: s.requires,
-      })),
-      certificates: catalogue.certificates.map((c) => ({ id: c.id, name: c.name })),
-    });
-  },
-);
+function addRoute(kind: AdditionKind, path: string, schema: z.ZodMiniType, summary: string) {
+  return [
+    path,
+    describe({
+      operationId: `add${kind[0]!.toUpperCase()}${kind.slice(1)}`,
+      summary,
+      tags: ['catalogue'],
+      auth: 'user',
+      responses: { 201: 'Added', 409: 'An entry with that id exists' },
+    }),
+    jsonBody(schema),
+  ] as const;
+}
+
+async function addEntry(
+  c: Parameters<typeof principalOf>[0],
+  kind: AdditionKind,
+  entry: Record<string, unknown>,
+) {
+  const principal = principalOf(c);
+  if (!isOrganizer(principal)) throw new ForbiddenError();
+  const deps = c.get('deps');
+  await refreshCatalogue(deps, true);
+  const id = kind === 'substitution' ? `${entry.supply}>${entry.demand}` : String(entry.id);
+  const existing = activeCatalogue();
+  const taken =
+    (kind === 'spec' && existing.getSpec(id)) ||
+    (kind === 'skill' && existing.getSkill(id)) ||
+    (kind === 'certificate' && existing.getCertificate(id));
+  if (taken) throw new ConflictError();
+  const current = await deps.catalogueAdditions.all();
+  const field = ADDITION_FIELD[kind];
+  const next = {
+    ...current,
+    [field]: [...((current[field] as unknown[]) ?? []), entry],
+  } as CatalogueAdditions;
+  try {
+    useCatalogueAdditions(next); // checks ids, units, categories and references like the base data
+  } catch (error) {
+    useCatalogueAdditions(current);
+    if (error instanceof CatalogueError) {
+      throw new ValidationError([
+        { field: '', key: 'field.catalogue_inconsistent', params: { reason: error.message } },
+      ]);
+    }
+    throw error;
+  }
+  const now = deps.clock.now().toISOString();
+  try {
+    await deps.catalogueAdditions.add(kind, id, entry as never, principal.userId, now);
+  } catch (error) {
+    useCatalogueAdditions(current);
+    if (error instanceof ConditionFailed) throw new ConflictError();
+    throw error;
+  }
+  await deps.table.transact([
+    deps.audit.item(auditEntry(principal, 'catalogue', id, `add-${kind}`, now, newId())),
+  ]);
+  return c.json(entry, 201);
+}
+
+export const catalogueRoutes = new Hono<AppEnv>()
+  .post(...addRoute('spec', '/specs', specSchema, 'Add a product spec (organizers, admins)'), (c) =>
+    addEntry(c, 'spec', { ...(c.req.valid('json') as Record<string, unknown>), attributes: {} }),
+  )
+  .post(...addRoute('skill', '/skills', skillSchema, 'Add a labour skill (organizers, admins)'), (c) =>
+    addEntry(c, 'skill', c.req.valid('json') as Record<string, unknown>),
+  )
+  .post(
+    ...addRoute('certificate', '/certificates', certificateSchema, 'Add a certificate (organizers, admins)'),
+    (c) => addEntry(c, 'certificate', c.req.valid('json') as Record<string, unknown>),
+  )
+  .post(
+    ...addRoute(
+      'substitution',
+      '/substitutions',
+      substitutionSchema,
+      'Add a substitution rule (organizers, admins)',
+    ),
+    (c) => addEntry(c, 'substitution', c.req.valid('json') as Record<string, unknown>),
+  )
+  .get(
+    '/',
+    describe({
+      operationId: 'catalogue',
+      summary:
+        'Product categories and specs (with unit, standard, smallest step), units, labour skills and certificates',
+      tags: ['catalogue'],
+      auth: 'public',
+    }),
+    async (c) => {
+      await refreshCatalogue(c.get('deps'));
+      const catalogue = activeCatalogue();
+      c.header('Cache-Control', 'public, max-age=60');
+      return c.json({
+        categories: catalogue.categories,
+        specs: catalogue.specs.map((s) => ({
+          id: s.id,
+          category: s.category,
+          product: s.product,
+          name: s.name,
+          unit: s.unit,
+          standard: s.standard,
+          step: s.step,
+          deliveryRadiusKm: s.deliveryRadiusKm,
+        })),
+        units: catalogue.units.map((u) => ({
+          id: u.id,
+          name: u.name,
+          symbol: u.symbol,
+          dimension: u.dimension,
+        })),
+        skills: catalogue.skills.map((s) => ({
+          id: s.id,
+          name: s.name,
+          sector: s.sector,
+          requires: s.requires,
+        })),
+        certificates: catalogue.certificates.map((c) => ({ id: c.id, name: c.name })),
+      });
+    },
+  );

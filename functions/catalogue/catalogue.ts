@@ -396,58 +396,74 @@ export const catalogue: Catalogue = Catalogue.fromParts(
 
 export const categories: readonly Category[] = catalogue.categories;
 
+/**
+ * The catalogue in use: the base plus what organizers and admins added (stored in the table and
+ * loaded by catalogue-additions.repo.ts). The module-level look-ups below read this one.
+ */
+let active: Catalogue = catalogue;
+
+export function activeCatalogue(): Catalogue {
+  return active;
+}
+
+/** Replaces the additions in use (validated like the base: throws CatalogueError if inconsistent). */
+export function useCatalogueAdditions(additions: CatalogueAdditions): Catalogue {
+  active = catalogue.extend(additions);
+  return active;
+}
+
 export function getCategory(id: string): Category | undefined {
-  return catalogue.getCategory(id);
+  return active.getCategory(id);
 }
 
 export function getSpec(id: string): Spec | undefined {
-  return catalogue.getSpec(id);
+  return active.getSpec(id);
 }
 
 export function specsOf(categoryId: string): readonly Spec[] {
-  return catalogue.specsOf(categoryId);
+  return active.specsOf(categoryId);
 }
 
 export function resolveSpec(text: unknown): CatalogueMatch<Spec, SpecFailureReason> {
-  return catalogue.resolveSpec(text);
+  return active.resolveSpec(text);
 }
 
 export function getUnit(id: string): Unit | undefined {
-  return catalogue.getUnit(id);
+  return active.getUnit(id);
 }
 
 export function resolveUnit(text: string): Unit | undefined {
-  return catalogue.resolveUnit(text);
+  return active.resolveUnit(text);
 }
 
 export function convertQuantity(value: number, fromUnit: string, toUnit: string): number | undefined {
-  return catalogue.convertQuantity(value, fromUnit, toUnit);
+  return active.convertQuantity(value, fromUnit, toUnit);
 }
 
 export function canSubstitute(supplySpecId: string, demandSpecId: string): boolean {
-  return catalogue.canSubstitute(supplySpecId, demandSpecId);
+  return active.canSubstitute(supplySpecId, demandSpecId);
 }
 
 export function substitutesFor(demandSpecId: string): readonly Spec[] {
-  return catalogue.substitutesFor(demandSpecId);
+  return active.substitutesFor(demandSpecId);
 }
 
 export function getCertificate(id: string): Certificate | undefined {
-  return catalogue.getCertificate(id);
+  return active.getCertificate(id);
 }
 
 export function getSkill(id: string): Skill | undefined {
-  return catalogue.getSkill(id);
+  return active.getSkill(id);
 }
 
 export function resolveSkill(text: unknown): CatalogueMatch<Skill, SkillFailureReason> {
-  return catalogue.resolveSkill(text);
+  return active.resolveSkill(text);
 }
 
 export function resolveCertificate(text: unknown): CatalogueMatch<Certificate, CertificateFailureReason> {
-  return catalogue.resolveCertificate(text);
+  return active.resolveCertificate(text);
 }
 
 export function missingCertificates(held: readonly string[], required: readonly string[]): string[] {
-  return catalogue.missingCertificates(held, required);
+  return active.missingCertificates(held, required);
 }

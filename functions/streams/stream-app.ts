@@ -2,6 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { Deps } from '../api/deps.ts';
+import { refreshCatalogue } from '../catalogue/catalogue-refresh.ts';
 
 import { matchListing } from '../matches/live-matching.ts';
 import type { MatchingRun } from '../matches/matching-run.ts';
@@ -73,6 +74,7 @@ export async function handleRecord(deps: Deps, record: DynamoDBRecord): Promise<
 export function createStreamHandler(getDeps: () => Deps) {
   return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
     const deps = getDeps();
+    await refreshCatalogue(deps);
     for (const record of event.Records) {
       try {
         await handleRecord(deps, record);

@@ -114,6 +114,10 @@ export const keys = {
   importByOrg: (orgId: string, importId: string) => ({ gsi1pk: `ORG#${orgId}#IMPORTS`, gsi1sk: importId }),
   orgImportsPartition: (orgId: string) => `ORG#${orgId}#IMPORTS`,
 
+  /** Catalogue entries added by organizers and admins (one small partition). */
+  catalogueAddition: (kind: string, id: string): ItemKey => ({ pk: 'CATALOGUE', sk: `${kind}#${id}` }),
+  catalogueAdditionsPartition: () => 'CATALOGUE',
+
   /** The signing key of the local identity provider (kept so tokens survive restarts). */
   localSigningKey: (): ItemKey => ({ pk: 'SYSTEM', sk: 'SIGNING_KEY' }),
   /** Marks that demo data was loaded. */

@@ -99,6 +99,10 @@ export const MESSAGES = {
     zh: '“{text}”可对应多个证书：{candidates}',
     en: '"{text}" matches several certificates: {candidates}',
   },
+  'field.catalogue_inconsistent': {
+    zh: '与目录不一致：{reason}',
+    en: 'is inconsistent with the catalogue: {reason}',
+  },
   'field.number_invalid': { zh: '不是有效的数字', en: 'is not a number' },
   'field.number_grouping': { zh: '千分位分隔符位置不对', en: 'has misplaced thousands separators' },
   'field.number_negative': { zh: '不能为负数', en: 'cannot be negative' },

@@ -1,0 +1,63 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiClient } from '../setup/api-client.ts';
+import { makeOrg } from '../setup/fixtures.ts';
+import { supplyBody } from '../setup/listing-inputs.ts';
+import { freshTable } from '../setup/test-table.ts';
+
+const newSpec = {
+  id: 'rebar-hrb600e-25-test',
+  category: 'steel',
+  product: 'rebar',
+  name: { zh: 'HRB600E 螺纹钢 Φ25（测试）', en: 'Rebar HRB600E Φ25 (test)' },
+  unit: 't',
+  standard: 'GB/T 1499.2-2018',
+  step: 1,
+  freightCnyPerUnitKm: 0.45,
+  deliveryRadiusKm: 300,
+};
+
+describe('catalogue', () => {
+  let ctx: Awaited<ReturnType<typeof freshTable>>;
+  let organizer: Awaited<ReturnType<typeof makeOrg>>;
+  let firm: Awaited<ReturnType<typeof makeOrg>>;
+
+  beforeAll(async () => {
+    ctx = await freshTable();
+    organizer = await makeOrg(ctx.deps, {
+      creditCode: '11350000003588110J',
+      kinds: ['organizer'],
+      platformRoles: ['organizer'],
+    });
+    firm = await makeOrg(ctx.deps, { creditCode: '913504001581427114' });
+  });
+
+  it('serves categories, specs with their units, skills and certificates', async () => {
+    const res = await apiClient(ctx.app, { token: firm.token }).get<{
+      specs: { id: string; unit: string }[];
+      skills: unknown[];
+    }>('/api/catalogue');
+    expect(res.body.specs).toContainEqual(expect.objectContaining({ id: 'cement-po-42.5', unit: 't' }));
+    expect(res.body.skills.length).toBeGreaterThan(5);
+  });
+
+  it('lets an organizer add a spec that firms can then list, and refuses firms, duplicates and bad references', async () => {
+    const asFirm = await apiClient(ctx.app, { token: firm.token }).post('/api/catalogue/specs', newSpec);
+    expect(asFirm.status).toBe(403);
+    const added = await apiClient(ctx.app, { token: organizer.token }).post('/api/catalogue/specs', newSpec);
+    expect(added.status).toBe(201);
+    const again = await apiClient(ctx.app, { token: organizer.token }).post('/api/catalogue/specs', newSpec);
+    expect(again.status).toBe(409);
+    const badUnit = await apiClient(ctx.app, { token: organizer.token }).post('/api/catalogue/specs', {
+      ...newSpec,
+      id: 'rebar-bad-unit',
+      unit: 'furlong',
+    });
+    expect(badUnit.status).toBe(400);
+    const posted = await apiClient(ctx.app, { token: firm.token }).post<{ category: string }>(
+      '/api/listings',
+      supplyBody({ specId: newSpec.id }),
+    );
+    expect(posted.status).toBe(201);
+    expect(posted.body.category).toBe('steel');
+  });
+});
