@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { auditRoutes } from '../audit/audit.routes.ts';
 import { authRoutes, meRoutes } from '../auth/auth.routes.ts';
 import { catalogueRoutes } from '../catalogue/catalogue.routes.ts';
 import { refreshCatalogue } from '../catalogue/catalogue-refresh.ts';
@@ -126,6 +127,7 @@ export function createApp(getDeps: () => Deps): Hono<AppEnv> {
   app.route('/api/matches', matchRoutes);
   app.route('/api/inbox', inboxRoutes);
   app.route('/api/matching-runs', matchingRunRoutes);
+  app.route('/api/audit', auditRoutes);
   app.route('/api/imports', importRoutes);
 
   app.notFound((c) =>

@@ -2,9 +2,9 @@ import { type Context, Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppEnv } from '../api/context.ts';
 import { principalOf } from '../api/context.ts';
-import { isOrganizer } from '../auth/principal.ts';
 import { CONTENT_TYPES, type SheetFormat, writeSheet } from '../imports/workbook.ts';
 import { relationshipFor } from '../matches/match-visibility.ts';
+import { assertOrganizerScope, viewerFor } from '../orgs/organizer-scope.ts';
 import { regionPrefix } from '../regions/regions.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { idempotency } from '../shared/idempotency.ts';
@@ -15,7 +15,7 @@ import { jsonBody, params, parseInput, query } from '../shared/validation.ts';
 import { listingRows, summaryRows } from './list-export.ts';
 import { summarise, totals } from './list-summary.ts';
 import { listingInput, listingPatch } from './listing.schema.ts';
-import { canSeeListing, isOwner, LISTING_KINDS, LISTING_STATUSES, viewListing } from './listing.ts';
+import { canSeeListing, isOwner, LISTING_KINDS, LISTING_STATUSES, oversees, viewListing } from './listing.ts';
 import { editListing, moveListing, postListing } from './listing-commands.ts';
 
 const listingParams = z.strictObject({ listingId: id });
@@ -86,11 +86,11 @@ export const listingRoutes = new Hono<AppEnv>()
     }),
     query(searchQuery),
     async (c) => {
-      const principal = principalOf(c);
+      const principal = await viewerFor(c.get('deps'), principalOf(c));
       const q = c.req.valid('query');
       const status = q.status ?? 'open';
       // Drafts and closed listings of others are for organizers' list views only.
-      if (status !== 'open' && !isOrganizer(principal)) throw new ForbiddenError();
+      if (status !== 'open') await assertOrganizerScope(c.get('deps'), principal, q.region);
       const page = await c.get('deps').listings.search({
         kind: q.kind,
         regionPrefix: regionPrefix(q.region),
@@ -143,10 +143,10 @@ export const listingRoutes = new Hono<AppEnv>()
     }),
     query(exportQuery),
     async (c) => {
-      const principal = principalOf(c);
+      const principal = await viewerFor(c.get('deps'), principalOf(c));
       const q = c.req.valid('query');
       const status = q.status ?? 'open';
-      if (status !== 'open' && !isOrganizer(principal)) throw new ForbiddenError();
+      if (status !== 'open') await assertOrganizerScope(c.get('deps'), principal, q.region);
       const all = await c.get('deps').listings.searchAll({
         kind: q.kind,
         regionPrefix: regionPrefix(q.region),
@@ -194,7 +194,7 @@ export const listingRoutes = new Hono<AppEnv>()
     }),
     params(listingParams),
     async (c) => {
-      const principal = principalOf(c);
+      const principal = await viewerFor(c.get('deps'), principalOf(c));
       const listing = await c.get('deps').listings.get(c.req.valid('param').listingId);
       if (!listing || !canSeeListing(listing, principal)) throw new NotFoundError();
       return c.json(viewListing(listing, principal, await relationshipFor(c.get('deps'), listing)));
@@ -206,7 +206,7 @@ export const listingRoutes = new Hono<AppEnv>()
     params(listingParams),
     jsonBody(z.record(z.string(), z.unknown())),
     async (c) => {
-      const principal = principalOf(c);
+      const principal = await viewerFor(c.get('deps'), principalOf(c));
       const { listingId } = c.req.valid('param');
       const deps = c.get('deps');
       const current = await deps.listings.get(listingId);
@@ -236,11 +236,11 @@ export const listingRoutes = new Hono<AppEnv>()
     params(listingParams),
     query(z.strictObject(pagingFields)),
     async (c) => {
-      const principal = principalOf(c);
+      const principal = await viewerFor(c.get('deps'), principalOf(c));
       const deps = c.get('deps');
       const listing = await deps.listings.get(c.req.valid('param').listingId);
       if (!listing) throw new NotFoundError();
-      if (!isOwner(principal, listing) && !isOrganizer(principal)) throw new ForbiddenError();
+      if (!isOwner(principal, listing) && !oversees(principal, listing.adcode)) throw new ForbiddenError();
       const q = c.req.valid('query');
       return c.json(await deps.audit.forEntity('listing', listing.id, q.cursor, q.limit));
     },

@@ -1,4 +1,4 @@
-import { isAdmin, isOrganizer, type Principal } from '../auth/principal.ts';
+import { isAdmin, type Principal } from '../auth/principal.ts';
 import type { Contact } from '../orgs/org.ts';
 import { defineLifecycle } from '../shared/lifecycle.ts';
 
@@ -160,6 +160,18 @@ export interface Relationship {
 
 export const NO_RELATIONSHIP: Relationship = { counterparts: new Set(), confirmedCounterparts: new Set() };
 
+/**
+ * The caller, with the region it oversees when it is an organizer: `''` (everywhere) for admins,
+ * its department's jurisdiction prefix for organizers, none for firms.
+ */
+export interface Viewer extends Principal {
+  readonly oversees?: string;
+}
+
+export function oversees(viewer: Viewer, adcode: string): boolean {
+  return viewer.oversees !== undefined && adcode.startsWith(viewer.oversees);
+}
+
 export function isOwner(principal: Principal, listing: Pick<Listing, 'orgId'>): boolean {
   return principal.orgId === listing.orgId;
 }
@@ -180,10 +192,10 @@ export type ListingView = Listing & { contactHidden?: boolean; priceHidden?: boo
  */
 export function viewListing(
   listing: Listing,
-  principal: Principal,
+  principal: Viewer,
   relation: Relationship = NO_RELATIONSHIP,
 ): ListingView {
-  const privileged = isOwner(principal, listing) || isOrganizer(principal);
+  const privileged = isOwner(principal, listing) || oversees(principal, listing.adcode);
   const seesContact = privileged || relation.confirmedCounterparts.has(principal.orgId);
   const seesPrice = privileged || relation.counterparts.has(principal.orgId);
   const view: Record<string, unknown> = { ...listing };
@@ -199,6 +211,6 @@ export function viewListing(
   return view as unknown as ListingView;
 }
 
-export function canSeeListing(listing: Listing, principal: Principal): boolean {
-  return listing.status !== 'draft' || isOwner(principal, listing) || isOrganizer(principal);
+export function canSeeListing(listing: Listing, principal: Viewer): boolean {
+  return listing.status !== 'draft' || isOwner(principal, listing) || oversees(principal, listing.adcode);
 }

@@ -109,6 +109,24 @@ describe('listings', () => {
     expect(asOrganizer.body.contact).toEqual({ name: '林工', phone: '13905981234' });
   });
 
+  it("hides contacts from an organizer outside the listing's region", async () => {
+    const posted = await apiClient(ctx.app, { token: steel.token }).post<Body>('/api/listings', supplyBody());
+    const shandong = await makeOrg(ctx.deps, {
+      creditCode: '913701002638194721',
+      kinds: ['organizer'],
+      adcode: '370102',
+      platformRoles: ['organizer'],
+    });
+    const seen = await apiClient(ctx.app, { token: shandong.token }).get<Body>(
+      `/api/listings/${posted.body.id}`,
+    );
+    expect(seen.body.contact).toBeUndefined();
+    const closedLists = await apiClient(ctx.app, { token: shandong.token }).get(
+      '/api/listings?kind=supply&region=350000&status=closed',
+    );
+    expect(closedLists.status).toBe(403);
+  });
+
   it('edits quantity and moves remaining with it; withdraw closes it and edits are then refused', async () => {
     const api = apiClient(ctx.app, { token: steel.token });
     const posted = await api.post<Body>('/api/listings', supplyBody());
@@ -187,5 +205,27 @@ describe('listings', () => {
       expect.objectContaining({ cityAdcode: '350100', supply: 500, demand: 800, gap: 300 }),
     ]);
     expect(res.body.totals.gap).toBe(300);
+  });
+});
+
+describe('the audit log', () => {
+  it('shows admins every change of a day, and nobody else', async () => {
+    const ctx = await freshTable();
+    const admin = await makeOrg(ctx.deps, {
+      creditCode: '911100007178990333',
+      kinds: ['organizer'],
+      platformRoles: ['admin'],
+    });
+    const firm = await makeOrg(ctx.deps, { creditCode: '913504001581427114' });
+    await apiClient(ctx.app, { token: firm.token }).post('/api/listings', supplyBody());
+    const day = new Date().toISOString().slice(0, 10);
+    const asAdmin = await apiClient(ctx.app, { token: admin.token }).get<{
+      items: { action: string; actorOrgId: string }[];
+    }>(`/api/audit?day=${day}`);
+    const asFirm = await apiClient(ctx.app, { token: firm.token }).get(`/api/audit?day=${day}`);
+    expect(asAdmin.body.items).toContainEqual(
+      expect.objectContaining({ action: 'post', actorOrgId: firm.org.id }),
+    );
+    expect(asFirm.status).toBe(403);
   });
 });
