@@ -124,10 +124,14 @@ export async function commitImport(
   while (job.committedChunks < job.chunkCount && Date.now() - started < budgetMs) {
     const rows = await deps.imports.chunk(job.id, job.committedChunks);
     let invitedOrgs = 0;
+    const invitedNow: NonNullable<ImportJob['invited']> = [];
     const listings: Listing[] = [];
     for (const row of rows) {
       const { org, invited } = await ownerFor(deps, job, row, uploader, owners);
-      if (invited) invitedOrgs += 1;
+      if (invited) {
+        invitedOrgs += 1;
+        invitedNow.push({ orgId: org.id, name: org.name, creditCode: org.creditCode });
+      }
       const listing = buildListing(
         row.input,
         { orgId: org.id, orgName: org.name, userId: principal.userId },
@@ -146,6 +150,7 @@ export async function commitImport(
       committedChunks: job.committedChunks + 1,
       committedRows: job.committedRows + rows.length,
       invitedOrgs: job.invitedOrgs + invitedOrgs,
+      invited: [...(job.invited ?? []), ...invitedNow].slice(0, 1000),
       updatedAt: deps.clock.now().toISOString(),
       version: job.version + 1,
     };

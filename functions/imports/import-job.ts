@@ -58,6 +58,8 @@ export interface ImportJob {
   committedRows: number;
   /** Organisations created for firms not yet registered (organizer imports). */
   invitedOrgs: number;
+  /** Which (the first 1,000): the organizer issues each an invitation code. */
+  invited?: { orgId: string; name: string; creditCode: string }[];
   createdAt: string;
   updatedAt: string;
   version: number;

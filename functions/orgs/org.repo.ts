@@ -50,6 +50,31 @@ export class OrgRepo {
     ];
   }
 
+  /** Takes over an invited organisation: only while it is still invited with that invitation. */
+  claimItem(org: Org, expectedInviteHash: string): TransactWriteItem {
+    return this.table.putItem(
+      {
+        ...keys.org(org.id),
+        ...keys.orgByRegion(provinceCodeOf(org.adcode), org.adcode, org.id),
+        type: 'org',
+        ...org,
+      },
+      {
+        expression: 'invited = :yes AND inviteHash = :hash',
+        values: { ':yes': true, ':hash': expectedInviteHash },
+      },
+    );
+  }
+
+  /** Sets a new invitation code hash on an organisation that is still invited. */
+  async setInvitation(orgId: string, hash: string): Promise<void> {
+    await this.table.update(
+      keys.org(orgId),
+      { expression: 'SET inviteHash = :hash', values: { ':hash': hash } },
+      { expression: 'invited = :yes', values: { ':yes': true } },
+    );
+  }
+
   async update(org: Org, expectedUpdatedAt: string): Promise<Org> {
     await this.table.put(
       {

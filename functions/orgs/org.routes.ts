@@ -10,9 +10,10 @@ import { idempotency } from '../shared/idempotency.ts';
 import { describe } from '../shared/openapi.ts';
 import { adcode, id } from '../shared/schema-fields.ts';
 import { jsonBody, params, query } from '../shared/validation.ts';
+import { inviteHash, newInviteCode } from './invitation.ts';
 import { memberSchema, orgUpdateSchema, registrationSchema } from './org.schema.ts';
 import { canManageOrg, jurisdictionOf, SELF_SERVICE_KINDS, viewOrg } from './org.ts';
-import { assertOrganizerScope } from './organizer-scope.ts';
+import { assertOrganizerScope, viewerFor } from './organizer-scope.ts';
 import { addMember, registerOrg } from './register-org.ts';
 
 const orgParams = z.strictObject({ orgId: id });
@@ -120,6 +121,35 @@ export const orgRoutes = new Hono<AppEnv>()
         if (error instanceof ConditionFailed) throw new ConflictError();
         throw error;
       }
+    },
+  )
+  .post(
+    '/:orgId/invitation',
+    describe({
+      operationId: 'issueInvitation',
+      summary:
+        'Issue (or replace) the invitation code of an organisation an organizer listed before it registered; the firm registers with it',
+      tags: ['orgs'],
+      auth: 'user',
+      responses: { 201: 'Issued', 409: 'The organisation has registered already' },
+    }),
+    params(orgParams),
+    async (c) => {
+      const deps = c.get('deps');
+      const org = await deps.orgs.get(c.req.valid('param').orgId);
+      if (!org) throw new NotFoundError();
+      const viewer = await viewerFor(deps, principalOf(c));
+      if (viewer.oversees === undefined || !org.adcode.startsWith(viewer.oversees))
+        throw new ForbiddenError();
+      if (!org.invited) throw new ConflictError();
+      const inviteCode = newInviteCode();
+      try {
+        await deps.orgs.setInvitation(org.id, inviteHash(inviteCode));
+      } catch (error) {
+        if (error instanceof ConditionFailed) throw new ConflictError();
+        throw error;
+      }
+      return c.json({ orgId: org.id, name: org.name, creditCode: org.creditCode, inviteCode }, 201);
     },
   )
   .get(

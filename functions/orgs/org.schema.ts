@@ -40,6 +40,8 @@ export const newUserSchema = z.strictObject({
 export const registrationSchema = z.strictObject({
   org: orgProfileSchema,
   admin: newUserSchema,
+  /** For an organisation an organizer already listed: the invitation code it was given. */
+  inviteCode: z.optional(z.string().check(z.minLength(6), z.maxLength(20))),
 });
 
 export const memberSchema = z.strictObject({

@@ -33,6 +33,8 @@ export interface Org {
   jurisdiction?: string;
   /** Organisations created by an organizer's import before they registered themselves. */
   invited?: boolean;
+  /** Hash of the current invitation code of an invited organisation (never shown). */
+  inviteHash?: string;
 }
 
 /** What anyone signed in may see of another organisation: no contact details. */
@@ -47,8 +49,9 @@ export function canSeeOrgContact(principal: Principal, orgId: string): boolean {
 }
 
 export function viewOrg(org: Org, principal: Principal): PublicOrg {
-  if (canSeeOrgContact(principal, org.id)) return org;
-  const { contact: _hidden, ...rest } = org;
+  const { inviteHash: _secret, ...safe } = org;
+  if (canSeeOrgContact(principal, org.id)) return safe;
+  const { contact: _hidden, ...rest } = safe;
   return rest;
 }
 

@@ -6,6 +6,7 @@ import { publicUser, type StoredUser, type User } from '../auth/user.ts';
 import { ConditionFailed } from '../shared/db/table.ts';
 import { ConflictError, ValidationError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
+import { inviteHash } from './invitation.ts';
 import type { OrgProfileInput } from './org.schema.ts';
 import type { Org } from './org.ts';
 
@@ -33,10 +34,12 @@ async function conflictFor(deps: Deps, creditCode: string | undefined, email: st
 /** A firm registers itself: the organisation and its first org admin, in one transaction. */
 export async function registerOrg(
   deps: Deps,
-  input: { org: OrgProfileInput; admin: NewUserInput },
+  input: { org: OrgProfileInput; admin: NewUserInput; inviteCode?: string },
   options: { platformRoles?: PlatformRole[] } = {},
 ): Promise<{ org: Org; user: User; session: Session }> {
   assertStrong(input.admin.password, 'admin.password');
+  if (input.inviteCode !== undefined)
+    return await claimInvitedOrg(deps, { ...input, inviteCode: input.inviteCode });
   const now = deps.clock.now().toISOString();
   const org: Org = { id: newId(), ...input.org, createdAt: now, updatedAt: now };
   const user = await deps.identity.prepareUser(
@@ -89,4 +92,45 @@ export async function addMember(
   }
   await deps.identity.afterUserCreated(user, input.password);
   return publicUser(user);
+}
+
+/**
+ * A firm an organizer already listed registers: with its credit code and the invitation code it
+ * was given, it takes over the organisation (and so its listings) and becomes its first admin.
+ */
+async function claimInvitedOrg(
+  deps: Deps,
+  input: { org: OrgProfileInput; admin: NewUserInput; inviteCode: string },
+): Promise<{ org: Org; user: User; session: Session }> {
+  const existing = await deps.orgs.findByCreditCode(input.org.creditCode);
+  if (!existing?.invited || !existing.inviteHash || existing.inviteHash !== inviteHash(input.inviteCode)) {
+    throw new ValidationError([{ field: 'inviteCode', key: 'field.invite_invalid' }]);
+  }
+  const now = deps.clock.now().toISOString();
+  const { inviteHash: _used, invited: _was, ...rest } = existing;
+  const org: Org = { ...rest, ...input.org, updatedAt: now };
+  const user = await deps.identity.prepareUser(
+    {
+      id: newId(),
+      email: input.admin.email,
+      name: input.admin.name,
+      orgId: org.id,
+      orgRole: 'org_admin',
+      platformRoles: [],
+      createdAt: now,
+    },
+    input.admin.password,
+  );
+  try {
+    await deps.table.transact([
+      deps.orgs.claimItem(org, existing.inviteHash),
+      ...deps.users.createItems(user),
+    ]);
+  } catch (error) {
+    if (error instanceof ConditionFailed) throw await conflictFor(deps, undefined, user.email, 'admin.');
+    throw error;
+  }
+  await deps.identity.afterUserCreated(user, input.admin.password);
+  const session = await deps.identity.signIn(user, user.email, input.admin.password);
+  return { org, user: publicUser(user), session };
 }

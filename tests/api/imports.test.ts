@@ -209,6 +209,47 @@ describe('spreadsheet import', () => {
     expect(done.body).toMatchObject({ status: 'committed', invitedOrgs: 1 });
     const invited = await fresh.deps.orgs.findByCreditCode('91350200612349879H');
     expect(invited).toMatchObject({ name: '某某钢铁有限公司', invited: true });
+    expect(done.body.invited).toEqual([
+      { orgId: invited!.id, name: '某某钢铁有限公司', creditCode: '91350200612349879H' },
+    ]);
+
+    // The organizer issues an invitation; the firm registers with it and finds its listing.
+    const invitation = await apiClient(fresh.app, { token: organizer.token }).post<{ inviteCode: string }>(
+      `/api/orgs/${invited!.id}/invitation`,
+    );
+    expect(invitation.status).toBe(201);
+    const registration = {
+      org: {
+        name: '某某钢铁有限公司',
+        creditCode: '91350200612349879H',
+        kinds: ['manufacturer'],
+        adcode: '350403',
+        contact: { name: '赵总', phone: '13905980000' },
+      },
+      admin: { name: '赵总', email: 'zhao@example.cn', password: 'claim-password-1' },
+    };
+    const wrongCode = await apiClient(fresh.app).post('/api/orgs/register', {
+      ...registration,
+      inviteCode: 'AAAAA-BBBBB',
+    });
+    expect(wrongCode.status).toBe(400);
+    const claimed = await apiClient(fresh.app).post<{
+      org: { id: string; invited?: boolean };
+      session: { token: string };
+    }>('/api/orgs/register', { ...registration, inviteCode: invitation.body.inviteCode });
+    expect(claimed.status).toBe(201);
+    expect(claimed.body.org.id).toBe(invited!.id);
+    expect(claimed.body.org.invited).toBeUndefined();
+    const mine = await apiClient(fresh.app, { token: claimed.body.session.token }).get<{
+      items: { orgId: string }[];
+    }>('/api/listings/mine');
+    expect(mine.body.items).toHaveLength(1);
+    const reused = await apiClient(fresh.app).post('/api/orgs/register', {
+      ...registration,
+      admin: { ...registration.admin, email: 'other@example.cn' },
+      inviteCode: invitation.body.inviteCode,
+    });
+    expect(reused.status).toBe(400);
   });
 
   it('downloads a template whose headers the importer reads back', async () => {

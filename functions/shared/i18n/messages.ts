@@ -103,6 +103,10 @@ export const MESSAGES = {
     zh: '与目录不一致：{reason}',
     en: 'is inconsistent with the catalogue: {reason}',
   },
+  'field.invite_invalid': {
+    zh: '邀请码无效，或该信用代码不是受邀单位',
+    en: 'is not a valid invitation for this credit code',
+  },
   'field.number_invalid': { zh: '不是有效的数字', en: 'is not a number' },
   'field.number_grouping': { zh: '千分位分隔符位置不对', en: 'has misplaced thousands separators' },
   'field.number_negative': { zh: '不能为负数', en: 'cannot be negative' },
