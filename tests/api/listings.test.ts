@@ -78,6 +78,30 @@ describe('listings', () => {
     expect(after.body.items.length).toBe(before.body.items.length);
   });
 
+  const badOtherKinds: [string, Record<string, unknown>, string, string][] = [
+    ['demand', demandBody({ neededBy: '2019-01-01' }), 'neededBy', 'date_order'],
+    ['demand', demandBody({ projectName: '' }), 'projectName', 'too_short'],
+    ['demand', demandBody({ ceilingPrice: -1 }), 'ceilingPrice', 'greater_than'],
+    ['demand', demandBody({ acceptsSubstitutes: 'yes' }), 'acceptsSubstitutes', 'invalid_type'],
+    ['labour_offer', labourOfferBody({ headcount: 2.5 }), 'headcount', 'not_integer'],
+    ['labour_offer', labourOfferBody({ skillId: 'astronaut' }), 'skillId', 'unknown_skill'],
+    [
+      'labour_offer',
+      labourOfferBody({ certificates: ['no-such-cert'] }),
+      'certificates',
+      'unknown_certificate',
+    ],
+    ['labour_offer', labourOfferBody({ commuteRadiusKm: 0 }), 'commuteRadiusKm', 'too_small'],
+    ['labour_request', labourRequestBody({ until: '2019-01-01' }), 'until', 'date_order'],
+    ['labour_request', labourRequestBody({ headcount: 0 }), 'headcount', 'too_small'],
+    ['labour_request', labourRequestBody({ minOverlapDays: -3 }), 'minOverlapDays', 'too_small'],
+  ];
+  it.each(badOtherKinds)('refuses a bad %s listing (%j) on %s with 400', async (_kind, body, field, code) => {
+    const res = await apiClient(ctx.app, { token: builder.token }).post<Body>('/api/listings', body);
+    expect(res.status).toBe(400);
+    expect(res.body.error?.fields).toContainEqual(expect.objectContaining({ field, code }));
+  });
+
   it('explains a bad field in English when asked', async () => {
     const res = await apiClient(ctx.app, { token: steel.token, lang: 'en' }).post<{
       error: { fields: { message: string }[] };
