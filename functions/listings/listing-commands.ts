@@ -15,10 +15,12 @@ import { transition } from '../shared/lifecycle.ts';
 import type { ListingInput } from './listing.schema.ts';
 import {
   canEditListing,
+  canSeeListing,
   type Listing,
   type ListingAction,
   listingLifecycle,
   totalOf,
+  type Viewer,
   windowEnd,
 } from './listing.ts';
 
@@ -127,9 +129,10 @@ export async function postListing(deps: Deps, principal: Principal, input: Listi
   return listing;
 }
 
-export async function loadOwnListing(deps: Deps, principal: Principal, listingId: string): Promise<Listing> {
+export async function loadOwnListing(deps: Deps, principal: Viewer, listingId: string): Promise<Listing> {
   const listing = await deps.listings.get(listingId);
-  if (!listing) throw new NotFoundError();
+  // A listing the caller may not see (someone else's draft) does not exist for it: 404, not 403.
+  if (!listing || !canSeeListing(listing, principal)) throw new NotFoundError();
   if (!canEditListing(principal, listing)) throw new ForbiddenError();
   return listing;
 }
@@ -137,7 +140,7 @@ export async function loadOwnListing(deps: Deps, principal: Principal, listingId
 /** Edits fields; a quantity change moves `remaining` by the same amount and may not take it below 0. */
 export async function editListing(
   deps: Deps,
-  principal: Principal,
+  principal: Viewer,
   listingId: string,
   patch: Record<string, unknown>,
 ): Promise<Listing> {
@@ -212,7 +215,7 @@ async function saveOrConflict(
 /** publish, withdraw, fulfil: a move along the listing lifecycle by its owner. */
 export async function moveListing(
   deps: Deps,
-  principal: Principal,
+  principal: Viewer,
   listingId: string,
   action: Extract<ListingAction, 'publish' | 'withdraw' | 'fulfil'>,
 ): Promise<Listing> {

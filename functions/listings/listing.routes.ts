@@ -212,18 +212,41 @@ export const listingRoutes = new Hono<AppEnv>()
       const current = await deps.listings.get(listingId);
       if (!current || !canSeeListing(current, principal)) throw new NotFoundError();
       if (!isOwner(principal, current)) throw new ForbiddenError();
-      const patch = parseInput(listingPatch[current.kind], c.req.valid('json'));
+      // Checked against the body as sent: z.record rebuilds the object and drops an own `__proto__`
+      // key, which the strict patch schema must see (and refuse) like any other unknown field.
+      const patch = parseInput(listingPatch[current.kind], JSON.parse(await c.req.text()) as unknown);
       return c.json(await editListing(deps, principal, listingId, patch));
     },
   )
   .post(...lifecycleRoute('publish', 'Publish a draft listing'), async (c) =>
-    c.json(await moveListing(c.get('deps'), principalOf(c), c.req.valid('param').listingId, 'publish')),
+    c.json(
+      await moveListing(
+        c.get('deps'),
+        await viewerFor(c.get('deps'), principalOf(c)),
+        c.req.valid('param').listingId,
+        'publish',
+      ),
+    ),
   )
   .post(...lifecycleRoute('withdraw', 'Withdraw (close) my listing'), async (c) =>
-    c.json(await moveListing(c.get('deps'), principalOf(c), c.req.valid('param').listingId, 'withdraw')),
+    c.json(
+      await moveListing(
+        c.get('deps'),
+        await viewerFor(c.get('deps'), principalOf(c)),
+        c.req.valid('param').listingId,
+        'withdraw',
+      ),
+    ),
   )
   .post(...lifecycleRoute('fulfil', 'Mark my listing fulfilled (closes it)'), async (c) =>
-    c.json(await moveListing(c.get('deps'), principalOf(c), c.req.valid('param').listingId, 'fulfil')),
+    c.json(
+      await moveListing(
+        c.get('deps'),
+        await viewerFor(c.get('deps'), principalOf(c)),
+        c.req.valid('param').listingId,
+        'fulfil',
+      ),
+    ),
   )
   .get(
     '/:listingId/audit',
@@ -239,7 +262,7 @@ export const listingRoutes = new Hono<AppEnv>()
       const principal = await viewerFor(c.get('deps'), principalOf(c));
       const deps = c.get('deps');
       const listing = await deps.listings.get(c.req.valid('param').listingId);
-      if (!listing) throw new NotFoundError();
+      if (!listing || !canSeeListing(listing, principal)) throw new NotFoundError();
       if (!isOwner(principal, listing) && !oversees(principal, listing.adcode)) throw new ForbiddenError();
       const q = c.req.valid('query');
       return c.json(await deps.audit.forEntity('listing', listing.id, q.cursor, q.limit));

@@ -4,7 +4,8 @@ import type { AppEnv } from '../api/context.ts';
 import { principalOf } from '../api/context.ts';
 import type { Deps } from '../api/deps.ts';
 import type { Principal } from '../auth/principal.ts';
-import { isOwner } from '../listings/listing.ts';
+import { canSeeListing, isOwner } from '../listings/listing.ts';
+import { viewerFor } from '../orgs/organizer-scope.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { describe } from '../shared/openapi.ts';
 import { pagingFields } from '../shared/paging-query.ts';
@@ -107,7 +108,7 @@ export const listingMatchRoutes = new Hono<AppEnv>().get(
     const principal = principalOf(c);
     const deps = c.get('deps');
     const listing = await deps.listings.get(c.req.valid('param').listingId);
-    if (!listing) throw new NotFoundError();
+    if (!listing || !canSeeListing(listing, await viewerFor(deps, principal))) throw new NotFoundError();
     const side = listing.kind === 'supply' || listing.kind === 'labour_offer' ? 'offer' : 'need';
     const all = await deps.matches.forListing(listing.id, side);
     const visible = isOwner(principal, listing) ? all : all.filter((m) => canSeeMatch(principal, m));

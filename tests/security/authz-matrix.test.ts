@@ -8,6 +8,7 @@ import { supplyBody } from '../setup/listing-inputs.ts';
 import { freshTable } from '../setup/test-table.ts';
 import {
   buildWorld,
+  catalogueEntries,
   freshCreditCode,
   MARKERS,
   ROLES,
@@ -34,52 +35,60 @@ import {
  * Cells: `2xx` any success, otherwise the exact status.
  */
 const MATRIX = `
-operation                | anonymous | member | orgAdmin | counterpart | otherMember | otherAdmin | organizer | organizerStaff | admin
-health                   | 2xx       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
-openapi                  | 2xx       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
-signIn                   | 2xx       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
-jwks                     | 2xx       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
-me                       | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
-registerOrg              | 2xx       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
-listOrgsByRegion         | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
-getOrg                   | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
-updateOrg                | 401       | 403    | 2xx      | 403         | 403         | 403        | 403       | 403            | 2xx
-listOrgUsers             | 401       | 2xx    | 2xx      | 403         | 403         | 403        | 403       | 403            | 2xx
-addOrgUser               | 401       | 403    | 2xx      | 403         | 403         | 403        | 403       | 403            | 2xx
-listRegions              | 2xx       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
-postListing              | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
-searchListings           | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
-searchListings[drafts]   | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
-listSummary              | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
-exportListings           | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
-exportListings[drafts]   | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
-myListings               | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
-getListing               | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
-getListing[draft]        | 401       | 2xx    | 2xx      | 404         | 404         | 404        | 2xx       | 404            | 2xx
-editListing              | 401       | 2xx    | 2xx      | 403         | 403         | 403        | 403       | 403            | 403
-editListing[draft]       | 401       | 2xx    | 2xx      | 404         | 404         | 404        | 403       | 404            | 403
-publishListing           | 401       | 2xx    | 2xx      | 403         | 403         | 403        | 403       | 403            | 2xx
-withdrawListing          | 401       | 2xx    | 2xx      | 403         | 403         | 403        | 403       | 403            | 2xx
-fulfilListing            | 401       | 2xx    | 2xx      | 403         | 403         | 403        | 403       | 403            | 2xx
-listingAudit             | 401       | 2xx    | 2xx      | 403         | 403         | 403        | 2xx       | 403            | 2xx
-listingMatches           | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
-getMatch                 | 401       | 2xx    | 2xx      | 2xx         | 404         | 404        | 2xx       | 404            | 2xx
-acceptMatch              | 401       | 2xx    | 2xx      | 2xx         | 404         | 404        | 403       | 404            | 403
-declineMatch             | 401       | 2xx    | 2xx      | 2xx         | 404         | 404        | 403       | 404            | 403
-cancelMatch              | 401       | 2xx    | 2xx      | 2xx         | 404         | 404        | 403       | 404            | 403
-inbox                    | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
-startMatchingRun         | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
-listMatchingRuns         | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
-getMatchingRun           | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
-matchingRunProposals     | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
-publishMatchingRun       | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
-importTemplate           | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
-uploadImport             | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
-listImports              | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
-getImport                | 401       | 2xx    | 2xx      | 404         | 404         | 404        | 404       | 404            | 404
-commitImport             | 401       | 2xx    | 2xx      | 404         | 404         | 404        | 404       | 404            | 404
-commitImport[onBehalf]   | 401       | 404    | 404      | 404         | 404         | 404        | 2xx       | 403            | 404
-discardImport            | 401       | 403    | 2xx      | 404         | 404         | 404        | 404       | 404            | 404
+operation                   | anonymous | member | orgAdmin | counterpart | otherMember | otherAdmin | organizer | organizerStaff | admin
+health                      | 2xx       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+openapi                     | 2xx       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+signIn                      | 2xx       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+jwks                        | 2xx       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+me                          | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+registerOrg                 | 2xx       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+listOrgsByRegion            | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+getOrg                      | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+updateOrg                   | 401       | 403    | 2xx      | 403         | 403         | 403        | 403       | 403            | 2xx
+listOrgUsers                | 401       | 2xx    | 2xx      | 403         | 403         | 403        | 403       | 403            | 2xx
+addOrgUser                  | 401       | 403    | 2xx      | 403         | 403         | 403        | 403       | 403            | 2xx
+listRegions                 | 2xx       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+postListing                 | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+searchListings              | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+searchListings[drafts]      | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+listSummary                 | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+exportListings              | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+exportListings[drafts]      | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+myListings                  | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+getListing                  | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+getListing[draft]           | 401       | 2xx    | 2xx      | 404         | 404         | 404        | 2xx       | 404            | 2xx
+editListing                 | 401       | 2xx    | 2xx      | 403         | 403         | 403        | 403       | 403            | 403
+editListing[draft]          | 401       | 2xx    | 2xx      | 404         | 404         | 404        | 403       | 404            | 403
+publishListing              | 401       | 2xx    | 2xx      | 404         | 404         | 404        | 403       | 404            | 2xx
+withdrawListing             | 401       | 2xx    | 2xx      | 403         | 403         | 403        | 403       | 403            | 2xx
+fulfilListing               | 401       | 2xx    | 2xx      | 403         | 403         | 403        | 403       | 403            | 2xx
+listingAudit                | 401       | 2xx    | 2xx      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+listingMatches              | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+getMatch                    | 401       | 2xx    | 2xx      | 2xx         | 404         | 404        | 2xx       | 404            | 2xx
+acceptMatch                 | 401       | 2xx    | 2xx      | 2xx         | 404         | 404        | 403       | 404            | 403
+declineMatch                | 401       | 2xx    | 2xx      | 2xx         | 404         | 404        | 403       | 404            | 403
+cancelMatch                 | 401       | 2xx    | 2xx      | 2xx         | 404         | 404        | 403       | 404            | 403
+inbox                       | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+startMatchingRun            | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+listMatchingRuns            | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+getMatchingRun              | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+matchingRunProposals        | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+publishMatchingRun          | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+importTemplate              | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+uploadImport                | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+listImports                 | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+getImport                   | 401       | 2xx    | 2xx      | 404         | 404         | 404        | 404       | 404            | 404
+commitImport                | 401       | 2xx    | 2xx      | 404         | 404         | 404        | 404       | 404            | 404
+commitImport[onBehalf]      | 401       | 404    | 404      | 404         | 404         | 404        | 2xx       | 403            | 404
+discardImport               | 401       | 403    | 2xx      | 404         | 404         | 404        | 404       | 404            | 404
+catalogue                   | 2xx       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+addSpec                     | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+addSkill                    | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+addCertificate              | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+addSubstitution             | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+auditLog                    | 401       | 403    | 403      | 403         | 403         | 403        | 403       | 403            | 2xx
+issueInvitation             | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+issueInvitation[registered] | 401       | 403    | 403      | 403         | 403         | 403        | 409       | 403            | 409
 `;
 
 type Outcome = '2xx' | '400' | '401' | '403' | '404' | '409';
@@ -228,6 +237,20 @@ const TARGETS: Record<string, (world: World, role: Role) => Promise<Call>> = {
   commitImport: async (w) => ({ params: { importId: await w.importOfA() } }),
   'commitImport[onBehalf]': async (w) => ({ params: { importId: await w.importOnBehalfOfA() } }),
   discardImport: async (w) => ({ params: { importId: await w.importOfA() } }),
+  catalogue: async () => ({}),
+  issueInvitation: async (w) => ({ params: { orgId: await w.invitedOrg() } }),
+  'issueInvitation[registered]': async (w) => ({ params: { orgId: w.orgs.a } }),
+  auditLog: async () => ({ query: { day: new Date().toISOString().slice(0, 10) } }),
+  addSpec: async () => ({ body: catalogueEntries.spec() }),
+  addSkill: async () => ({ body: catalogueEntries.skill() }),
+  addCertificate: async () => ({ body: catalogueEntries.certificate() }),
+  addSubstitution: async (w) => ({
+    body: {
+      supply: await w.addedSpec(),
+      demand: 'rebar-hrb400e-25',
+      basis: { zh: '强度更高', en: 'Stronger' },
+    },
+  }),
 };
 
 /** Roles that must never read org A's contact details, nor its listings' contacts and prices. */
@@ -351,6 +374,24 @@ describe("an organizer's jurisdiction", () => {
 
     // Assert
     expect([orgs.status, run.status, read.status, own.status]).toEqual([403, 403, 404, 200]);
+  });
+
+  it('shows an organizer from another province no Fujian drafts, contacts, prices or audit trails', async () => {
+    // Arrange
+    const api = apiClient(world.ctx.app, { token: shandong.token });
+    const draft = await world.supplyOfA({ status: 'draft' });
+    const open = await world.supplyOfA();
+
+    // Act
+    const readDraft = await api.get(`/api/listings/${draft}`);
+    const readOpen = await api.get(`/api/listings/${open}`);
+    const audit = await api.get(`/api/listings/${open}/audit`);
+    const drafts = await api.get('/api/listings?kind=supply&region=350000&status=draft');
+
+    // Assert
+    expect([readDraft.status, readOpen.status, audit.status, drafts.status]).toEqual([404, 200, 403, 403]);
+    expect(JSON.stringify(readOpen.body)).not.toContain(MARKERS.listingPhone);
+    expect(JSON.stringify(readOpen.body)).not.toContain(String(MARKERS.unitPrice));
   });
 
   it("refuses to let a department's own admin move its seat to another province and widen its reach", async () => {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Listing } from '../../functions/listings/listing.ts';
-import { matchIdFor } from '../../functions/matches/live-matching.ts';
 import type { Match } from '../../functions/matches/match.ts';
 import { proposeMatch } from '../../functions/matches/match-commands.ts';
 import type { MatchingRun } from '../../functions/matches/matching-run.ts';
 import { executeRun } from '../../functions/matches/run-matching.ts';
 import { makeCreditCode } from '../../functions/orgs/credit-code.ts';
+import { newId } from '../../functions/shared/ids.ts';
 import { apiClient } from '../setup/api-client.ts';
 import { makeOrg, PASSWORD } from '../setup/fixtures.ts';
 import { demandBody, inDays, supplyBody, today } from '../setup/listing-inputs.ts';
@@ -56,6 +56,38 @@ export function freshCreditCode(): string {
   return makeCreditCode({ seed: creditSeed });
 }
 
+/** A catalogue id nobody has used (a slug: lower case, digits, dashes). */
+export function uniqueSlug(label: string): string {
+  return `${label}-${randomUUID().slice(0, 12)}`;
+}
+
+/** Valid catalogue additions, each with a fresh id. */
+export const catalogueEntries = {
+  spec: () => ({
+    id: uniqueSlug('sec-rebar'),
+    category: 'steel',
+    product: 'rebar',
+    name: { zh: '测试螺纹钢', en: 'Test rebar' },
+    unit: 't',
+    standard: 'GB/T 1499.2-2018',
+    step: 1,
+    freightCnyPerUnitKm: 0.45,
+    deliveryRadiusKm: 300,
+  }),
+  skill: () => ({
+    id: uniqueSlug('sec-skill'),
+    name: { zh: '测试工种', en: 'Test skill' },
+    sector: 'manufacturing',
+    aliases: [],
+    requires: [],
+  }),
+  certificate: () => ({
+    id: uniqueSlug('sec-cert'),
+    name: { zh: '测试证书', en: 'Test certificate' },
+    issuer: { zh: '测试机构', en: 'Test issuer' },
+  }),
+};
+
 export function uniqueEmail(label = 'user'): string {
   return `${label}-${randomUUID().slice(0, 12)}@example.cn`;
 }
@@ -74,6 +106,10 @@ export interface World {
   importOnBehalfOfA(): Promise<string>;
   queuedRun(): Promise<string>;
   doneRun(): Promise<string>;
+  /** A new spec in the catalogue (added by the organizer), for substitution rules. */
+  addedSpec(): Promise<string>;
+  /** An organisation the organizer's import listed before it registered (in Fujian). */
+  invitedOrg(): Promise<string>;
 }
 
 export function supplyCsv(options: { onBehalfOf?: { name: string; creditCode: string } } = {}): string {
@@ -205,7 +241,7 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
     const need = (await deps.listings.get(needListingId)) as Listing;
     const now = new Date().toISOString();
     const match: Match = {
-      id: matchIdFor(offer.id, need.id),
+      id: newId(),
       kind: 'goods',
       offerListingId: offer.id,
       offerOrgId: offer.orgId,
@@ -269,6 +305,28 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
     return runId;
   }
 
+  async function addedSpec(): Promise<string> {
+    const spec = catalogueEntries.spec();
+    const res = await api.post('/api/catalogue/specs', spec, { token: organizer.token });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return spec.id;
+  }
+
+  async function invitedOrg(): Promise<string> {
+    const creditCode = freshCreditCode();
+    const importId = await upload(
+      organizer.token,
+      supplyCsv({ onBehalfOf: { name: '待注册企业', creditCode } }),
+    );
+    const committed = await api.post<{ status: string }>(`/api/imports/${importId}/commit`, undefined, {
+      token: organizer.token,
+    });
+    expect(committed.body.status).toBe('committed');
+    const org = await deps.orgs.findByCreditCode(creditCode);
+    expect(org?.invited).toBe(true);
+    return org!.id;
+  }
+
   return {
     ctx,
     actors,
@@ -290,5 +348,7 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
       upload(organizer.token, supplyCsv({ onBehalfOf: { name: '甲钢铁有限公司', creditCode: aCreditCode } })),
     queuedRun,
     doneRun,
+    addedSpec,
+    invitedOrg,
   };
 }
