@@ -2,6 +2,7 @@ import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { Deps } from '../api/deps.ts';
 import { auditEntry } from '../audit/audit.ts';
 import type { Principal } from '../auth/principal.ts';
+import { viewerFor } from '../orgs/organizer-scope.ts';
 import { keys } from '../shared/db/keys.ts';
 import { ConditionFailed } from '../shared/db/table.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.ts';
@@ -102,7 +103,7 @@ async function loadFor(
   matchId: string,
 ): Promise<{ match: Match; side: 'offer' | 'need' }> {
   const match = await deps.matches.get(matchId);
-  if (!match || !canSeeMatch(principal, match)) throw new NotFoundError();
+  if (!match || !canSeeMatch(await viewerFor(deps, principal), match)) throw new NotFoundError();
   const side = sideOf(principal, match);
   if (!side) throw new ForbiddenError();
   return { match, side };

@@ -28,7 +28,7 @@ async function viewMatch(deps: Deps, principal: Principal, match: Match) {
 
 async function loadVisible(deps: Deps, principal: Principal, matchId: string): Promise<Match> {
   const match = await deps.matches.get(matchId);
-  if (!match || !canSeeMatch(principal, match)) throw new NotFoundError();
+  if (!match || !canSeeMatch(await viewerFor(deps, principal), match)) throw new NotFoundError();
   return await expireMatchIfDue(deps, match);
 }
 
@@ -111,7 +111,8 @@ export const listingMatchRoutes = new Hono<AppEnv>().get(
     if (!listing || !canSeeListing(listing, await viewerFor(deps, principal))) throw new NotFoundError();
     const side = listing.kind === 'supply' || listing.kind === 'labour_offer' ? 'offer' : 'need';
     const all = await deps.matches.forListing(listing.id, side);
-    const visible = isOwner(principal, listing) ? all : all.filter((m) => canSeeMatch(principal, m));
+    const viewer = await viewerFor(deps, principal);
+    const visible = isOwner(principal, listing) ? all : all.filter((m) => canSeeMatch(viewer, m));
     const items = await Promise.all(
       visible.map(async (m) => viewMatch(deps, principal, await expireMatchIfDue(deps, m))),
     );

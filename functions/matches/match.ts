@@ -52,6 +52,8 @@ export interface Match {
   offerListingId: string;
   offerOrgId: string;
   offerOrgName: string;
+  /** Where the need is (its adcode): organizers overseeing that region follow the match. */
+  needAdcode?: string;
   /** The demand or labour request. */
   needListingId: string;
   needOrgId: string;
@@ -88,8 +90,15 @@ export function sideOf(
   return undefined;
 }
 
-export function canSeeMatch(principal: Principal, match: Match): boolean {
-  return sideOf(principal, match) !== undefined || isOrganizer(principal) || isAdmin(principal);
+/** The two sides; admins; organizers whose jurisdiction holds the need (see organizer-scope.ts). */
+export function canSeeMatch(principal: Principal & { oversees?: string }, match: Match): boolean {
+  if (sideOf(principal, match) !== undefined || isAdmin(principal)) return true;
+  return (
+    isOrganizer(principal) &&
+    principal.oversees !== undefined &&
+    match.needAdcode !== undefined &&
+    match.needAdcode.startsWith(principal.oversees)
+  );
 }
 
 /** The action "accept" means for this side in this state: accept first, or confirm second. */

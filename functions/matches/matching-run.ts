@@ -29,6 +29,7 @@ export interface RunProposal {
   needOrgId: string;
   offerOrgName: string;
   needOrgName: string;
+  needAdcode?: string;
   offerItem: string;
   needItem: string;
   quantity: number;

@@ -136,6 +136,7 @@ export function proposedMatch(
     needListingId: p.need.id,
     needOrgId: p.need.orgId,
     needOrgName: p.need.orgName,
+    ...(p.need.adcode ? { needAdcode: p.need.adcode } : {}),
     offerItem: p.offerItem,
     needItem: p.needItem,
     quantity: p.quantity,
@@ -159,6 +160,7 @@ export interface MatchSideOf {
   id: string;
   orgId: string;
   orgName: string;
+  adcode?: string;
 }
 
 export { pointOf };

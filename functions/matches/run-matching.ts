@@ -51,6 +51,7 @@ function toRunProposal({ offer, need, ...rest }: PairProposal): RunProposal {
     needOrgId: need.orgId,
     offerOrgName: offer.orgName,
     needOrgName: need.orgName,
+    needAdcode: need.adcode,
     from: pointOf(offer),
     to: pointOf(need),
   };
@@ -165,7 +166,7 @@ export async function publishRun(
           ...p,
           kind: run.kind,
           offer: { id: p.offerListingId, orgId: p.offerOrgId, orgName: p.offerOrgName },
-          need: { id: p.needListingId, orgId: p.needOrgId, orgName: p.needOrgName },
+          need: { id: p.needListingId, orgId: p.needOrgId, orgName: p.needOrgName, adcode: p.needAdcode },
         },
         now,
         `run:${run.id}`,

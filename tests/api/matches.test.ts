@@ -127,6 +127,27 @@ describe('matches', () => {
     expect(declined.body.status).toBe('declined');
   });
 
+  it("lets organizers follow matches in their jurisdiction and no one else's", async () => {
+    const { match } = await pair(100, 100, 100);
+    const fujian = await makeOrg(ctx.deps, {
+      creditCode: '11350000003588110J',
+      kinds: ['organizer'],
+      platformRoles: ['organizer'],
+    });
+    const shandong = await makeOrg(ctx.deps, {
+      creditCode: '913701002638194721',
+      kinds: ['organizer'],
+      adcode: '370102',
+      platformRoles: ['organizer'],
+    });
+    expect((await apiClient(ctx.app, { token: fujian.token }).get(`/api/matches/${match.id}`)).status).toBe(
+      200,
+    );
+    expect((await apiClient(ctx.app, { token: shandong.token }).get(`/api/matches/${match.id}`)).status).toBe(
+      404,
+    );
+  });
+
   it('lets an unanswered proposal lapse after fourteen days', async () => {
     const { match } = await pair(100, 100, 100);
     clock.advance(15 * 86_400_000);

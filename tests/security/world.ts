@@ -249,6 +249,7 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
       needListingId: need.id,
       needOrgId: need.orgId,
       needOrgName: need.orgName,
+      needAdcode: need.adcode,
       offerItem: 'rebar-hrb400e-25',
       needItem: 'rebar-hrb400e-25',
       quantity: 100,
