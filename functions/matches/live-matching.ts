@@ -68,7 +68,18 @@ export async function matchListing(deps: Deps, listing: Listing): Promise<number
   const { pending, pairs } = await pendingOn(deps, listing);
   const free = listing.remaining - pending;
   if (free <= 0) return 0;
-  const others = await counterparts(deps, listing);
+  const candidates = await counterparts(deps, listing);
+  if (candidates.length === 0) return 0;
+  // What each counterpart has not yet promised in other open proposals.
+  const available = new Map<string, number>([[listing.id, free]]);
+  for (let i = 0; i < candidates.length; i += 25) {
+    await Promise.all(
+      candidates.slice(i, i + 25).map(async (other) => {
+        available.set(other.id, other.remaining - (await pendingOn(deps, other)).pending);
+      }),
+    );
+  }
+  const others = candidates.filter((other) => (available.get(other.id) ?? 0) > 0);
   if (others.length === 0) return 0;
   const now = deps.clock.now().toISOString();
   const isOffer = listing.kind === 'supply' || listing.kind === 'labour_offer';
@@ -77,7 +88,7 @@ export async function matchListing(deps: Deps, listing: Listing): Promise<number
     kind,
     isOffer ? [listing] : others,
     isOffer ? others : [listing],
-    { available: new Map([[listing.id, free]]) },
+    { available },
   );
   const proposals = allocated
     .filter((p) => !pairs.has(`${p.offer.id}|${p.need.id}`))

@@ -97,6 +97,36 @@ export async function proposeMatch(deps: Deps, match: Match, actor: Actor): Prom
   }
 }
 
+/**
+ * A matching run's optimum replaces a pair's earlier proposal (say, from live matching) while
+ * neither side has answered it yet; an answered one is left as it is. Returns whether it changed.
+ */
+export async function reviseProposal(deps: Deps, proposal: Match, actor: Actor): Promise<boolean> {
+  const existing = await deps.matches.get(proposal.id);
+  if (!existing || existing.status !== 'proposed') return false;
+  const same =
+    existing.quantity === proposal.quantity &&
+    existing.source === proposal.source &&
+    existing.distanceKm === proposal.distanceKm;
+  if (same) return false;
+  const next: Match = { ...proposal, version: existing.version + 1 };
+  try {
+    await deps.table.transact([
+      deps.matches.saveItem(next, existing.version),
+      ...notifications(next, 'revised', next.updatedAt).map((n) => deps.matches.notificationItem(n)),
+      deps.audit.item(
+        auditEntry(actor, 'match', next.id, 'revise', next.updatedAt, newId(), {
+          quantity: { from: existing.quantity, to: next.quantity },
+        }),
+      ),
+    ]);
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionFailed) return false; // answered meanwhile
+    throw error;
+  }
+}
+
 async function loadFor(
   deps: Deps,
   principal: Principal,
@@ -141,7 +171,9 @@ async function apply(
     if (!(error instanceof ConditionFailed)) throw error;
     if (error.failedIndexes.includes(0) || error.failedIndexes.length === 0) throw new ConflictError();
     const side = error.failedIndexes.includes(1) ? 'offer' : 'need';
-    throw new ConflictError('insufficient_remaining', { side });
+    throw new ConflictError('insufficient_remaining', { side: `@side.${side}` }, [
+      { field: side === 'offer' ? 'offerListingId' : 'needListingId', key: 'field.insufficient_remaining' },
+    ]);
   }
   return next;
 }

@@ -60,7 +60,15 @@ export interface RunTotals {
   solveMs: number;
   certified: boolean;
   /** The nearest-first greedy on the same scope (goods only). */
-  greedy?: { placed: number; cost: number; unitKm: number; costGapShare: number };
+  greedy?: {
+    placed: number;
+    cost: number;
+    unitKm: number;
+    /** (greedy − optimal) / optimal. */
+    costGapShare: number;
+    /** (greedy − optimal) / greedy: "x % less freight than nearest-first". */
+    savedShare: number;
+  };
 }
 
 export interface MatchingRun {

@@ -3,7 +3,7 @@ export interface Notification {
   id: string;
   orgId: string;
   matchId: string;
-  /** proposed · accepted · confirmed · declined · expired · cancelled */
+  /** proposed · revised (a run's optimum replaced it) · accepted · confirmed · declined · expired · cancelled */
   event: string;
   /** The listing of the receiving organisation that the match concerns. */
   listingId: string;

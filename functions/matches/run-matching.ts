@@ -6,7 +6,7 @@ import { ConditionFailed } from '../shared/db/table.ts';
 import { ConflictError } from '../shared/errors.ts';
 import { transition } from '../shared/lifecycle.ts';
 import { pointOf } from './allocation-input.ts';
-import { proposeMatch } from './match-commands.ts';
+import { proposeMatch, reviseProposal } from './match-commands.ts';
 import {
   type MatchingRun,
   RUN_CHUNK,
@@ -106,6 +106,7 @@ export async function executeRun(deps: Deps, queued: MatchingRun): Promise<void>
           cost: Math.round(greedy.totals.cost / 1000),
           unitKm: Math.round(greedy.totals.unitKm),
           costGapShare: t.cost > 0 ? (greedy.totals.cost - t.cost) / t.cost : 0,
+          savedShare: greedy.totals.cost > 0 ? (greedy.totals.cost - t.cost) / greedy.totals.cost : 0,
         },
       };
     } else {
@@ -171,7 +172,8 @@ export async function publishRun(
         now,
         `run:${run.id}`,
       );
-      if (await proposeMatch(deps, match, principal)) created += 1;
+      if ((await proposeMatch(deps, match, principal)) || (await reviseProposal(deps, match, principal)))
+        created += 1;
     }
     run = await save(deps, run, {
       publishedChunks: run.publishedChunks + 1,

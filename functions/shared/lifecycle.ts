@@ -43,7 +43,11 @@ export function transition<S extends string, T extends string>(
   action: T,
 ): S {
   if (!canTransition(lifecycle, from, action)) {
-    throw new ConflictError('invalid_transition', { lifecycle: lifecycle.name, state: from, action });
+    throw new ConflictError('invalid_transition', {
+      lifecycle: `@lifecycle.${lifecycle.name}`,
+      state: `@state.${from}`,
+      action: `@action.${action}`,
+    });
   }
   return lifecycle.transitions[action].to;
 }

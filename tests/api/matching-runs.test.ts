@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Listing } from '../../functions/listings/listing.ts';
+import { proposeMatch } from '../../functions/matches/match-commands.ts';
 import type { MatchingRun } from '../../functions/matches/matching-run.ts';
+import { proposedMatch } from '../../functions/matches/proposals.ts';
 import { executeRun } from '../../functions/matches/run-matching.ts';
 import { apiClient } from '../setup/api-client.ts';
 import { makeOrg } from '../setup/fixtures.ts';
@@ -80,5 +83,62 @@ describe('matching runs', () => {
     });
     expect(asFirm.status).toBe(403);
     expect(outside.status).toBe(403);
+  });
+});
+
+describe('publishing a run over earlier live proposals', () => {
+  it("replaces an unanswered live proposal's quantity with the run's optimum", async () => {
+    // Arrange: a live proposal of 100 t on a pair the run will give 600 t.
+    const ctx = await freshTable();
+    const organizer = await makeOrg(ctx.deps, {
+      creditCode: '11350000003588110J',
+      kinds: ['organizer'],
+      platformRoles: ['organizer'],
+    });
+    const steel = await makeOrg(ctx.deps, { creditCode: '913504001581427114', adcode: '350403' });
+    const site = await makeOrg(ctx.deps, { creditCode: '91350100660123452U', kinds: ['builder'] });
+    const supply = (
+      await apiClient(ctx.app, { token: steel.token }).post<Listing>(
+        '/api/listings',
+        supplyBody({ quantity: 700 }),
+      )
+    ).body;
+    const demand = (
+      await apiClient(ctx.app, { token: site.token }).post<Listing>(
+        '/api/listings',
+        demandBody({ quantity: 600 }),
+      )
+    ).body;
+    const live = proposedMatch(
+      {
+        kind: 'goods',
+        offer: supply,
+        need: demand,
+        offerItem: supply.kind === 'supply' ? supply.specId : '',
+        needItem: demand.kind === 'demand' ? demand.specId : '',
+        quantity: 100,
+        unit: 't',
+        distanceKm: 180,
+        crossProvince: false,
+        substitute: false,
+        reasons: [],
+      },
+      new Date().toISOString(),
+      'live',
+    );
+    await proposeMatch(ctx.deps, live, { userId: 'matcher', orgId: 'system' });
+    const api = apiClient(ctx.app, { token: organizer.token });
+    const queued = await api.post<MatchingRun>('/api/matching-runs', { kind: 'goods', region: '350000' });
+    await executeRun(ctx.deps, queued.body);
+
+    // Act
+    let run = (await api.get<MatchingRun>(`/api/matching-runs/${queued.body.id}`)).body;
+    while (run.status !== 'published')
+      run = (await api.post<MatchingRun>(`/api/matching-runs/${run.id}/publish`)).body;
+
+    // Assert
+    const match = await ctx.deps.matches.get(live.id);
+    expect(match).toMatchObject({ quantity: 600, source: `run:${run.id}`, status: 'proposed' });
+    expect(run.publishedMatches).toBe(1);
   });
 });

@@ -107,6 +107,7 @@ export const MESSAGES = {
     zh: '邀请码无效，或该信用代码不是受邀单位',
     en: 'is not a valid invitation for this credit code',
   },
+  'field.insufficient_remaining': { zh: '剩余数量不足', en: 'has too little remaining' },
   'field.number_invalid': { zh: '不是有效的数字', en: 'is not a number' },
   'field.number_grouping': { zh: '千分位分隔符位置不对', en: 'has misplaced thousands separators' },
   'field.number_negative': { zh: '不能为负数', en: 'cannot be negative' },
@@ -130,14 +131,25 @@ export type MessageKey = keyof typeof MESSAGES;
 
 export type MessageParams = Record<string, string | number>;
 
-export function format(template: string, params: MessageParams = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+/**
+ * Fills `{name}` placeholders. A parameter written `@some.key` names another message and is
+ * itself translated (lifecycle states and actions, sides of a match), so one set of parameters
+ * serves both languages.
+ */
+export function format(template: string, params: MessageParams = {}, lang: Lang = 'zh'): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    const value = String(params[name]);
+    if (value.startsWith('@')) {
+      const key = value.slice(1);
+      return Object.hasOwn(MESSAGES, key) ? MESSAGES[key as MessageKey][lang] : key;
+    }
+    return value;
+  });
 }
 
 export function translate(key: MessageKey, lang: Lang, params?: MessageParams): string {
-  return format(MESSAGES[key][lang], params);
+  return format(MESSAGES[key][lang], params, lang);
 }
 
 export function bothLanguages(key: MessageKey, params?: MessageParams): Message {

@@ -1,0 +1,309 @@
+import { A, createAsync, revalidate } from '@solidjs/router';
+import { createEffect, createMemo, createSignal, ErrorBoundary, For, on, Show, Suspense } from 'solid-js';
+import { ApiError } from '../../api/client.ts';
+import { actionsFor, fetchInbox, getInbox, getMatch, type InboxItem, sideFor } from '../../api/matches.ts';
+import { useMe } from '../../components/app-shell.data.ts';
+import { actionErrorText, StatusBadge, useMatchActions } from '../../components/match-card.tsx';
+import { formatDate, formatQuantity, useCatalogue } from '../../components/match-format.ts';
+import { localized, type TranslationKey, t } from '../../i18n/index.ts';
+import { usePageTitle } from '../../page-title.ts';
+import { afterMatchChange } from './listing-matches.tsx';
+
+/**
+ * The organisation's inbox: what happened to its matches, newest first, each linking to the match
+ * and to the listing. The newest entry of a match still open carries its accept / decline buttons.
+ * Entries newer than the last visit are marked new (remembered in this browser).
+ */
+
+const EVENT_KEYS: Record<string, TranslationKey> = {
+  proposed: 'inbox.events.proposed',
+  revised: 'inbox.events.revised',
+  accepted: 'inbox.events.accepted',
+  confirmed: 'inbox.events.confirmed',
+  declined: 'inbox.events.declined',
+  expired: 'inbox.events.expired',
+  cancelled: 'inbox.events.cancelled',
+};
+
+const seenKey = (orgId: string) => `gongxu.inbox.seen.${orgId}`;
+
+function readSeen(orgId: string): string {
+  try {
+    return localStorage.getItem(seenKey(orgId)) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function writeSeen(orgId: string, at: string): void {
+  try {
+    if (at > readSeen(orgId)) localStorage.setItem(seenKey(orgId), at);
+  } catch {
+    // storage unavailable: everything stays "new" for this page only
+  }
+}
+
+export default function InboxPage() {
+  usePageTitle('inbox.title');
+  useCatalogue();
+  const me = useMe();
+  const first = createAsync(() => getInbox(undefined));
+  const [more, setMore] = createSignal<InboxItem[]>([]);
+  const [cursor, setCursor] = createSignal<string>();
+  const [loadingMore, setLoadingMore] = createSignal(false);
+  const [moreError, setMoreError] = createSignal<ApiError>();
+  /** What the last inline action did (its row may move or lose its buttons when the list reloads). */
+  const [notice, setNotice] = createSignal<TranslationKey>();
+  // "new" is judged against the previous visit, read once when the page opens
+  const [seenBefore, setSeenBefore] = createSignal<string>();
+
+  createEffect(
+    on(first, (page) => {
+      if (!page) return;
+      setMore([]);
+      setCursor(page.nextCursor);
+    }),
+  );
+  createEffect(() => {
+    const orgId = me()?.org.id;
+    const items = first()?.items;
+    if (!orgId || !items) return;
+    if (seenBefore() === undefined) setSeenBefore(readSeen(orgId));
+    if (items[0]) writeSeen(orgId, items[0].at);
+  });
+
+  const items = createMemo(() => [...(first()?.items ?? []), ...more()]);
+  /** The newest entry of each match (only it gets the buttons). */
+  const newestOfMatch = createMemo(() => {
+    const ids = new Set<string>();
+    const newest = new Set<string>();
+    for (const item of items()) {
+      if (!ids.has(item.matchId)) {
+        ids.add(item.matchId);
+        newest.add(item.id);
+      }
+    }
+    return newest;
+  });
+  const isNew = (item: InboxItem) => {
+    const seen = seenBefore();
+    return seen !== undefined && item.at > seen;
+  };
+  const newCount = () => items().filter(isNew).length;
+
+  const loadMore = async () => {
+    const c = cursor();
+    if (!c || loadingMore()) return;
+    setLoadingMore(true);
+    setMoreError(undefined);
+    try {
+      const page = await fetchInbox(c);
+      setMore((list) => [...list, ...page.items]);
+      setCursor(page.nextCursor);
+    } catch (error) {
+      if (error instanceof ApiError) setMoreError(error);
+      else throw error;
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  return (
+    <>
+      <header class="page-header">
+        <div>
+          <h1 class="page-title">{t('inbox.title')}</h1>
+          <p class="page-lead">{t('inbox.lead')}</p>
+        </div>
+        <Show when={newCount() > 0}>
+          <span class="badge badge-blue inbox-new-count" data-testid="inbox-new-count">
+            {t('inbox.newCount', { count: newCount() })}
+          </span>
+        </Show>
+      </header>
+      <Show when={notice()}>
+        {(key) => (
+          <div class="alert alert-success" role="status" data-testid="inbox-notice">
+            {t(key())}
+          </div>
+        )}
+      </Show>
+      <Show when={first()}>
+        <Show
+          when={items().length > 0}
+          fallback={
+            <div class="card empty-state">
+              <p>{t('inbox.empty')}</p>
+            </div>
+          }
+        >
+          <ol class="inbox-list" data-testid="inbox-list">
+            <For each={items()}>
+              {(item) => (
+                <InboxRow
+                  onDone={setNotice}
+                  item={item}
+                  isNew={isNew(item)}
+                  actionable={newestOfMatch().has(item.id)}
+                  orgId={me()?.org.id}
+                />
+              )}
+            </For>
+          </ol>
+          <Show when={moreError()}>
+            {(e) => (
+              <div class="alert alert-error" role="alert">
+                {localized(e().messages)}
+              </div>
+            )}
+          </Show>
+          <Show when={cursor()}>
+            <div class="pager">
+              <button
+                type="button"
+                class="button"
+                disabled={loadingMore()}
+                onClick={loadMore}
+                data-testid="inbox-more"
+              >
+                {loadingMore() ? t('common.loading') : t('inbox.more')}
+              </button>
+            </div>
+          </Show>
+        </Show>
+      </Show>
+    </>
+  );
+}
+
+interface RowProps {
+  item: InboxItem;
+  isNew: boolean;
+  actionable: boolean;
+  orgId: string | undefined;
+  onDone: (note: TranslationKey) => void;
+}
+
+function InboxRow(props: RowProps) {
+  const mayBeOpen = () =>
+    props.actionable && (props.item.event === 'proposed' || props.item.event === 'revised' || props.item.event === 'accepted');
+  return (
+    <li
+      class="card inbox-item"
+      classList={{ 'is-new': props.isNew }}
+      data-testid="inbox-item"
+      data-event={props.item.event}
+      data-match-id={props.item.matchId}
+      data-counterpart={props.item.counterpartOrgName}
+    >
+      <div class="inbox-main">
+        <p class="inbox-event">
+          <span class={`inbox-dot event-${props.item.event}`} aria-hidden="true" />
+          <strong>
+            {EVENT_KEYS[props.item.event] ? t(EVENT_KEYS[props.item.event]!) : props.item.event}
+          </strong>
+          <Show when={props.isNew}>
+            <span class="badge badge-blue">{t('inbox.new')}</span>
+          </Show>
+        </p>
+        <p class="inbox-what">
+          <span class="inbox-org">{props.item.counterpartOrgName}</span>
+          <span aria-hidden="true"> · </span>
+          <span class="inbox-quantity">{formatQuantity(props.item.quantity, props.item.unit)}</span>
+        </p>
+        <p class="inbox-links">
+          <time datetime={props.item.at} class="muted">
+            {formatDate(props.item.at, true)}
+          </time>
+          <A href={`/matches/${props.item.matchId}`} data-testid="inbox-match-link">
+            {t('inbox.viewMatch')}
+          </A>
+          <A href={`/listings/${props.item.listingId}`}>{t('matches.viewListing')}</A>
+        </p>
+      </div>
+      <Show when={mayBeOpen()}>
+        <ErrorBoundary fallback={null}>
+          <Suspense>
+            <InboxActions matchId={props.item.matchId} orgId={props.orgId} onDone={props.onDone} />
+          </Suspense>
+        </ErrorBoundary>
+      </Show>
+    </li>
+  );
+}
+
+/** The match's current state and, while it is open, accept / decline right here. */
+function InboxActions(props: {
+  matchId: string;
+  orgId: string | undefined;
+  onDone: (note: TranslationKey) => void;
+}) {
+  const match = createAsync(() => getMatch(props.matchId));
+  return (
+    <Show when={match()}>
+      {(m) => {
+        const side = () => sideFor(props.orgId, m());
+        const actions = () => actionsFor(side(), m().status);
+        const { pending, error, done, run } = useMatchActions(m, async (updated, action) => {
+          props.onDone(
+            action === 'decline'
+              ? 'matches.doneDeclined'
+              : updated.status === 'confirmed'
+                ? 'matches.doneConfirmed'
+                : 'matches.doneAccepted',
+          );
+          await afterMatchChange(updated, action);
+          await revalidate(getInbox.key);
+        });
+        return (
+          <div class="inbox-actions" data-testid="inbox-actions">
+            <StatusBadge match={m()} />
+            <Show when={actions().waiting}>
+              <span class="match-note">{t('matches.waiting')}</span>
+            </Show>
+            <Show when={actions().accept}>
+              <button
+                type="button"
+                class="button button-primary"
+                data-testid="inbox-accept"
+                disabled={Boolean(pending())}
+                onClick={() => run('accept')}
+              >
+                {pending() === 'accept'
+                  ? t('matches.working')
+                  : actions().confirms
+                    ? t('matches.confirm')
+                    : t('matches.accept')}
+              </button>
+            </Show>
+            <Show when={actions().decline}>
+              <button
+                type="button"
+                class="button"
+                data-testid="inbox-decline"
+                disabled={Boolean(pending())}
+                onClick={() => run('decline')}
+              >
+                {pending() === 'decline' ? t('matches.working') : t('matches.decline')}
+              </button>
+            </Show>
+            <Show when={error()}>
+              {(e) => (
+                <p class="field-error" role="alert" data-testid="inbox-error">
+                  {actionErrorText(e(), m())}
+                </p>
+              )}
+            </Show>
+            <Show when={done()}>
+              {(key) => (
+                <p class="match-note" role="status">
+                  {t(key())}
+                </p>
+              )}
+            </Show>
+          </div>
+        );
+      }}
+    </Show>
+  );
+}
