@@ -41,6 +41,7 @@ import {
   supplyOfPair,
 } from './candidates.ts';
 import { nearerAlternatives } from './explain.ts';
+import { Interner } from './interner.ts';
 import { DayParser } from './iso-days.ts';
 import { certifyTransport, solveTransport, type TransportOptions } from './transport.ts';
 
@@ -222,35 +223,13 @@ export function buildGoodsInstance(
   const S = supplies.length;
   const D = demands.length;
   const days = new DayParser();
-  const specIndex = new Map<string, number>();
-  const specNames: string[] = [];
-  const specOf = (id: string) => {
-    let k = specIndex.get(id);
-    if (k === undefined) {
-      k = specNames.length;
-      specIndex.set(id, k);
-      specNames.push(id);
-    }
-    return k;
-  };
-  const orgIndex = new Map<string, number>();
-  const orgOf = (id: string) => {
-    let k = orgIndex.get(id);
-    if (k === undefined) {
-      k = orgIndex.size;
-      orgIndex.set(id, k);
-    }
-    return k;
-  };
-  const provinceIndex = new Map<string, number>();
-  const provinceOf = (code: string) => {
-    let k = provinceIndex.get(code);
-    if (k === undefined) {
-      k = provinceIndex.size;
-      provinceIndex.set(code, k);
-    }
-    return k;
-  };
+  const specInterner = new Interner();
+  const specNames = specInterner.names;
+  const specOf = (id: string) => specInterner.id(id);
+  const orgInterner = new Interner();
+  const orgOf = (id: string) => orgInterner.id(id);
+  const provinceInterner = new Interner();
+  const provinceOf = (code: string) => provinceInterner.id(code);
 
   const supplyGroup = new Int32Array(S);
   const supplyOrg = new Int32Array(S);

@@ -24,6 +24,7 @@ import {
   supplyOfPair,
 } from './candidates.ts';
 import { nearerAlternatives } from './explain.ts';
+import { Interner } from './interner.ts';
 import { DayParser, overlapDays } from './iso-days.ts';
 import { certifyTransport, solveTransport, type TransportOptions } from './transport.ts';
 
@@ -147,24 +148,10 @@ export function buildLabourInstance(
   const S = offers.length;
   const D = requests.length;
   const days = new DayParser();
-  const skills = new Map<string, number>();
-  const skillOf = (id: string) => {
-    let k = skills.get(id);
-    if (k === undefined) {
-      k = skills.size;
-      skills.set(id, k);
-    }
-    return k;
-  };
-  const orgs = new Map<string, number>();
-  const orgOf = (id: string) => {
-    let k = orgs.get(id);
-    if (k === undefined) {
-      k = orgs.size;
-      orgs.set(id, k);
-    }
-    return k;
-  };
+  const skillInterner = new Interner();
+  const skillOf = (id: string) => skillInterner.id(id);
+  const orgInterner = new Interner();
+  const orgOf = (id: string) => orgInterner.id(id);
   const certs = new Map<string, number>();
   for (const r of requests)
     for (const c of r.certificatesRequired) if (!certs.has(c)) certs.set(c, certs.size);
@@ -216,7 +203,7 @@ export function buildLabourInstance(
       requestCerts[j * words + (bit >>> 5)]! |= 1 << (bit & 31);
     }
   });
-  const groupCount = skills.size;
+  const groupCount = skillInterner.size;
   const compatibleGroups = Array.from({ length: groupCount }, (_, g) => [g]);
   const op = preparePoints(offers.map((o) => o.point));
   const rp = preparePoints(requests.map((r) => r.point));
