@@ -19,6 +19,8 @@ export const MAX_LIVE_PROPOSALS = 8;
 const PROVINCE_REACH_KM = 700;
 /** The farthest any counterpart could deliver or commute from (bounds the search for needs). */
 const MAX_REACH_KM = 1500;
+/** Listings read per partition for a neighbourhood (beyond that, a matching run is the tool). */
+const MAX_NEIGHBOURS = 2000;
 
 const COUNTERPART: Record<ListingKind, ListingKind> = {
   supply: 'demand',
@@ -39,17 +41,29 @@ function reachOf(listing: Listing): number {
   return MAX_REACH_KM;
 }
 
-async function counterparts(deps: Deps, listing: Listing): Promise<Listing[]> {
-  const kind = COUNTERPART[listing.kind];
+/**
+ * The listing's neighbourhood: every open listing of its category on both sides (counterparts and
+ * competitors) in the provinces within its reach. Allocating over the neighbourhood, not just the
+ * listing against its counterparts, keeps live proposals consistent with the regional optimum: a
+ * project hears first from the supplier that serves it best, not from whichever posted last.
+ */
+async function neighbourhood(deps: Deps, listing: Listing): Promise<{ offers: Listing[]; needs: Listing[] }> {
   const category =
     listing.kind === 'supply' || listing.kind === 'demand' ? listing.category : `labour:${listing.skillId}`;
   const provinces = provincesWithin(pointOf(listing), reachOf(listing));
-  const found = await Promise.all(
-    provinces.map((province) =>
-      deps.listings.searchAll({ kind, category, regionPrefix: province, status: 'open' }, 5000),
-    ),
-  );
-  return found.flat().filter((l) => l.orgId !== listing.orgId && l.remaining > 0);
+  const isOffer = listing.kind === 'supply' || listing.kind === 'labour_offer';
+  const offerKind = isOffer ? listing.kind : COUNTERPART[listing.kind];
+  const needKind = COUNTERPART[offerKind];
+  const load = (kind: ListingKind) =>
+    Promise.all(
+      provinces.map((province) =>
+        deps.listings.searchAll({ kind, category, regionPrefix: province, status: 'open' }, MAX_NEIGHBOURS),
+      ),
+    ).then((found) => found.flat().filter((l) => l.remaining > 0));
+  const [offers, needs] = await Promise.all([load(offerKind), load(needKind)]);
+  // The listing itself as it is now (a search page may be older than the stream record).
+  const withSelf = (list: Listing[]) => [listing, ...list.filter((l) => l.id !== listing.id)];
+  return isOffer ? { offers: withSelf(offers), needs } : { offers, needs: withSelf(needs) };
 }
 
 /** Quantity of this listing already tied up in open proposals (not yet confirmed). */
@@ -68,29 +82,28 @@ export async function matchListing(deps: Deps, listing: Listing): Promise<number
   const { pending, pairs } = await pendingOn(deps, listing);
   const free = listing.remaining - pending;
   if (free <= 0) return 0;
-  const candidates = await counterparts(deps, listing);
-  if (candidates.length === 0) return 0;
-  // What each counterpart has not yet promised in other open proposals.
+  const { offers: allOffers, needs: allNeeds } = await neighbourhood(deps, listing);
+  const isOffer = listing.kind === 'supply' || listing.kind === 'labour_offer';
+  const counterparts = isOffer ? allNeeds : allOffers;
+  if (!counterparts.some((l) => l.orgId !== listing.orgId)) return 0;
+  // What each listing has not yet promised in other open proposals.
   const available = new Map<string, number>([[listing.id, free]]);
-  for (let i = 0; i < candidates.length; i += 25) {
+  const others = [...allOffers, ...allNeeds].filter((l) => l.id !== listing.id);
+  for (let i = 0; i < others.length; i += 25) {
     await Promise.all(
-      candidates.slice(i, i + 25).map(async (other) => {
+      others.slice(i, i + 25).map(async (other) => {
         available.set(other.id, other.remaining - (await pendingOn(deps, other)).pending);
       }),
     );
   }
-  const others = candidates.filter((other) => (available.get(other.id) ?? 0) > 0);
-  if (others.length === 0) return 0;
+  const free0 = (l: Listing) => (available.get(l.id) ?? 0) > 0;
+  const offers = allOffers.filter(free0);
+  const needs = allNeeds.filter(free0);
   const now = deps.clock.now().toISOString();
-  const isOffer = listing.kind === 'supply' || listing.kind === 'labour_offer';
   const kind = listing.kind === 'supply' || listing.kind === 'demand' ? 'goods' : 'labour';
-  const { proposals: allocated } = allocateListings(
-    kind,
-    isOffer ? [listing] : others,
-    isOffer ? others : [listing],
-    { available },
-  );
+  const { proposals: allocated } = allocateListings(kind, offers, needs, { available });
   const proposals = allocated
+    .filter((p) => p.offer.id === listing.id || p.need.id === listing.id)
     .filter((p) => !pairs.has(`${p.offer.id}|${p.need.id}`))
     .map((p) => proposedMatch(p, now, 'live'));
   proposals.sort((a, b) => b.quantity - a.quantity || a.distanceKm - b.distanceKm);

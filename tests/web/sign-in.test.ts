@@ -42,8 +42,8 @@ describe.skipIf(skipBrowserTests)('signing in and out (browser)', () => {
     await expect.poll(() => textOf(page.getByTestId('home-org'))).toBe(STEEL.org);
     await expect.poll(() => textOf(page.locator('.region-name').first())).toBe('福建省 · 三明市 · 三元区');
     const supply = page.locator('article[data-section="supply"]');
-    await expect.poll(() => supply.locator('button:disabled').count()).toBe(2);
-    expect(await textOf(supply)).toContain('即将推出');
+    await expect.poll(() => supply.locator('a[href]').count()).toBe(2);
+    expect(await textOf(supply)).toContain('发布供应');
     expect(await page.title()).toBe('首页 · 供需');
     await screenshot(page, 'home-manufacturer-zh');
     expectNoPageErrors(open);

@@ -32,14 +32,15 @@ export interface OpenPage {
   errors: string[];
 }
 
-export async function startWebHarness(): Promise<WebHarness> {
+/** `streams: true` runs the stream handler (live matching, matching runs); wait on it with `stack.drainStreams()`. */
+export async function startWebHarness(options: { streams?: boolean } = {}): Promise<WebHarness> {
   const webDist = await ensureWebBuilt();
   const [stack, browser] = await Promise.all([
     startLocalStack({
       dynamoEndpoint: inject('dynamoEndpoint'),
       tableName: `web-${randomUUID()}`,
       seedDemo: true,
-      streams: false,
+      streams: options.streams ?? false,
       webDist,
     }),
     launchBrowser(),
@@ -94,7 +95,6 @@ export async function signInThroughForm(page: Page, email: string, password = DE
 
 /** The text a user sees in an element, as Playwright renders it (line breaks between blocks). */
 export function textOf(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText, not the DOM property
   return locator.innerText();
 }
 

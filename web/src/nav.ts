@@ -40,6 +40,9 @@ export const NAV: NavSection[] = [
     items: [
       { label: 'nav.home', href: () => '/' },
       { label: 'nav.org', href: (me) => `/orgs/${me.org.id}` },
+      { label: 'nav.inbox', href: () => '/inbox' },
+      { label: 'nav.browse', href: () => '/listings/search' },
+      { label: 'nav.imports', href: () => '/imports' },
       { label: 'nav.users', when: (me) => me.user.orgRole === 'org_admin' },
     ],
   },
@@ -49,7 +52,10 @@ export const NAV: NavSection[] = [
     homeTitle: 'home.supplyTitle',
     homeText: 'home.supplyText',
     when: (me) => hasKind(me, 'manufacturer'),
-    items: [{ label: 'nav.postSupply' }, { label: 'nav.mySupply' }],
+    items: [
+      { label: 'nav.postSupply', href: () => '/listings/new/supply' },
+      { label: 'nav.mySupply', href: () => '/listings/mine/supply' },
+    ],
   },
   {
     id: 'demand',
@@ -57,7 +63,10 @@ export const NAV: NavSection[] = [
     homeTitle: 'home.demandTitle',
     homeText: 'home.demandText',
     when: (me) => hasKind(me, 'builder'),
-    items: [{ label: 'nav.postDemand' }, { label: 'nav.myDemand' }],
+    items: [
+      { label: 'nav.postDemand', href: () => '/listings/new/demand' },
+      { label: 'nav.myDemand', href: () => '/listings/mine/demand' },
+    ],
   },
   {
     id: 'labour',
@@ -66,9 +75,20 @@ export const NAV: NavSection[] = [
     homeText: 'home.labourText',
     when: (me) => hasKind(me, 'labour_provider', 'labour_user'),
     items: [
-      { label: 'nav.offerStaff', when: (me) => hasKind(me, 'labour_provider') },
-      { label: 'nav.requestStaff', when: (me) => hasKind(me, 'labour_user') },
-      { label: 'nav.myLabour' },
+      {
+        label: 'nav.offerStaff',
+        href: () => '/listings/new/labour_offer',
+        when: (me) => hasKind(me, 'labour_provider'),
+      },
+      {
+        label: 'nav.requestStaff',
+        href: () => '/listings/new/labour_request',
+        when: (me) => hasKind(me, 'labour_user'),
+      },
+      {
+        label: 'nav.myLabour',
+        href: (me) => `/listings/mine/${hasKind(me, 'labour_provider') ? 'labour_offer' : 'labour_request'}`,
+      },
     ],
   },
   {
@@ -77,7 +97,12 @@ export const NAV: NavSection[] = [
     homeTitle: 'home.organizerTitle',
     homeText: 'home.organizerText',
     when: isOrganizer,
-    items: [{ label: 'nav.regionOrgs' }, { label: 'nav.regionListings' }, { label: 'nav.events' }],
+    items: [
+      { label: 'nav.regionOrgs' },
+      { label: 'nav.regionListings', href: () => '/lists' },
+      { label: 'nav.runs', href: () => '/runs' },
+      { label: 'nav.events' },
+    ],
   },
   {
     id: 'platform',

@@ -1,7 +1,23 @@
-import type { RouteDefinition } from '@solidjs/router';
+import type { RouteDefinition, RoutePreloadFuncArgs } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import { preloadMe } from './components/app-shell.data.ts';
+import { preloadMatch } from './pages/matches/match-data.ts';
 import { preloadOrg } from './pages/orgs/org-profile.data.ts';
+
+/**
+ * Listing pages' data, preloaded without putting the listings API into the main bundle. The route's
+ * params are read here, synchronously: a param first read later, inside the navigation's
+ * transition, does not update the page (it stays at the previous route's value).
+ */
+const listingData = () => import('./pages/listings/listing.data.ts');
+const preloadCatalogue = ({ params }: RoutePreloadFuncArgs) => {
+  void params.kind;
+  void listingData().then((m) => m.preloadCatalogue());
+};
+const preloadListing = ({ params }: RoutePreloadFuncArgs) => {
+  const listingId = params.listingId;
+  void listingData().then((m) => m.preloadListing(listingId));
+};
 
 /**
  * Every page, loaded on demand. Pages inside the app shell need a session (the shell sends
@@ -22,6 +38,41 @@ export const routes: RouteDefinition[] = [
         component: lazy(() => import('./pages/orgs/org-profile.tsx')),
         preload: preloadOrg,
       },
+      { path: '/inbox', component: lazy(() => import('./pages/matches/inbox.tsx')) },
+      {
+        path: '/matches/:matchId',
+        component: lazy(() => import('./pages/matches/match-detail.tsx')),
+        preload: preloadMatch,
+      },
+      { path: '/runs', component: lazy(() => import('./pages/runs/runs.tsx')) },
+      { path: '/runs/:runId', component: lazy(() => import('./pages/runs/run-detail.tsx')) },
+      {
+        path: '/listings/new/:kind',
+        component: lazy(() => import('./pages/listings/listing-new.tsx')),
+        preload: preloadCatalogue,
+      },
+      {
+        path: '/listings/mine/:kind?',
+        component: lazy(() => import('./pages/listings/my-listings.tsx')),
+        preload: preloadCatalogue,
+      },
+      {
+        path: '/listings/search',
+        component: lazy(() => import('./pages/listings/listing-search.tsx')),
+        preload: preloadCatalogue,
+      },
+      {
+        path: '/listings/:listingId',
+        component: lazy(() => import('./pages/listings/listing-detail.tsx')),
+        preload: preloadListing,
+      },
+      {
+        path: '/listings/:listingId/edit',
+        component: lazy(() => import('./pages/listings/listing-edit.tsx')),
+        preload: preloadListing,
+      },
+      { path: '/lists', component: lazy(() => import('./pages/lists/lists.tsx')), preload: preloadCatalogue },
+      { path: '/imports', component: lazy(() => import('./pages/imports/imports.tsx')) },
       { path: '*404', component: lazy(() => import('./pages/not-found.tsx')) },
     ],
   },

@@ -186,7 +186,8 @@ interface RowProps {
 
 function InboxRow(props: RowProps) {
   const mayBeOpen = () =>
-    props.actionable && (props.item.event === 'proposed' || props.item.event === 'revised' || props.item.event === 'accepted');
+    props.actionable &&
+    (props.item.event === 'proposed' || props.item.event === 'revised' || props.item.event === 'accepted');
   return (
     <li
       class="card inbox-item"

@@ -1,0 +1,153 @@
+import type { AuditEntry } from '../../../functions/audit/audit.ts';
+import type { SummaryRow } from '../../../functions/listings/list-summary.ts';
+import type {
+  DemandListing,
+  LabourOfferListing,
+  LabourRequestListing,
+  Listing,
+  ListingKind,
+  ListingStatus,
+  ListingView,
+  SupplyListing,
+} from '../../../functions/listings/listing.ts';
+import type { Lang } from '../i18n/index.ts';
+import { api } from './client.ts';
+import { downloadFile, type Page, type SheetFormat, sendJson } from './imports.ts';
+
+/** Listings: post, read, edit, move along their lifecycle; search; 供应清单/需求清单 and exports. */
+
+export type {
+  AuditEntry,
+  DemandListing,
+  LabourOfferListing,
+  LabourRequestListing,
+  Listing,
+  ListingKind,
+  ListingStatus,
+  ListingView,
+  Page,
+  SummaryRow,
+  SupplyListing,
+};
+
+export const LISTING_KINDS: readonly ListingKind[] = ['supply', 'demand', 'labour_offer', 'labour_request'];
+export const LISTING_STATUSES: readonly ListingStatus[] = ['draft', 'open', 'closed'];
+
+export const isListingKind = (value: unknown): value is ListingKind =>
+  typeof value === 'string' && (LISTING_KINDS as readonly string[]).includes(value);
+
+export const isGoods = (
+  listing: Pick<Listing, 'kind'>,
+): listing is Pick<SupplyListing | DemandListing, 'kind'> =>
+  listing.kind === 'supply' || listing.kind === 'demand';
+
+/** The quantity (goods) or headcount (labour) of a listing. */
+export function totalOf(listing: ListingView): number {
+  return listing.kind === 'supply' || listing.kind === 'demand' ? listing.quantity : listing.headcount;
+}
+
+/** The kinds of listing an organisation of these kinds posts (all four for organizers and others). */
+export function kindsForOrg(orgKinds: readonly string[]): ListingKind[] {
+  const mine = LISTING_KINDS.filter(
+    (k) =>
+      (k === 'supply' && orgKinds.includes('manufacturer')) ||
+      (k === 'demand' && orgKinds.includes('builder')) ||
+      (k === 'labour_offer' && orgKinds.includes('labour_provider')) ||
+      (k === 'labour_request' && orgKinds.includes('labour_user')),
+  );
+  return mine.length > 0 ? mine : [...LISTING_KINDS];
+}
+
+export type ListingLifecycleAction = 'publish' | 'withdraw' | 'fulfil';
+
+/** POST /api/listings (one Idempotency-Key per submission: a double click posts once). */
+export const postListing = (body: Record<string, unknown>, idempotencyKey: string): Promise<Listing> =>
+  sendJson<Listing>('POST', '/listings', body, { 'Idempotency-Key': idempotencyKey });
+
+export const fetchListing = (listingId: string): Promise<ListingView> =>
+  api.get<ListingView>(`/listings/${encodeURIComponent(listingId)}`);
+
+export const patchListing = (listingId: string, patch: Record<string, unknown>): Promise<Listing> =>
+  api.patch<Listing>(`/listings/${encodeURIComponent(listingId)}`, patch);
+
+export const moveListing = (listingId: string, action: ListingLifecycleAction): Promise<Listing> =>
+  api.post<Listing>(`/listings/${encodeURIComponent(listingId)}/${action}`, undefined);
+
+export const fetchListingAudit = (listingId: string, cursor?: string): Promise<Page<AuditEntry>> =>
+  api.get<Page<AuditEntry>>(`/listings/${encodeURIComponent(listingId)}/audit`, {
+    query: { cursor, limit: 50 },
+  });
+
+export interface MineFilter {
+  kind?: ListingKind;
+  status?: ListingStatus;
+  cursor?: string;
+  limit?: number;
+}
+
+/** GET /api/listings/mine: my organisation's listings, newest first. */
+export const fetchMyListings = (filter: MineFilter): Promise<Page<Listing>> =>
+  api.get<Page<Listing>>('/listings/mine', {
+    query: { kind: filter.kind, status: filter.status, cursor: filter.cursor, limit: filter.limit ?? 20 },
+  });
+
+export interface SearchFilter {
+  kind: ListingKind;
+  /** Province, city or county adcode. */
+  region: string;
+  category?: string;
+  status?: ListingStatus;
+  cursor?: string;
+  limit?: number;
+}
+
+/** GET /api/listings: others' listings come without contact (and price) until a match. */
+export const searchListings = (filter: SearchFilter): Promise<Page<ListingView>> =>
+  api.get<Page<ListingView>>('/listings', {
+    query: {
+      kind: filter.kind,
+      region: filter.region,
+      category: filter.category || undefined,
+      status: filter.status,
+      cursor: filter.cursor,
+      limit: filter.limit ?? 20,
+    },
+  });
+
+export interface ListSummary {
+  region: string;
+  category: string | null;
+  rows: SummaryRow[];
+  totals: { supply: number; demand: number; gap: number };
+}
+
+/** GET /api/listings/summary: 供应清单/需求清单 totals by city and spec. */
+export const fetchSummary = (region: string, category?: string): Promise<ListSummary> =>
+  api.get<ListSummary>('/listings/summary', { query: { region, category: category || undefined } });
+
+/** The summary as a spreadsheet. */
+export const downloadSummary = (
+  region: string,
+  category: string | undefined,
+  format: SheetFormat,
+  lang: Lang,
+) =>
+  downloadFile(
+    '/listings/summary',
+    { region, category: category || undefined, format, lang },
+    `gongxu-summary-${region}.${format}`,
+  );
+
+/** One list (supply, demand, …) of a region as a spreadsheet. */
+export const downloadList = (
+  kind: ListingKind,
+  region: string,
+  category: string | undefined,
+  format: SheetFormat,
+  lang: Lang,
+) =>
+  downloadFile(
+    '/listings/export',
+    { kind, region, category: category || undefined, format, lang },
+    `gongxu-${kind}-${region}.${format}`,
+  );
