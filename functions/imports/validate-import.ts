@@ -41,10 +41,11 @@ function rowError(
   field: string,
   key: MessageKey,
   params?: MessageParams,
+  headerText?: (column: Column) => string,
 ): RowError {
   return {
     row,
-    column: column ? column.header.zh : '',
+    column: column ? (headerText?.(column) ?? column.header.zh) : '',
     field,
     code: key.replace(/^field\./, ''),
     messages: bothLanguages(key, params),
@@ -72,13 +73,27 @@ export function validateSheet(rows: SheetRows, kind: ListingKind, organizer: boo
     ]);
   }
   const fieldToColumn = new Map(columns.map((c) => [c.field, c]));
+  // Report a column by the header the file itself has (Chinese, English or an alias).
+  const headerText = (column: Column) => {
+    const at = positions.get(column);
+    const text = at === undefined ? '' : String(header[at] ?? '').trim();
+    return text || column.header.zh;
+  };
+  // The template's example row, if the clerk left it in, is not data.
+  const exampleRow = columns.map((c) => c.example);
+  const isExample = (cells: readonly unknown[]) =>
+    columns.every((c, i) => {
+      const at = positions.get(c);
+      const cell = at === undefined ? '' : String(cells[at] ?? '').trim();
+      return cell === exampleRow[i];
+    });
   const good: ImportRow[] = [];
   const errors: RowError[] = [];
   let badRows = 0;
   let totalRows = 0;
   dataRows.forEach((cells, index) => {
     const rowNumber = index + 2;
-    if (cells.every(isBlank)) return;
+    if (cells.every(isBlank) || isExample(cells)) return;
     totalRows += 1;
     const rowErrors: RowError[] = [];
     const values: Record<string, unknown> = { kind };
@@ -86,11 +101,13 @@ export function validateSheet(rows: SheetRows, kind: ListingKind, organizer: boo
       const position = positions.get(column);
       const cell = position === undefined ? null : (cells[position] ?? null);
       if (isBlank(cell)) {
-        if (column.required) rowErrors.push(rowError(rowNumber, column, column.field, 'field.required'));
+        if (column.required)
+          rowErrors.push(rowError(rowNumber, column, column.field, 'field.required', undefined, headerText));
         continue;
       }
       const parsed = column.parse(cell);
-      if (!parsed.ok) rowErrors.push(rowError(rowNumber, column, column.field, parsed.key, parsed.params));
+      if (!parsed.ok)
+        rowErrors.push(rowError(rowNumber, column, column.field, parsed.key, parsed.params, headerText));
       else setPath(values, column.field, parsed.value);
     }
     // A unit typed in another unit than the spec's (万只 for 只, kg for t) converts the quantities.
@@ -99,7 +116,16 @@ export function validateSheet(rows: SheetRows, kind: ListingKind, organizer: boo
         if (typeof values[field] !== 'number') continue;
         const converted = convertToSpecUnit(values[field] as number, values.unit, values.specId);
         if (converted === undefined) {
-          rowErrors.push(rowError(rowNumber, fieldToColumn.get('unit'), 'unit', 'field.unit_mismatch'));
+          rowErrors.push(
+            rowError(
+              rowNumber,
+              fieldToColumn.get('unit'),
+              'unit',
+              'field.unit_mismatch',
+              undefined,
+              headerText,
+            ),
+          );
           break;
         }
         values[field] = converted;
@@ -116,7 +142,7 @@ export function validateSheet(rows: SheetRows, kind: ListingKind, organizer: boo
         if (!(error instanceof ValidationError)) throw error;
         for (const f of error.fields) {
           const column = fieldToColumn.get(f.field);
-          rowErrors.push(rowError(rowNumber, column, f.field, f.key, f.params));
+          rowErrors.push(rowError(rowNumber, column, f.field, f.key, f.params, headerText));
         }
       }
     }

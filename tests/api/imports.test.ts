@@ -261,3 +261,21 @@ describe('spreadsheet import', () => {
     expect(rows[0]).toContain('项目名称*');
   });
 });
+
+describe('import reports and templates', () => {
+  it("names the file's own column headers and skips the template's example row", async () => {
+    const ctx = await freshTable();
+    const org = await makeOrg(ctx.deps, { creditCode: '913504001581427114' });
+    const template = await ctx.app.request('/api/imports/template?kind=supply&format=csv&lang=en', {
+      headers: { authorization: `Bearer ${org.token}` },
+    });
+    const lines = (await template.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    const bad = 'HRB400E Φ25,-5,t,350403,300,2026-03-15,2026-05-15,,,Lin,13905981234';
+    const res = await upload(ctx.app, org.token, [...lines, bad].join('\n'));
+    expect(res.body).toMatchObject({ totalRows: 1, goodRows: 0, badRows: 1 });
+    expect(res.body.errors.map((e) => e.column)).toContain('Quantity*');
+  });
+});
