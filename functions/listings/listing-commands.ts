@@ -143,12 +143,14 @@ export async function editListing(
   principal: Viewer,
   listingId: string,
   patch: Record<string, unknown>,
+  cleared: readonly string[] = [],
 ): Promise<Listing> {
   const current = await loadOwnListing(deps, principal, listingId);
   const status = transition(listingLifecycle, current.status, 'edit');
   const issues = checkReferences({ ...patch, kind: current.kind } as ListingInput);
   if (issues.length > 0) throw new ValidationError(issues);
   const merged = { ...current, ...patch, status: current.status === 'draft' ? 'draft' : status } as Listing;
+  for (const field of cleared) delete (merged as unknown as Record<string, unknown>)[field];
   const newTotal = totalOf(merged);
   const oldTotal = totalOf(current);
   merged.remaining = current.remaining + (newTotal - oldTotal);

@@ -19,6 +19,20 @@ import { canSeeListing, isOwner, LISTING_KINDS, LISTING_STATUSES, oversees, view
 import { editListing, moveListing, postListing } from './listing-commands.ts';
 
 const listingParams = z.strictObject({ listingId: id });
+/** Optional fields a PATCH may clear with `null`. */
+const CLEARABLE_FIELDS = new Set([
+  'unitPrice',
+  'minOrder',
+  'stockOnHand',
+  'dailyCapacity',
+  'ceilingPrice',
+  'dailyWage',
+  'minOverlapDays',
+  'note',
+  'address',
+  'lat',
+  'lng',
+]);
 const searchQuery = z.strictObject({
   kind: z.enum(LISTING_KINDS),
   region: adcode,
@@ -214,8 +228,15 @@ export const listingRoutes = new Hono<AppEnv>()
       if (!isOwner(principal, current)) throw new ForbiddenError();
       // Checked against the body as sent: z.record rebuilds the object and drops an own `__proto__`
       // key, which the strict patch schema must see (and refuse) like any other unknown field.
-      const patch = parseInput(listingPatch[current.kind], JSON.parse(await c.req.text()) as unknown);
-      return c.json(await editListing(deps, principal, listingId, patch));
+      const raw = JSON.parse(await c.req.text()) as Record<string, unknown>;
+      // `null` clears an optional field (a price, a note); required fields cannot be cleared.
+      const cleared = Object.keys(raw).filter((field) => raw[field] === null);
+      const refused = cleared.filter((field) => !CLEARABLE_FIELDS.has(field));
+      if (refused.length > 0)
+        throw new ValidationError(refused.map((field) => ({ field, key: 'field.required' as const })));
+      const rest = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== null));
+      const patch = parseInput(listingPatch[current.kind], rest);
+      return c.json(await editListing(deps, principal, listingId, patch, cleared));
     },
   )
   .post(...lifecycleRoute('publish', 'Publish a draft listing'), async (c) =>

@@ -166,6 +166,19 @@ describe('listings', () => {
     expect(late.body.error?.code).toBe('invalid_transition');
   });
 
+  it('clears an optional field with null and refuses to clear a required one', async () => {
+    const api = apiClient(ctx.app, { token: steel.token });
+    const posted = await api.post<Body>('/api/listings', supplyBody({ unitPrice: 3950 }));
+    const cleared = await api.patch<Body>(`/api/listings/${posted.body.id}`, { unitPrice: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.unitPrice).toBeUndefined();
+    const refused = await api.patch<Body>(`/api/listings/${posted.body.id}`, { quantity: null });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error?.fields).toContainEqual(
+      expect.objectContaining({ field: 'quantity', code: 'required' }),
+    );
+  });
+
   it('keeps an audit trail of every change, readable by the owner and organizers', async () => {
     const api = apiClient(ctx.app, { token: steel.token });
     const posted = await api.post<Body>('/api/listings', supplyBody());
