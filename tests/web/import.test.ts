@@ -103,7 +103,7 @@ describe.skipIf(skipBrowserTests)('importing lists from a spreadsheet (browser)'
     // Assert
     await expect
       .poll(() => errorRow(4, 'specId').locator('td').allInnerTexts())
-      .toEqual(['4', 'Product spec (产品规格)', 'Product spec is not a product spec in the catalogue']);
+      .toEqual(['4', '产品规格', 'Product spec is not a product spec in the catalogue']);
     expect(await textOf(page.getByTestId('import-commit'))).toBe('Import the 3 good rows');
     await screenshot(page, 'import-report-en');
     await page.getByTestId('lang-switch').click();
@@ -118,6 +118,12 @@ describe.skipIf(skipBrowserTests)('importing lists from a spreadsheet (browser)'
     );
     await expect.poll(() => textOf(page.getByTestId('import-done'))).toContain('导入完成：已导入 3 条');
     expect(await textOf(page.getByTestId('import-done'))).toContain('新建档并邀请 2 家企业');
+    const firms = page.getByTestId('invited-firm');
+    expect(await firms.count()).toBe(2);
+    await firms.first().getByRole('button', { name: '生成邀请码' }).click();
+    await expect
+      .poll(() => textOf(firms.first().getByTestId('invite-code')))
+      .toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
     await expect
       .poll(() => textOf(page.getByTestId('import-history')))
       .toMatch(/三明摸底表\.csv[\s\S]*已导入/);
@@ -190,7 +196,7 @@ describe.skipIf(skipBrowserTests)('importing lists from a spreadsheet (browser)'
       await page
         .locator('[data-testid="import-errors"] tr[data-row="3"][data-field="availableUntil"] td')
         .allInnerTexts(),
-    ).toEqual(['3', '供货截止日期', '结束日期不能早于开始日期']);
+    ).toEqual(['3', 'Available until', '结束日期不能早于开始日期']);
 
     // Act: import none
     await page.getByTestId('import-discard').click();

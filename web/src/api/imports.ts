@@ -181,3 +181,9 @@ export function newIdempotencyKey(): string {
     ? crypto.randomUUID()
     : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
+
+/** An invitation code for a firm an organizer's import listed (shown once; hand it to the firm). */
+export const issueInvitation = (
+  orgId: string,
+): Promise<{ orgId: string; name: string; inviteCode: string }> =>
+  sendJson('POST', `/orgs/${orgId}/invitation`, {});

@@ -436,6 +436,13 @@ export const en: Dict = {
     commitNone: 'Import none',
     committing: 'Importing… {{ done }} of {{ total }}',
     committed: 'Import finished: {{ count }} imported',
+    invitations: 'Invited firms',
+    invitationsHint:
+      'Issue each firm a code and hand it over; registering with its credit code and the code, the firm takes over these listings.',
+    firm: 'Firm',
+    creditCode: 'Credit code',
+    inviteCode: 'Invitation code',
+    issueCode: 'Issue code',
     invited: '{{ count }} firms created and invited',
     discarded: 'Import discarded; nothing was imported',
     nothingGood: 'No row can be imported; fix the file and upload it again.',

@@ -433,6 +433,13 @@ export const zh = {
     commitNone: '全部不导入',
     committing: '正在导入… {{ done }} / {{ total }}',
     committed: '导入完成：已导入 {{ count }} 条',
+    invitations: '受邀企业',
+    invitationsHint:
+      '为每家企业生成邀请码并转交对方；对方用本单位统一社会信用代码和邀请码注册后，即可接管这些清单。',
+    firm: '企业',
+    creditCode: '统一社会信用代码',
+    inviteCode: '邀请码',
+    issueCode: '生成邀请码',
     invited: '新建档并邀请 {{ count }} 家企业',
     discarded: '已放弃本次导入，没有导入任何数据',
     nothingGood: '没有可导入的有效行，请修改文件后重新上传。',

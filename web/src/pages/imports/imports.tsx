@@ -8,6 +8,7 @@ import {
   fetchImport,
   formatOfFile,
   type ImportJob,
+  issueInvitation,
   newIdempotencyKey,
   type RowError,
   type SheetFormat,
@@ -172,7 +173,7 @@ export default function ImportsPage() {
   };
   const columnOf = (e: RowError) => {
     if (!e.column) return t('imports.wholeRow');
-    return lang() === 'zh' ? e.column : `${fieldLabel(e.field)} (${e.column})`;
+    return e.column; // the header as the clerk's own file has it
   };
   const reasonOf = (e: RowError) => fieldMessage(fieldLabel(e.field), localized(e.messages));
   const doneHref = () => (organizer() ? '/lists' : `/listings/mine/${job()?.kind ?? kind()}`);
@@ -438,6 +439,9 @@ export default function ImportsPage() {
                   <p>{t('imports.invited', { count: formatNumber(j().invitedOrgs) })}</p>
                 </Show>
               </div>
+              <Show when={organizer() && (j().invited?.length ?? 0) > 0}>
+                <InvitedFirms firms={j().invited ?? []} />
+              </Show>
               <div class="form-actions">
                 <A href={doneHref()} class="button button-secondary" data-testid="import-view">
                   {organizer() ? t('imports.viewLists') : t('imports.viewMine')}
@@ -515,5 +519,62 @@ export default function ImportsPage() {
         </Show>
       </section>
     </>
+  );
+}
+
+/** Firms an organizer's import listed before they registered: issue each an invitation code. */
+function InvitedFirms(props: { firms: NonNullable<ImportJob['invited']> }) {
+  const [codes, setCodes] = createSignal<Record<string, string>>({});
+  const [failed, setFailed] = createSignal<string>();
+  const issue = async (orgId: string) => {
+    setFailed(undefined);
+    try {
+      const { inviteCode } = await issueInvitation(orgId);
+      setCodes({ ...codes(), [orgId]: inviteCode });
+    } catch (error) {
+      setFailed(error instanceof ApiError ? localized(error.messages) : String(error));
+    }
+  };
+  return (
+    <div class="card" data-testid="import-invited">
+      <h3>{t('imports.invitations')}</h3>
+      <p class="muted">{t('imports.invitationsHint')}</p>
+      <table class="table">
+        <thead>
+          <tr>
+            <th>{t('imports.firm')}</th>
+            <th>{t('imports.creditCode')}</th>
+            <th>{t('imports.inviteCode')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.firms}>
+            {(firm) => (
+              <tr data-testid="invited-firm">
+                <td>{firm.name}</td>
+                <td>{firm.creditCode}</td>
+                <td>
+                  <Show
+                    when={codes()[firm.orgId]}
+                    fallback={
+                      <button type="button" class="button button-secondary" onClick={() => issue(firm.orgId)}>
+                        {t('imports.issueCode')}
+                      </button>
+                    }
+                  >
+                    {(code) => <code data-testid="invite-code">{code()}</code>}
+                  </Show>
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <Show when={failed()}>
+        <p class="field-error" role="alert">
+          {failed()}
+        </p>
+      </Show>
+    </div>
   );
 }
