@@ -39,7 +39,7 @@ export class SignInThrottle {
 
   async recordFailure(email: string, address: string): Promise<void> {
     const { start } = this.window();
-    const expiresAt = start + WINDOW_SECONDS * 2;
+    const expiresAt = start + WINDOW_SECONDS * 3;
     await Promise.all(
       [keys.rateWindow('signin-email', email, start), keys.rateWindow('signin-addr', address, start)].map(
         (key) =>

@@ -198,7 +198,7 @@ describe.skipIf(skipBrowserTests)('matching runs (browser)', () => {
     await expect
       .poll(() => page.getByTestId('flow-map').locator('svg[role="img"] path.flow').count())
       .toBeGreaterThan(0);
-    expect(await textOf(page.getByTestId('run-proposals'))).toContain('Estimated freight');
+    await expect.poll(() => textOf(page.getByTestId('run-proposals'))).toContain('Estimated freight');
     const data = ['（演示）', '福建', '州', '中文', '郑敏', '龙岩', '三明', '莆田', '宁德', '南平', '厦门'];
     const leftover = (await chineseTextOn(page)).filter((line) => !data.some((d) => line.includes(d)));
     expect(leftover).toEqual([]);
