@@ -12,7 +12,7 @@ import { text } from '../shared/schema-fields.ts';
 import { jsonBody } from '../shared/validation.ts';
 import { activeCatalogue, CatalogueError, useCatalogueAdditions } from './catalogue.ts';
 import type { AdditionKind } from './catalogue-additions.repo.ts';
-import { refreshCatalogue } from './catalogue-refresh.ts';
+import { refreshCatalogue, reloadCatalogue } from './catalogue-refresh.ts';
 import type { CatalogueAdditions } from './catalogue-types.ts';
 
 const slug = z.string().check(z.regex(/^[a-z0-9][a-z0-9.\-_]{0,79}$/, { message: 'field.invalid_format' }));
@@ -70,7 +70,7 @@ async function addEntry(
   const principal = principalOf(c);
   if (!isOrganizer(principal)) throw new ForbiddenError();
   const deps = c.get('deps');
-  await refreshCatalogue(deps, true);
+  const current = await reloadCatalogue(deps);
   const id = kind === 'substitution' ? `${entry.supply}>${entry.demand}` : String(entry.id);
   const existing = activeCatalogue();
   const taken =
@@ -78,7 +78,6 @@ async function addEntry(
     (kind === 'skill' && existing.getSkill(id)) ||
     (kind === 'certificate' && existing.getCertificate(id));
   if (taken) throw new ConflictError();
-  const current = await deps.catalogueAdditions.all();
   const field = ADDITION_FIELD[kind];
   const next = {
     ...current,

@@ -3,7 +3,7 @@ import type { AuditRepo } from '../audit/audit.repo.ts';
 import type { AuditEntry } from '../audit/audit.ts';
 import { keys } from '../shared/db/keys.ts';
 import type { Page } from '../shared/db/paging.ts';
-import { stripKeys, type Table } from '../shared/db/table.ts';
+import { type QueryOptions, stripKeys, type Table } from '../shared/db/table.ts';
 import { categoryOf, type Listing, type ListingKind, type ListingStatus } from './listing.ts';
 
 export interface ListingSearch {
@@ -71,38 +71,30 @@ export class ListingRepo {
   }
 
   /** One Query: by category and region when a category is given, else by region. */
-  async search(search: ListingSearch): Promise<Page<Listing>> {
+  /** The one Query a search is: gsi2 when a category is given, else gsi3. */
+  private searchQuery(search: Omit<ListingSearch, 'cursor' | 'limit'>): QueryOptions {
     const province = search.regionPrefix.slice(0, 2);
     const prefix = `${search.status ?? 'open'}#${search.regionPrefix}`;
-    const page = await this.table.query<Listing>(
-      search.category
-        ? {
-            index: 'gsi2',
-            partition: keys.listingsByCategoryPartition(search.kind, search.category, province),
-            prefix,
-            cursor: search.cursor,
-            limit: search.limit,
-          }
-        : {
-            index: 'gsi3',
-            partition: keys.listingsByRegionPartition(search.kind, province),
-            prefix,
-            cursor: search.cursor,
-            limit: search.limit,
-          },
-    );
+    return search.category
+      ? {
+          index: 'gsi2',
+          partition: keys.listingsByCategoryPartition(search.kind, search.category, province),
+          prefix,
+        }
+      : { index: 'gsi3', partition: keys.listingsByRegionPartition(search.kind, province), prefix };
+  }
+
+  async search(search: ListingSearch): Promise<Page<Listing>> {
+    const page = await this.table.query<Listing>({
+      ...this.searchQuery(search),
+      cursor: search.cursor,
+      limit: search.limit,
+    });
     return { ...page, items: page.items.map(stripKeys) };
   }
 
   /** Every listing of a search, page after page (for list views, totals and exports). */
   async searchAll(search: Omit<ListingSearch, 'cursor' | 'limit'>, max = 50_000): Promise<Listing[]> {
-    const all: Listing[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.search({ ...search, cursor, limit: 100 });
-      all.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor && all.length < max);
-    return all;
+    return (await this.table.queryAll<Listing>(this.searchQuery(search), max)).map(stripKeys);
   }
 }

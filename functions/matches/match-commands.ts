@@ -127,13 +127,20 @@ export async function reviseProposal(deps: Deps, proposal: Match, actor: Actor):
   }
 }
 
+/** A match the caller may see (else 404), lapsed first if its proposal is past due. */
+export async function loadVisibleMatch(deps: Deps, principal: Principal, matchId: string): Promise<Match> {
+  const match = await deps.matches.get(matchId);
+  if (!match || !canSeeMatch(await viewerFor(deps, principal), match)) throw new NotFoundError();
+  return await expireMatchIfDue(deps, match);
+}
+
+/** A match the caller is a side of (403 for organizers who only follow it). */
 async function loadFor(
   deps: Deps,
   principal: Principal,
   matchId: string,
 ): Promise<{ match: Match; side: 'offer' | 'need' }> {
-  const match = await deps.matches.get(matchId);
-  if (!match || !canSeeMatch(await viewerFor(deps, principal), match)) throw new NotFoundError();
+  const match = await loadVisibleMatch(deps, principal, matchId);
   const side = sideOf(principal, match);
   if (!side) throw new ForbiddenError();
   return { match, side };

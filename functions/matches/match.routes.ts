@@ -12,7 +12,13 @@ import { pagingFields } from '../shared/paging-query.ts';
 import { id } from '../shared/schema-fields.ts';
 import { params, query } from '../shared/validation.ts';
 import { canSeeMatch, type Match, sideOf } from './match.ts';
-import { acceptMatch, cancelMatch, declineMatch, expireMatchIfDue } from './match-commands.ts';
+import {
+  acceptMatch,
+  cancelMatch,
+  declineMatch,
+  expireMatchIfDue,
+  loadVisibleMatch,
+} from './match-commands.ts';
 
 const matchParams = z.strictObject({ matchId: id });
 
@@ -24,12 +30,6 @@ async function viewMatch(deps: Deps, principal: Principal, match: Match) {
     side === 'offer' ? match.needListingId : match.offerListingId,
   );
   return { ...match, counterpartContact: counterpartListing?.contact };
-}
-
-async function loadVisible(deps: Deps, principal: Principal, matchId: string): Promise<Match> {
-  const match = await deps.matches.get(matchId);
-  if (!match || !canSeeMatch(await viewerFor(deps, principal), match)) throw new NotFoundError();
-  return await expireMatchIfDue(deps, match);
 }
 
 const action = (name: 'accept' | 'decline' | 'cancel', summary: string) =>
@@ -53,7 +53,11 @@ export const matchRoutes = new Hono<AppEnv>()
       const principal = principalOf(c);
       const deps = c.get('deps');
       return c.json(
-        await viewMatch(deps, principal, await loadVisible(deps, principal, c.req.valid('param').matchId)),
+        await viewMatch(
+          deps,
+          principal,
+          await loadVisibleMatch(deps, principal, c.req.valid('param').matchId),
+        ),
       );
     },
   )
@@ -62,7 +66,6 @@ export const matchRoutes = new Hono<AppEnv>()
     async (c) => {
       const principal = principalOf(c);
       const deps = c.get('deps');
-      await loadVisible(deps, principal, c.req.valid('param').matchId);
       return c.json(
         await viewMatch(deps, principal, await acceptMatch(deps, principal, c.req.valid('param').matchId)),
       );
@@ -71,7 +74,6 @@ export const matchRoutes = new Hono<AppEnv>()
   .post(...action('decline', 'Decline a proposed match'), async (c) => {
     const principal = principalOf(c);
     const deps = c.get('deps');
-    await loadVisible(deps, principal, c.req.valid('param').matchId);
     return c.json(await declineMatch(deps, principal, c.req.valid('param').matchId));
   })
   .post(...action('cancel', 'Cancel a confirmed match; the quantity returns to both listings'), async (c) => {
@@ -107,11 +109,11 @@ export const listingMatchRoutes = new Hono<AppEnv>().get(
   async (c) => {
     const principal = principalOf(c);
     const deps = c.get('deps');
+    const viewer = await viewerFor(deps, principal);
     const listing = await deps.listings.get(c.req.valid('param').listingId);
-    if (!listing || !canSeeListing(listing, await viewerFor(deps, principal))) throw new NotFoundError();
+    if (!listing || !canSeeListing(listing, viewer)) throw new NotFoundError();
     const side = listing.kind === 'supply' || listing.kind === 'labour_offer' ? 'offer' : 'need';
     const all = await deps.matches.forListing(listing.id, side);
-    const viewer = await viewerFor(deps, principal);
     const visible = isOwner(principal, listing) ? all : all.filter((m) => canSeeMatch(viewer, m));
     const items = await Promise.all(
       visible.map(async (m) => viewMatch(deps, principal, await expireMatchIfDue(deps, m))),

@@ -31,18 +31,20 @@ export class OrgRepo {
     return { ...page, items: page.items.map(strip) };
   }
 
+  /** The stored item: the organisation with its keys (and its place in the by-region index). */
+  private record(org: Org) {
+    return {
+      ...keys.org(org.id),
+      ...keys.orgByRegion(provinceCodeOf(org.adcode), org.adcode, org.id),
+      type: 'org',
+      ...org,
+    };
+  }
+
   /** Items that create the organisation and claim its credit code. */
   createItems(org: Org): TransactWriteItem[] {
     return [
-      this.table.putItem(
-        {
-          ...keys.org(org.id),
-          ...keys.orgByRegion(provinceCodeOf(org.adcode), org.adcode, org.id),
-          type: 'org',
-          ...org,
-        },
-        { expression: 'attribute_not_exists(pk)' },
-      ),
+      this.table.putItem(this.record(org), { expression: 'attribute_not_exists(pk)' }),
       this.table.putItem(
         { ...keys.creditCode(org.creditCode), type: 'credit', orgId: org.id },
         { expression: 'attribute_not_exists(pk)' },
@@ -52,18 +54,10 @@ export class OrgRepo {
 
   /** Takes over an invited organisation: only while it is still invited with that invitation. */
   claimItem(org: Org, expectedInviteHash: string): TransactWriteItem {
-    return this.table.putItem(
-      {
-        ...keys.org(org.id),
-        ...keys.orgByRegion(provinceCodeOf(org.adcode), org.adcode, org.id),
-        type: 'org',
-        ...org,
-      },
-      {
-        expression: 'invited = :yes AND inviteHash = :hash',
-        values: { ':yes': true, ':hash': expectedInviteHash },
-      },
-    );
+    return this.table.putItem(this.record(org), {
+      expression: 'invited = :yes AND inviteHash = :hash',
+      values: { ':yes': true, ':hash': expectedInviteHash },
+    });
   }
 
   /** Sets a new invitation code hash on an organisation that is still invited. */
@@ -76,15 +70,10 @@ export class OrgRepo {
   }
 
   async update(org: Org, expectedUpdatedAt: string): Promise<Org> {
-    await this.table.put(
-      {
-        ...keys.org(org.id),
-        ...keys.orgByRegion(provinceCodeOf(org.adcode), org.adcode, org.id),
-        type: 'org',
-        ...org,
-      },
-      { expression: 'updatedAt = :expected', values: { ':expected': expectedUpdatedAt } },
-    );
+    await this.table.put(this.record(org), {
+      expression: 'updatedAt = :expected',
+      values: { ':expected': expectedUpdatedAt },
+    });
     return org;
   }
 }

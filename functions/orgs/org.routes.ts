@@ -2,12 +2,13 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppEnv } from '../api/context.ts';
 import { principalOf } from '../api/context.ts';
-import { isAdmin, isOrganizer } from '../auth/principal.ts';
+import { isAdmin } from '../auth/principal.ts';
 import { regionPrefix } from '../regions/regions.ts';
 import { ConditionFailed } from '../shared/db/table.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { idempotency } from '../shared/idempotency.ts';
 import { describe } from '../shared/openapi.ts';
+import { pagingFields } from '../shared/paging-query.ts';
 import { adcode, id } from '../shared/schema-fields.ts';
 import { jsonBody, params, query } from '../shared/validation.ts';
 import { inviteHash, newInviteCode } from './invitation.ts';
@@ -17,15 +18,8 @@ import { assertOrganizerScope, viewerFor } from './organizer-scope.ts';
 import { addMember, registerOrg } from './register-org.ts';
 
 const orgParams = z.strictObject({ orgId: id });
-const pageQuery = z.strictObject({
-  cursor: z.optional(z.string().check(z.maxLength(2048))),
-  limit: z.optional(z.pipe(z.string().check(z.regex(/^\d{1,3}$/)), z.transform(Number))),
-});
-const regionQuery = z.strictObject({
-  region: adcode,
-  cursor: z.optional(z.string().check(z.maxLength(2048))),
-  limit: z.optional(z.pipe(z.string().check(z.regex(/^\d{1,3}$/)), z.transform(Number))),
-});
+const pageQuery = z.strictObject(pagingFields);
+const regionQuery = z.strictObject({ region: adcode, ...pagingFields });
 
 export const orgRoutes = new Hono<AppEnv>()
   .post(

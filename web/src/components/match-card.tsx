@@ -83,6 +83,47 @@ export function actionErrorText(error: ApiError, match: MatchView): string {
 
 type Action = 'accept' | 'decline' | 'cancel';
 
+/** Accept (or confirm, when the other side already accepted) and decline, for a card or an inbox row. */
+export function AnswerButtons(props: {
+  actions: ReturnType<typeof actionsFor>;
+  pending: Action | undefined;
+  run: (action: Action) => void;
+  testIdPrefix: 'match' | 'inbox';
+}) {
+  return (
+    <>
+      <Show when={props.actions.accept}>
+        <button
+          type="button"
+          class="button button-primary"
+          data-testid={`${props.testIdPrefix}-accept`}
+          disabled={Boolean(props.pending)}
+          aria-busy={props.pending === 'accept'}
+          onClick={() => props.run('accept')}
+        >
+          {props.pending === 'accept'
+            ? t('matches.working')
+            : props.actions.confirms
+              ? t('matches.confirm')
+              : t('matches.accept')}
+        </button>
+      </Show>
+      <Show when={props.actions.decline}>
+        <button
+          type="button"
+          class="button"
+          data-testid={`${props.testIdPrefix}-decline`}
+          disabled={Boolean(props.pending)}
+          aria-busy={props.pending === 'decline'}
+          onClick={() => props.run('decline')}
+        >
+          {props.pending === 'decline' ? t('matches.working') : t('matches.decline')}
+        </button>
+      </Show>
+    </>
+  );
+}
+
 /** Accept / decline / cancel with pending state, errors and a note of what happened. */
 export function useMatchActions(
   match: () => MatchView,
@@ -314,34 +355,7 @@ export function MatchCard(props: MatchCardProps) {
           <Show when={actions().confirms}>
             <span class="match-note">{t('matches.otherAccepted')}</span>
           </Show>
-          <Show when={actions().accept}>
-            <button
-              type="button"
-              class="button button-primary"
-              data-testid="match-accept"
-              disabled={Boolean(pending())}
-              aria-busy={pending() === 'accept'}
-              onClick={() => run('accept')}
-            >
-              {pending() === 'accept'
-                ? t('matches.working')
-                : actions().confirms
-                  ? t('matches.confirm')
-                  : t('matches.accept')}
-            </button>
-          </Show>
-          <Show when={actions().decline}>
-            <button
-              type="button"
-              class="button"
-              data-testid="match-decline"
-              disabled={Boolean(pending())}
-              aria-busy={pending() === 'decline'}
-              onClick={() => run('decline')}
-            >
-              {pending() === 'decline' ? t('matches.working') : t('matches.decline')}
-            </button>
-          </Show>
+          <AnswerButtons actions={actions()} pending={pending()} run={run} testIdPrefix="match" />
           <Show when={actions().cancel}>
             <Show
               when={askCancel()}

@@ -1,9 +1,9 @@
-import { type Accessor, createEffect, createSignal, For, on, Show } from 'solid-js';
+import { type Accessor, For, Show } from 'solid-js';
 import type { Catalogue } from '../../api/catalogue.ts';
-import { ApiError } from '../../api/client.ts';
 import type { ListingView, Page } from '../../api/listings.ts';
+import { createLoadMore } from '../../api/load-more.ts';
 import { ListingCard } from '../../components/listing-card.tsx';
-import { type Localized, localized, t } from '../../i18n/index.ts';
+import { localized, t } from '../../i18n/index.ts';
 
 /**
  * A list of listings with "load more": the first page comes from a router query (cached,
@@ -18,34 +18,8 @@ export function ListingList(props: {
   empty: string;
   testId?: string;
 }) {
-  const [extra, setExtra] = createSignal<ListingView[]>([]);
-  const [cursor, setCursor] = createSignal<string | undefined>();
-  const [loading, setLoading] = createSignal(false);
-  const [failure, setFailure] = createSignal<Localized | null>(null);
-  createEffect(
-    on(props.first, (page) => {
-      setExtra([]);
-      setCursor(page?.nextCursor);
-      setFailure(null);
-    }),
-  );
-  const items = () => [...(props.first()?.items ?? []), ...extra()];
-  const loadMore = async () => {
-    const next = cursor();
-    if (!next || loading()) return;
-    setLoading(true);
-    setFailure(null);
-    try {
-      const page = await props.more(next);
-      setExtra([...extra(), ...page.items]);
-      setCursor(page.nextCursor);
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      setFailure(error.messages);
-    } finally {
-      setLoading(false);
-    }
-  };
+  const pages = createLoadMore(props.first, props.more);
+  const items = pages.items;
   return (
     <div class="listing-list" data-testid={props.testId ?? 'listing-list'}>
       <Show
@@ -62,24 +36,24 @@ export function ListingList(props: {
           {(listing) => <ListingCard listing={listing} catalogue={props.catalogue} showOrg={props.showOrg} />}
         </For>
       </Show>
-      <Show when={failure()}>
-        {(message) => (
+      <Show when={pages.error()}>
+        {(failure) => (
           <p class="field-error" role="alert">
-            {localized(message())}
+            {localized(failure().messages)}
           </p>
         )}
       </Show>
-      <Show when={cursor()}>
+      <Show when={pages.hasMore()}>
         <div class="load-more">
           <button
             type="button"
             class="button button-secondary"
             data-testid="load-more"
-            disabled={loading()}
-            aria-busy={loading()}
-            onClick={loadMore}
+            disabled={pages.loading()}
+            aria-busy={pages.loading()}
+            onClick={pages.loadMore}
           >
-            {loading() ? t('listing.loadingMore') : t('listing.loadMore')}
+            {pages.loading() ? t('listing.loadingMore') : t('listing.loadMore')}
           </button>
         </div>
       </Show>

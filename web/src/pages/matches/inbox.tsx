@@ -1,9 +1,14 @@
 import { A, createAsync, revalidate } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, ErrorBoundary, For, on, Show, Suspense } from 'solid-js';
-import { ApiError } from '../../api/client.ts';
+import { createEffect, createMemo, createSignal, ErrorBoundary, For, Show, Suspense } from 'solid-js';
+import { createLoadMore } from '../../api/load-more.ts';
 import { actionsFor, fetchInbox, getInbox, getMatch, type InboxItem, sideFor } from '../../api/matches.ts';
 import { useMe } from '../../components/app-shell.data.ts';
-import { actionErrorText, StatusBadge, useMatchActions } from '../../components/match-card.tsx';
+import {
+  AnswerButtons,
+  actionErrorText,
+  StatusBadge,
+  useMatchActions,
+} from '../../components/match-card.tsx';
 import { formatDate, formatQuantity, useCatalogue } from '../../components/match-format.ts';
 import { localized, type TranslationKey, t } from '../../i18n/index.ts';
 import { usePageTitle } from '../../page-title.ts';
@@ -48,22 +53,12 @@ export default function InboxPage() {
   useCatalogue();
   const me = useMe();
   const first = createAsync(() => getInbox(undefined));
-  const [more, setMore] = createSignal<InboxItem[]>([]);
-  const [cursor, setCursor] = createSignal<string>();
-  const [loadingMore, setLoadingMore] = createSignal(false);
-  const [moreError, setMoreError] = createSignal<ApiError>();
+  const pages = createLoadMore(first, fetchInbox);
   /** What the last inline action did (its row may move or lose its buttons when the list reloads). */
   const [notice, setNotice] = createSignal<TranslationKey>();
   // "new" is judged against the previous visit, read once when the page opens
   const [seenBefore, setSeenBefore] = createSignal<string>();
 
-  createEffect(
-    on(first, (page) => {
-      if (!page) return;
-      setMore([]);
-      setCursor(page.nextCursor);
-    }),
-  );
   createEffect(() => {
     const orgId = me()?.org.id;
     const items = first()?.items;
@@ -72,7 +67,7 @@ export default function InboxPage() {
     if (items[0]) writeSeen(orgId, items[0].at);
   });
 
-  const items = createMemo(() => [...(first()?.items ?? []), ...more()]);
+  const items = createMemo(pages.items);
   /** The newest entry of each match (only it gets the buttons). */
   const newestOfMatch = createMemo(() => {
     const ids = new Set<string>();
@@ -90,23 +85,6 @@ export default function InboxPage() {
     return seen !== undefined && item.at > seen;
   };
   const newCount = () => items().filter(isNew).length;
-
-  const loadMore = async () => {
-    const c = cursor();
-    if (!c || loadingMore()) return;
-    setLoadingMore(true);
-    setMoreError(undefined);
-    try {
-      const page = await fetchInbox(c);
-      setMore((list) => [...list, ...page.items]);
-      setCursor(page.nextCursor);
-    } catch (error) {
-      if (error instanceof ApiError) setMoreError(error);
-      else throw error;
-    } finally {
-      setLoadingMore(false);
-    }
-  };
 
   return (
     <>
@@ -150,23 +128,23 @@ export default function InboxPage() {
               )}
             </For>
           </ol>
-          <Show when={moreError()}>
+          <Show when={pages.error()}>
             {(e) => (
               <div class="alert alert-error" role="alert">
                 {localized(e().messages)}
               </div>
             )}
           </Show>
-          <Show when={cursor()}>
+          <Show when={pages.hasMore()}>
             <div class="pager">
               <button
                 type="button"
                 class="button"
-                disabled={loadingMore()}
-                onClick={loadMore}
+                disabled={pages.loading()}
+                onClick={pages.loadMore}
                 data-testid="inbox-more"
               >
-                {loadingMore() ? t('common.loading') : t('inbox.more')}
+                {pages.loading() ? t('common.loading') : t('inbox.more')}
               </button>
             </div>
           </Show>
@@ -262,32 +240,7 @@ function InboxActions(props: {
             <Show when={actions().waiting}>
               <span class="match-note">{t('matches.waiting')}</span>
             </Show>
-            <Show when={actions().accept}>
-              <button
-                type="button"
-                class="button button-primary"
-                data-testid="inbox-accept"
-                disabled={Boolean(pending())}
-                onClick={() => run('accept')}
-              >
-                {pending() === 'accept'
-                  ? t('matches.working')
-                  : actions().confirms
-                    ? t('matches.confirm')
-                    : t('matches.accept')}
-              </button>
-            </Show>
-            <Show when={actions().decline}>
-              <button
-                type="button"
-                class="button"
-                data-testid="inbox-decline"
-                disabled={Boolean(pending())}
-                onClick={() => run('decline')}
-              >
-                {pending() === 'decline' ? t('matches.working') : t('matches.decline')}
-              </button>
-            </Show>
+            <AnswerButtons actions={actions()} pending={pending()} run={run} testIdPrefix="inbox" />
             <Show when={error()}>
               {(e) => (
                 <p class="field-error" role="alert" data-testid="inbox-error">

@@ -1,7 +1,7 @@
 import { A, createAsync, revalidate, useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
-import { ApiError } from '../../api/client.ts';
-import { fetchRuns, getRuns, type MatchingRun, type NewRun, startRun } from '../../api/runs.ts';
+import { createLoadMore } from '../../api/load-more.ts';
+import { fetchRuns, getRuns, type NewRun, startRun } from '../../api/runs.ts';
 import { useMe } from '../../components/app-shell.data.ts';
 import { Field, FormMessage } from '../../components/field.tsx';
 import { formatDate, formatPercent, useCatalogue } from '../../components/match-format.ts';
@@ -168,35 +168,9 @@ function NewRunForm() {
 function RunList() {
   const catalogue = useCatalogue();
   const first = createAsync(() => getRuns(undefined));
-  const [more, setMore] = createSignal<MatchingRun[]>([]);
-  const [cursor, setCursor] = createSignal<string>();
-  const [loading, setLoading] = createSignal(false);
-  const [error, setError] = createSignal<ApiError>();
-  createEffect(
-    on(first, (page) => {
-      if (!page) return;
-      setMore([]);
-      setCursor(page.nextCursor);
-    }),
-  );
-  const runs = () => [...(first()?.items ?? []), ...more()];
+  const pages = createLoadMore(first, fetchRuns);
+  const runs = pages.items;
   const categoryName = (id: string) => catalogue()?.categoryName(id) ?? id;
-  const loadMore = async () => {
-    const c = cursor();
-    if (!c || loading()) return;
-    setLoading(true);
-    setError(undefined);
-    try {
-      const page = await fetchRuns(c);
-      setMore((list) => [...list, ...page.items]);
-      setCursor(page.nextCursor);
-    } catch (e) {
-      if (e instanceof ApiError) setError(e);
-      else throw e;
-    } finally {
-      setLoading(false);
-    }
-  };
 
   return (
     <section class="card" aria-labelledby="run-list-title">
@@ -249,17 +223,17 @@ function RunList() {
               </tbody>
             </table>
           </div>
-          <Show when={error()}>
+          <Show when={pages.error()}>
             {(e) => (
               <div class="alert alert-error" role="alert">
                 {localized(e().messages)}
               </div>
             )}
           </Show>
-          <Show when={cursor()}>
+          <Show when={pages.hasMore()}>
             <div class="pager">
-              <button type="button" class="button" disabled={loading()} onClick={loadMore}>
-                {loading() ? t('common.loading') : t('runs.more')}
+              <button type="button" class="button" disabled={pages.loading()} onClick={pages.loadMore}>
+                {pages.loading() ? t('common.loading') : t('runs.more')}
               </button>
             </div>
           </Show>
