@@ -12,6 +12,9 @@ export default defineConfig({
     exclude: ['tests/soak/**', 'node_modules/**'],
     globalSetup: ['tests/setup/global-setup.ts'],
     testTimeout: 30_000,
+    // expect.poll waits for a state, not for a time: its bound is a safety net well inside the
+    // test's own timeout (the default of 1 s made slow-but-correct steps fail under load)
+    expect: { poll: { timeout: 20_000, interval: 50 } },
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,

@@ -84,7 +84,7 @@ describe.skipIf(skipBrowserTests)('home page per role (browser)', () => {
     // Assert
     await expect.poll(async () => (await sidebar.boundingBox())?.x).toBe(0);
     expect(await page.getByRole('button', { name: '菜单' }).getAttribute('aria-expanded')).toBe('true');
-    await page.waitForTimeout(250);
+    await sidebar.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
     await screenshot(page, 'home-mobile-menu-zh');
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(scrollWidth).toBeLessThanOrEqual(390);
