@@ -3,7 +3,11 @@ import type { IdentityProvider } from '../auth/identity.ts';
 import { cognitoIdentity } from '../auth/identity-cognito.ts';
 import { localIdentity } from '../auth/identity-local.ts';
 import { SignInThrottle } from '../auth/sign-in-throttle.repo.ts';
-import { loadOrCreateSigningKey, type SigningKey } from '../auth/signing-key.repo.ts';
+import {
+  createEphemeralSigningKey,
+  loadOrCreateSigningKeyFile,
+  type SigningKey,
+} from '../auth/signing-key.ts';
 import { createTokenVerifier, type TokenVerifier } from '../auth/token-verifier.ts';
 import { UserRepo } from '../auth/user.repo.ts';
 import { CatalogueAdditionsRepo } from '../catalogue/catalogue-additions.repo.ts';
@@ -58,7 +62,9 @@ export function buildDeps(config: Config, clock: Clock = systemClock): Deps {
   } else {
     let cached: Promise<SigningKey> | undefined;
     const loadKey = (): Promise<SigningKey> => {
-      cached ??= loadOrCreateSigningKey(table).catch((error) => {
+      cached ??= (
+        config.localKeyFile ? loadOrCreateSigningKeyFile(config.localKeyFile) : createEphemeralSigningKey()
+      ).catch((error) => {
         cached = undefined;
         throw error;
       });

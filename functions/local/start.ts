@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-data.ts';
-import { JavaMissingError } from './dynamodb-local.ts';
+import { JavaCompilerMissingError, JavaMissingError } from './dynamodb-local.ts';
 import { startLocalStack } from './stack.ts';
 
 /** `npm start`: build the web if needed, start everything, print where to go, stop cleanly on Ctrl-C. */
@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     port,
     host: process.env.HOST ?? '127.0.0.1',
     dataDir: process.env.GONGXU_DATA_DIR ?? '.data/dynamodb',
+    keyFile: process.env.GONGXU_KEY_FILE || undefined,
     seedDemo: process.env.GONGXU_DEMO !== '0',
     log: (line) => console.log(`  ${line}`),
   });
@@ -61,7 +62,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof JavaMissingError) console.error(error.message);
+  if (error instanceof JavaMissingError || error instanceof JavaCompilerMissingError)
+    console.error(error.message);
   else console.error(error);
   process.exit(1);
 });

@@ -20,6 +20,11 @@ export interface Config {
   readonly cognitoClientId: string | undefined;
   /** Origins allowed by CORS, comma-separated in WEB_ORIGINS. Empty: same-origin only. */
   readonly webOrigins: readonly string[];
+  /**
+   * File holding the local identity provider's signing key (GONGXU_KEY_FILE); undefined: a key per
+   * process. Never in the table.
+   */
+  readonly localKeyFile: string | undefined;
   /** Seconds a locally issued token lives. */
   readonly tokenTtlSeconds: number;
 }
@@ -45,6 +50,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    localKeyFile: env.GONGXU_KEY_FILE || undefined,
     tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 3600),
   };
 }

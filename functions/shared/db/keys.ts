@@ -118,8 +118,11 @@ export const keys = {
   catalogueAddition: (kind: string, id: string): ItemKey => ({ pk: 'CATALOGUE', sk: `${kind}#${id}` }),
   catalogueAdditionsPartition: () => 'CATALOGUE',
 
-  /** The signing key of the local identity provider (kept so tokens survive restarts). */
-  localSigningKey: (): ItemKey => ({ pk: 'SYSTEM', sk: 'SIGNING_KEY' }),
+  /**
+   * Where older versions kept the local signing key. The key now lives in a file, never in the
+   * table; `npm start` deletes this item if an old `.data/` still has it.
+   */
+  legacyLocalSigningKey: (): ItemKey => ({ pk: 'SYSTEM', sk: 'SIGNING_KEY' }),
   /** Marks that demo data was loaded. */
   demoSeed: (): ItemKey => ({ pk: 'SYSTEM', sk: 'DEMO_SEED' }),
 } as const;
