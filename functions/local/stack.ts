@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from '../api/app.ts';
 import { buildDeps } from '../api/deps.ts';
-import { expireListings } from '../listings/expire-listings.ts';
+import { runMaintenance } from '../maintenance/sweep.ts';
 import { readConfig } from '../shared/config.ts';
 import { dynamoClient } from '../shared/db/client.ts';
 import { ensureTable } from '../shared/db/create-table.ts';
@@ -86,8 +86,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       onError: (error) => log(`stream poller: ${String(error)}`),
     });
   }
-  // What EventBridge does daily in AWS: close listings whose window ended (now, then hourly).
-  const sweep = () => expireListings(deps).catch((error: unknown) => log(`expiry sweep: ${String(error)}`));
+  // What EventBridge does daily in AWS: close listings whose window ended and lapse proposals past
+  // their expiry (now, then hourly).
+  const sweep = () => runMaintenance(deps).catch((error: unknown) => log(`expiry sweep: ${String(error)}`));
   if (options.sweepExpiry !== false) void sweep();
   const sweepTimer = options.sweepExpiry !== false ? setInterval(sweep, 3_600_000) : undefined;
   sweepTimer?.unref();

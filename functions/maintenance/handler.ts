@@ -1,13 +1,13 @@
 import { buildDeps, type Deps } from '../api/deps.ts';
-import { expireListings } from '../listings/expire-listings.ts';
 import { readConfig } from '../shared/config.ts';
+import { runMaintenance } from './sweep.ts';
 
 let deps: Deps | undefined;
 
-/** Scheduled maintenance (EventBridge, daily): close listings whose window has ended. */
-export const handler = async (): Promise<{ checked: number; expired: number }> => {
+/** Scheduled maintenance (EventBridge, daily): expire listings whose window ended and lapsed proposals. */
+export const handler = async () => {
   deps ??= buildDeps(readConfig());
-  const result = await expireListings(deps);
+  const result = await runMaintenance(deps);
   console.log(JSON.stringify({ level: 'info', message: 'expiry sweep', ...result }));
   return result;
 };

@@ -3,7 +3,7 @@ import type { Listing, ListingKind } from '../listings/listing.ts';
 import { haversineKm } from '../regions/distance.ts';
 import { COUNTRY_ADCODE, childrenOf } from '../regions/regions.ts';
 import { pointOf } from './allocation-input.ts';
-import { OPEN_MATCH_STATUSES } from './match.ts';
+import { hasLapsed, isOpenMatch } from './match.ts';
 import { proposeMatch } from './match-commands.ts';
 import { allocateListings, proposedMatch } from './proposals.ts';
 
@@ -66,12 +66,19 @@ async function neighbourhood(deps: Deps, listing: Listing): Promise<{ offers: Li
   return isOffer ? { offers: withSelf(offers), needs } : { offers, needs: withSelf(needs) };
 }
 
-/** Quantity of this listing already tied up in open proposals (not yet confirmed). */
-async function pendingOn(deps: Deps, listing: Listing): Promise<{ pending: number; pairs: Set<string> }> {
+/**
+ * Quantity of this listing already tied up in open proposals (not yet confirmed). A proposal past
+ * its expiry ties up nothing, whether or not the sweep has marked it expired yet.
+ */
+export async function pendingOn(
+  deps: Deps,
+  listing: Listing,
+): Promise<{ pending: number; pairs: Set<string> }> {
   const side = listing.kind === 'supply' || listing.kind === 'labour_offer' ? 'offer' : 'need';
   const matches = await deps.matches.forListing(listing.id, side);
+  const now = deps.clock.now().toISOString();
   const pending = matches
-    .filter((m) => OPEN_MATCH_STATUSES.includes(m.status))
+    .filter((m) => isOpenMatch(m) && !hasLapsed(m, now))
     .reduce((s, m) => s + m.quantity, 0);
   return { pending, pairs: new Set(matches.map((m) => `${m.offerListingId}|${m.needListingId}`)) };
 }

@@ -2,14 +2,19 @@ import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { keys } from '../shared/db/keys.ts';
 import type { Page } from '../shared/db/paging.ts';
 import { stripKeys, type Table } from '../shared/db/table.ts';
-import type { Match } from './match.ts';
+import { isOpenMatch, type Match } from './match.ts';
 import type { Notification } from './notification.ts';
 
 export class MatchRepo {
   constructor(private readonly table: Table) {}
 
   private record(match: Match) {
-    return { ...keys.match(match.id), ...keys.matchIndexes(match), type: 'match', ...match };
+    return {
+      ...keys.match(match.id),
+      ...keys.matchIndexes({ ...match, open: isOpenMatch(match) }),
+      type: 'match',
+      ...match,
+    };
   }
 
   /** Creates the match unless the pair already has one. */
@@ -40,6 +45,18 @@ export class MatchRepo {
       partition: keys.listingMatchesPartition(listingId),
     });
     return items.map(stripKeys);
+  }
+
+  /** Open matches whose proposal lapsed by `now` (sparse gsi3, oldest first), one page. */
+  async lapsed(now: string, cursor?: string, limit?: number): Promise<Page<Match>> {
+    const page = await this.table.query<Match>({
+      index: 'gsi3',
+      partition: keys.openMatchesPartition(),
+      between: ['0', `${now}#~`],
+      cursor,
+      limit,
+    });
+    return { ...page, items: page.items.map(stripKeys) };
   }
 
   async inbox(orgId: string, cursor?: string, limit?: number): Promise<Page<Notification>> {

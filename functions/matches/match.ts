@@ -39,6 +39,15 @@ export const OPEN_MATCH_STATUSES: readonly MatchStatus[] = [
   'accepted_by_need',
 ];
 
+export function isOpenMatch(match: Pick<Match, 'status'>): boolean {
+  return OPEN_MATCH_STATUSES.includes(match.status);
+}
+
+/** An open proposal past its expiry: nobody can answer it any more, and it ties up nothing. */
+export function hasLapsed(match: Pick<Match, 'status' | 'expiresAt'>, now: string): boolean {
+  return isOpenMatch(match) && match.expiresAt <= now;
+}
+
 /** Structured reasons (codes + numbers); the UI words them in the reader's language. */
 export interface MatchReason {
   code: string;

@@ -66,6 +66,15 @@ export async function handleRecord(deps: Deps, record: DynamoDBRecord): Promise<
     if (current) await matchListing(deps, current);
     return;
   }
+  if (next.type === 'match') {
+    // A lapsed proposal frees what it held on both listings: match them again.
+    if (next.status !== 'expired' || image(record, 'OldImage')?.status === 'expired') return;
+    for (const listingId of [next.offerListingId, next.needListingId]) {
+      const current = await deps.listings.get(String(listingId));
+      if (current) await matchListing(deps, current);
+    }
+    return;
+  }
   if (next.type === 'run' && next.status === 'queued') {
     await executeRun(deps, stripKeys(next) as unknown as MatchingRun);
   }

@@ -78,16 +78,26 @@ export const keys = {
 
   /**
    * A match between an offer listing and a need listing; the id is derived from the pair, so one
-   * pair has one match. gsi1: the matches of an offer listing; gsi2: of a need listing.
+   * pair has one match. gsi1: the matches of an offer listing; gsi2: of a need listing; gsi3 (sparse,
+   * only while the match is open): open matches by expiry, so the sweep finds lapsed ones with one Query.
    */
   match: (matchId: string): ItemKey => ({ pk: `MATCH#${matchId}`, sk: 'MATCH' }),
-  matchIndexes: (m: { id: string; offerListingId: string; needListingId: string; status: string }) => ({
+  matchIndexes: (m: {
+    id: string;
+    offerListingId: string;
+    needListingId: string;
+    status: string;
+    expiresAt: string;
+    open: boolean;
+  }) => ({
     gsi1pk: `LMATCH#${m.offerListingId}`,
     gsi1sk: `${m.status}#${m.id}`,
     gsi2pk: `LMATCH#${m.needListingId}`,
     gsi2sk: `${m.status}#${m.id}`,
+    ...(m.open ? { gsi3pk: 'OPENMATCH', gsi3sk: `${m.expiresAt}#${m.id}` } : {}),
   }),
   listingMatchesPartition: (listingId: string) => `LMATCH#${listingId}`,
+  openMatchesPartition: () => 'OPENMATCH',
 
   /** An organisation's inbox: proposals and changes to its matches, newest first. */
   notification: (orgId: string, at: string, notificationId: string): ItemKey => ({
