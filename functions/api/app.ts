@@ -13,7 +13,13 @@ import { inboxRoutes, listingMatchRoutes, matchRoutes } from '../matches/match.r
 import { matchingRunRoutes } from '../matches/matching-run.routes.ts';
 import { orgRoutes } from '../orgs/org.routes.ts';
 import { regionRoutes } from '../regions/region.routes.ts';
-import { AppError, AuthenticationError, PayloadTooLargeError, RateLimitError } from '../shared/errors.ts';
+import {
+  AppError,
+  AuthenticationError,
+  ConflictError,
+  PayloadTooLargeError,
+  RateLimitError,
+} from '../shared/errors.ts';
 import { negotiateLang } from '../shared/i18n/messages.ts';
 import { describe, openApiDocument } from '../shared/openapi.ts';
 import type { AppEnv } from './context.ts';
@@ -21,6 +27,15 @@ import type { Deps } from './deps.ts';
 import { errorBody, plainErrorBody } from './error-body.ts';
 
 export const API_VERSION = '0.1.0';
+
+/** DynamoDB's own exceptions for a failed condition or a transaction that lost a race. */
+function isLostRace(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.name === 'ConditionalCheckFailedException') return true;
+  if (error.name !== 'TransactionCanceledException') return false;
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict');
+}
 const DEFAULT_BODY_LIMIT = 256 * 1024;
 
 /**
@@ -142,12 +157,20 @@ export function createApp(getDeps: () => Deps): Hono<AppEnv> {
     if (error instanceof HTTPException && error.status < 500) {
       return c.json(plainErrorBody('bad_request', 'validation_failed', lang), error.status);
     }
+    if (isLostRace(error)) {
+      // A conditional write the table layer did not wrap (it raises ConditionFailed, an AppError).
+      return c.json(
+        errorBody(new ConflictError('conflict', undefined, undefined, { cause: error }), lang),
+        409,
+      );
+    }
     console.error(
       JSON.stringify({
         level: 'error',
         message: 'unhandled',
         error: String(error),
         stack: (error as Error).stack,
+        ...((error as Error).cause !== undefined ? { cause: String((error as Error).cause) } : {}),
       }),
     );
     return c.json(plainErrorBody('internal', 'internal', lang), 500);

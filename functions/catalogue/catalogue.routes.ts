@@ -4,7 +4,6 @@ import type { AppEnv } from '../api/context.ts';
 import { principalOf } from '../api/context.ts';
 import { auditEntry } from '../audit/audit.ts';
 import { isOrganizer } from '../auth/principal.ts';
-import { ConditionFailed } from '../shared/db/table.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { describe } from '../shared/openapi.ts';
@@ -99,7 +98,6 @@ async function addEntry(
     await deps.catalogueAdditions.add(kind, id, entry as never, principal.userId, now);
   } catch (error) {
     useCatalogueAdditions(current);
-    if (error instanceof ConditionFailed) throw new ConflictError();
     throw error;
   }
   await deps.table.transact([

@@ -4,8 +4,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { Listing, ListingKind } from '../listings/listing.ts';
 import { buildListing } from '../listings/listing-commands.ts';
 import type { Org, OrgKind } from '../orgs/org.ts';
-import { ConditionFailed } from '../shared/db/table.ts';
-import { ConflictError } from '../shared/errors.ts';
+import { ConditionFailed } from '../shared/errors.ts';
 import { derivedId } from '../shared/ids.ts';
 import { transition } from '../shared/lifecycle.ts';
 import { type ImportJob, type ImportRow, importLifecycle } from './import-job.ts';
@@ -170,10 +169,5 @@ export async function commitImport(
 }
 
 async function saveJob(deps: Deps, job: ImportJob, expectedVersion: number): Promise<void> {
-  try {
-    await deps.imports.save(job, expectedVersion);
-  } catch (error) {
-    if (error instanceof ConditionFailed) throw new ConflictError();
-    throw error;
-  }
+  await deps.imports.save(job, expectedVersion); // a lost race is a ConditionFailed: 409
 }

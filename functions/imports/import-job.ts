@@ -7,14 +7,43 @@ import { defineLifecycle } from '../shared/lifecycle.ts';
  * A spreadsheet import: uploaded and checked (every bad row reported), then either committed
  * (the good rows become listings, chunk by chunk, resumable after a crash) or discarded.
  */
+/**
+ * Who may move an import: `committer` (a member of the uploading organisation — for an organizer's
+ * import on firms' behalf, an organizer of it), `uploader`, `org_admin` (of the uploading
+ * organisation), `system` (the commit finishing).
+ */
+export type ImportRole = 'committer' | 'uploader' | 'org_admin' | 'system';
+
 export const importLifecycle = defineLifecycle({
   name: 'import',
+  label: { zh: '导入', en: 'import' },
   initial: 'validated',
   states: ['validated', 'committing', 'committed', 'discarded'],
+  stateLabels: {
+    validated: { zh: '待导入', en: 'checked and waiting' },
+    committing: { zh: '导入中', en: 'being committed' },
+    committed: { zh: '已导入', en: 'committed' },
+    discarded: { zh: '已放弃', en: 'discarded' },
+  },
   transitions: {
-    commit: { from: ['validated', 'committing'], to: 'committing' },
-    finish: { from: ['committing'], to: 'committed' },
-    discard: { from: ['validated'], to: 'discarded' },
+    commit: {
+      from: ['validated', 'committing'],
+      to: 'committing',
+      by: ['committer'],
+      label: { zh: '导入', en: 'commit' },
+    },
+    finish: {
+      from: ['committing'],
+      to: 'committed',
+      by: ['system'],
+      label: { zh: '完成导入', en: 'finish' },
+    },
+    discard: {
+      from: ['validated'],
+      to: 'discarded',
+      by: ['uploader', 'org_admin'],
+      label: { zh: '放弃', en: 'discard' },
+    },
   },
   terminal: ['committed', 'discarded'],
 });

@@ -2,7 +2,6 @@ import type { Deps } from '../api/deps.ts';
 import { auditEntry, diff } from '../audit/audit.ts';
 import type { Principal } from '../auth/principal.ts';
 import { getCertificate, getSkill, getSpec } from '../catalogue/catalogue.ts';
-import { ConditionFailed } from '../shared/db/table.ts';
 import {
   ConflictError,
   type FieldIssue,
@@ -194,24 +193,20 @@ async function saveOrConflict(
   action: string,
   now: string,
 ): Promise<void> {
-  try {
-    await deps.listings.save(
-      next,
-      current.version,
-      auditEntry(
-        principal,
-        'listing',
-        next.id,
-        action,
-        now,
-        newId(),
-        diff(current as unknown as Record<string, unknown>, next as unknown as Record<string, unknown>),
-      ),
-    );
-  } catch (error) {
-    if (error instanceof ConditionFailed) throw new ConflictError();
-    throw error;
-  }
+  // Conditional on the version read: a lost race is a ConditionFailed, the API's 409.
+  await deps.listings.save(
+    next,
+    current.version,
+    auditEntry(
+      principal,
+      'listing',
+      next.id,
+      action,
+      now,
+      newId(),
+      diff(current as unknown as Record<string, unknown>, next as unknown as Record<string, unknown>),
+    ),
+  );
 }
 
 /** publish, withdraw, fulfil: a move along the listing lifecycle by its owner. */

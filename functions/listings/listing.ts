@@ -19,16 +19,33 @@ export const LISTING_STATUSES = ['draft', 'open', 'closed'] as const;
 export type ListingStatus = (typeof LISTING_STATUSES)[number];
 export type ClosedReason = 'fulfilled' | 'withdrawn' | 'expired';
 
+/**
+ * Who may move a listing: `owner` (a member of the listing's organisation), `admin` (platform
+ * admins), `system` (the expiry sweep). Organizers oversee listings but do not move them.
+ */
+export type ListingRole = 'owner' | 'admin' | 'system';
+
 export const listingLifecycle = defineLifecycle({
   name: 'listing',
+  label: { zh: '清单', en: 'listing' },
   initial: 'draft',
   states: ['draft', 'open', 'closed'],
+  stateLabels: {
+    draft: { zh: '草稿', en: 'a draft' },
+    open: { zh: '有效', en: 'open' },
+    closed: { zh: '已关闭', en: 'closed' },
+  },
   transitions: {
-    publish: { from: ['draft'], to: 'open' },
-    edit: { from: ['draft', 'open'], to: 'open' },
-    fulfil: { from: ['open'], to: 'closed' },
-    withdraw: { from: ['draft', 'open'], to: 'closed' },
-    expire: { from: ['open'], to: 'closed' },
+    publish: { from: ['draft'], to: 'open', by: ['owner', 'admin'], label: { zh: '发布', en: 'publish' } },
+    edit: { from: ['draft', 'open'], to: 'open', by: ['owner'], label: { zh: '修改', en: 'edit' } },
+    fulfil: { from: ['open'], to: 'closed', by: ['owner', 'admin'], label: { zh: '标记完成', en: 'fulfil' } },
+    withdraw: {
+      from: ['draft', 'open'],
+      to: 'closed',
+      by: ['owner', 'admin'],
+      label: { zh: '撤回', en: 'withdraw' },
+    },
+    expire: { from: ['open'], to: 'closed', by: ['system'], label: { zh: '到期关闭', en: 'expire' } },
   },
   terminal: ['closed'],
 });

@@ -6,7 +6,7 @@ import { buildListing } from '../listings/listing-commands.ts';
 import type { OrgKind } from '../orgs/org.ts';
 import { registerOrg } from '../orgs/register-org.ts';
 import { keys } from '../shared/db/keys.ts';
-import { ConditionFailed } from '../shared/db/table.ts';
+import { ConditionFailed } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 
 /**

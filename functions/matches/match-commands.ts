@@ -4,8 +4,8 @@ import { auditEntry } from '../audit/audit.ts';
 import type { Principal } from '../auth/principal.ts';
 import { viewerFor } from '../orgs/organizer-scope.ts';
 import { keys } from '../shared/db/keys.ts';
-import { ConditionFailed } from '../shared/db/table.ts';
-import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.ts';
+import { ConditionFailed, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.ts';
+import { MESSAGES } from '../shared/i18n/messages.ts';
 import { derivedId, newId } from '../shared/ids.ts';
 import { transition } from '../shared/lifecycle.ts';
 import { acceptAction, canSeeMatch, type Match, type MatchAction, matchLifecycle, sideOf } from './match.ts';
@@ -178,7 +178,7 @@ async function apply(
     if (!(error instanceof ConditionFailed)) throw error;
     if (error.failedIndexes.includes(0) || error.failedIndexes.length === 0) throw new ConflictError();
     const side = error.failedIndexes.includes(1) ? 'offer' : 'need';
-    throw new ConflictError('insufficient_remaining', { side: `@side.${side}` }, [
+    throw new ConflictError('insufficient_remaining', { side: MESSAGES[`side.${side}`] }, [
       { field: side === 'offer' ? 'offerListingId' : 'needListingId', key: 'field.insufficient_remaining' },
     ]);
   }

@@ -7,8 +7,15 @@ import { defineLifecycle } from '../shared/lifecycle.ts';
  * it, reserving the quantity on both listings in one transaction. There is at most one match per
  * pair of listings (its id is derived from the pair), so proposing twice creates nothing twice.
  */
+/** Who may move a match: its `offer` side, its `need` side, or the `system` (expiry). */
+export type MatchRole = 'offer' | 'need' | 'system';
+
+const ACCEPT = { zh: '接受', en: 'accept' };
+const CONFIRM = { zh: '确认', en: 'confirm' };
+
 export const matchLifecycle = defineLifecycle({
   name: 'match',
+  label: { zh: '撮合', en: 'match' },
   initial: 'proposed',
   states: [
     'proposed',
@@ -19,14 +26,38 @@ export const matchLifecycle = defineLifecycle({
     'expired',
     'cancelled',
   ],
+  stateLabels: {
+    proposed: { zh: '待双方接受', en: 'awaiting both sides' },
+    accepted_by_offer: { zh: '供方已接受', en: 'accepted by the offering side' },
+    accepted_by_need: { zh: '需方已接受', en: 'accepted by the needing side' },
+    confirmed: { zh: '已确认成交', en: 'confirmed' },
+    declined: { zh: '已拒绝', en: 'declined' },
+    expired: { zh: '已过期', en: 'expired' },
+    cancelled: { zh: '已取消', en: 'cancelled' },
+  },
   transitions: {
-    offerAccepts: { from: ['proposed'], to: 'accepted_by_offer' },
-    needAccepts: { from: ['proposed'], to: 'accepted_by_need' },
-    offerConfirms: { from: ['accepted_by_need'], to: 'confirmed' },
-    needConfirms: { from: ['accepted_by_offer'], to: 'confirmed' },
-    decline: { from: ['proposed', 'accepted_by_offer', 'accepted_by_need'], to: 'declined' },
-    expire: { from: ['proposed', 'accepted_by_offer', 'accepted_by_need'], to: 'expired' },
-    cancel: { from: ['confirmed'], to: 'cancelled' },
+    offerAccepts: { from: ['proposed'], to: 'accepted_by_offer', by: ['offer'], label: ACCEPT },
+    needAccepts: { from: ['proposed'], to: 'accepted_by_need', by: ['need'], label: ACCEPT },
+    offerConfirms: { from: ['accepted_by_need'], to: 'confirmed', by: ['offer'], label: CONFIRM },
+    needConfirms: { from: ['accepted_by_offer'], to: 'confirmed', by: ['need'], label: CONFIRM },
+    decline: {
+      from: ['proposed', 'accepted_by_offer', 'accepted_by_need'],
+      to: 'declined',
+      by: ['offer', 'need'],
+      label: { zh: '拒绝', en: 'decline' },
+    },
+    expire: {
+      from: ['proposed', 'accepted_by_offer', 'accepted_by_need'],
+      to: 'expired',
+      by: ['system'],
+      label: { zh: '到期失效', en: 'expire' },
+    },
+    cancel: {
+      from: ['confirmed'],
+      to: 'cancelled',
+      by: ['offer', 'need'],
+      label: { zh: '取消', en: 'cancel' },
+    },
   },
   terminal: ['declined', 'expired', 'cancelled'],
 });

@@ -7,16 +7,43 @@ import type { MatchReason } from './match.ts';
  * poller), solved exactly, and kept with its proposals, totals and the comparison with a
  * nearest-first greedy pairing of the same scope. Publishing turns its proposals into matches.
  */
+/** Who may move a run: an `organizer` of the organisation that ran it (or an admin), the `system`. */
+export type RunRole = 'organizer' | 'system';
+
 export const runLifecycle = defineLifecycle({
   name: 'matching run',
+  label: { zh: '撮合计算', en: 'matching run' },
   initial: 'queued',
   states: ['queued', 'running', 'done', 'failed', 'publishing', 'published'],
+  stateLabels: {
+    queued: { zh: '排队中', en: 'queued' },
+    running: { zh: '计算中', en: 'running' },
+    done: { zh: '已完成', en: 'done' },
+    failed: { zh: '失败', en: 'failed' },
+    publishing: { zh: '发布中', en: 'being published' },
+    published: { zh: '已发布', en: 'published' },
+  },
   transitions: {
-    start: { from: ['queued'], to: 'running' },
-    finish: { from: ['running'], to: 'done' },
-    fail: { from: ['queued', 'running'], to: 'failed' },
-    publish: { from: ['done', 'publishing'], to: 'publishing' },
-    finishPublishing: { from: ['publishing'], to: 'published' },
+    start: { from: ['queued'], to: 'running', by: ['system'], label: { zh: '开始', en: 'start' } },
+    finish: { from: ['running'], to: 'done', by: ['system'], label: { zh: '完成', en: 'finish' } },
+    fail: {
+      from: ['queued', 'running'],
+      to: 'failed',
+      by: ['system'],
+      label: { zh: '标记失败', en: 'fail' },
+    },
+    publish: {
+      from: ['done', 'publishing'],
+      to: 'publishing',
+      by: ['organizer'],
+      label: { zh: '发布', en: 'publish' },
+    },
+    finishPublishing: {
+      from: ['publishing'],
+      to: 'published',
+      by: ['system'],
+      label: { zh: '完成发布', en: 'finish publishing' },
+    },
   },
   terminal: ['failed', 'published'],
 });

@@ -2,7 +2,6 @@ import type { Deps } from '../api/deps.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Listing } from '../listings/listing.ts';
 import { regionPrefix } from '../regions/regions.ts';
-import { ConditionFailed } from '../shared/db/table.ts';
 import { ConflictError } from '../shared/errors.ts';
 import { transition } from '../shared/lifecycle.ts';
 import { pointOf } from './allocation-input.ts';
@@ -20,12 +19,7 @@ import { allocateListings, type PairProposal, proposedMatch } from './proposals.
 
 async function save(deps: Deps, run: MatchingRun, changes: Partial<MatchingRun>): Promise<MatchingRun> {
   const next = { ...run, ...changes, updatedAt: deps.clock.now().toISOString(), version: run.version + 1 };
-  try {
-    await deps.runs.save(next, run.version);
-  } catch (error) {
-    if (error instanceof ConditionFailed) throw new ConflictError();
-    throw error;
-  }
+  await deps.runs.save(next, run.version); // a lost race is a ConditionFailed: 409
   return next;
 }
 
@@ -59,7 +53,7 @@ function toRunProposal({ offer, need, ...rest }: PairProposal): RunProposal {
 
 export async function executeRun(deps: Deps, queued: MatchingRun): Promise<void> {
   const current = await deps.runs.get(queued.id);
-  if (!current || current.status !== 'queued') return; // already taken (redelivery)
+  if (current?.status !== 'queued') return; // already taken (redelivery)
   let run: MatchingRun;
   try {
     run = await save(deps, current, {

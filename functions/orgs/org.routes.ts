@@ -4,7 +4,6 @@ import type { AppEnv } from '../api/context.ts';
 import { principalOf } from '../api/context.ts';
 import { isAdmin } from '../auth/principal.ts';
 import { regionPrefix } from '../regions/regions.ts';
-import { ConditionFailed } from '../shared/db/table.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { idempotency } from '../shared/idempotency.ts';
 import { describe } from '../shared/openapi.ts';
@@ -105,16 +104,11 @@ export const orgRoutes = new Hono<AppEnv>()
           throw new ValidationError([{ field: 'adcode', key: 'field.invalid_value' }]);
         }
       }
-      try {
-        const updated = await orgs.update(
-          { ...org, ...patch, updatedAt: clock.now().toISOString() },
-          org.updatedAt,
-        );
-        return c.json(updated);
-      } catch (error) {
-        if (error instanceof ConditionFailed) throw new ConflictError();
-        throw error;
-      }
+      const updated = await orgs.update(
+        { ...org, ...patch, updatedAt: clock.now().toISOString() },
+        org.updatedAt,
+      );
+      return c.json(updated);
     },
   )
   .post(
@@ -137,12 +131,7 @@ export const orgRoutes = new Hono<AppEnv>()
         throw new ForbiddenError();
       if (!org.invited) throw new ConflictError();
       const inviteCode = newInviteCode();
-      try {
-        await deps.orgs.setInvitation(org.id, inviteHash(inviteCode));
-      } catch (error) {
-        if (error instanceof ConditionFailed) throw new ConflictError();
-        throw error;
-      }
+      await deps.orgs.setInvitation(org.id, inviteHash(inviteCode));
       return c.json({ orgId: org.id, name: org.name, creditCode: org.creditCode, inviteCode }, 201);
     },
   )

@@ -18,8 +18,10 @@ export abstract class AppError extends Error {
   constructor(
     readonly key: MessageKey,
     readonly params: MessageParams = {},
+    /** What caused it (the database's exception, …), for the logs; never shown to the caller. */
+    options?: ErrorOptions,
   ) {
-    super(key);
+    super(key, options);
     this.name = new.target.name;
   }
 }
@@ -92,9 +94,26 @@ export class ConflictError extends AppError {
     key: MessageKey = 'conflict',
     params?: MessageParams,
     readonly fields?: readonly FieldIssue[],
+    options?: ErrorOptions,
   ) {
-    super(key, params);
+    super(key, params, options);
     this.code = key === 'conflict' ? 'conflict' : key;
+  }
+}
+
+/**
+ * A conditional write or a transaction whose condition failed (someone else wrote first, an item
+ * that must not exist does): raised by the table layer with the database's exception as its cause.
+ * Code that can say more catches it (a lost race to confirm a match names the side short of
+ * quantity); anywhere else it reaches the one `onError` as the 409 `conflict` it is.
+ */
+export class ConditionFailed extends ConflictError {
+  constructor(
+    /** For transactions: which items' conditions failed (by position). */
+    readonly failedIndexes: readonly number[] = [],
+    options?: ErrorOptions,
+  ) {
+    super('conflict', undefined, undefined, options);
   }
 }
 

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../api/context.ts';
 import { keys } from './db/keys.ts';
-import { ConditionFailed } from './db/table.ts';
 import { ConflictError, ValidationError } from './errors.ts';
 
 /**
@@ -45,15 +44,10 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
       });
     }
     const expiresAt = Math.floor(clock.now().getTime() / 1000) + TTL_SECONDS;
-    try {
-      await table.put(
-        { ...key, state: 'running', requestHash, expiresAt },
-        { expression: 'attribute_not_exists(pk)' },
-      );
-    } catch (error) {
-      if (error instanceof ConditionFailed) throw new ConflictError();
-      throw error;
-    }
+    await table.put(
+      { ...key, state: 'running', requestHash, expiresAt },
+      { expression: 'attribute_not_exists(pk)' },
+    );
     try {
       await next();
     } catch (error) {

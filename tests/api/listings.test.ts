@@ -164,6 +164,10 @@ describe('listings', () => {
     const late = await api.patch<Body>(`/api/listings/${posted.body.id}`, { quantity: 5 });
     expect(late.status).toBe(409);
     expect(late.body.error?.code).toBe('invalid_transition');
+    expect((late.body.error as unknown as { messages: unknown }).messages).toEqual({
+      zh: '清单当前状态（已关闭）下不能执行“修改”',
+      en: 'Cannot edit while the listing is closed',
+    });
   });
 
   it('clears an optional field with null and refuses to clear a required one', async () => {

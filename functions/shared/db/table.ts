@@ -13,8 +13,12 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { type IndexName, TABLE_SCHEMA } from '../../../infra/table-schema.ts';
+import { ConditionFailed } from '../errors.ts';
 import type { ItemKey } from './keys.ts';
 import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, type Page } from './paging.ts';
+
+/** Raised when a conditional write or a transaction's condition fails: a 409 upstream. */
+export { ConditionFailed };
 
 export type Item = Record<string, unknown>;
 
@@ -46,16 +50,6 @@ export interface QueryOptions {
   cursor?: string;
   newestFirst?: boolean;
   filter?: Condition;
-}
-
-/** Raised when a conditional write or a transaction's condition fails (one is a 409 upstream). */
-export class ConditionFailed extends Error {
-  constructor(
-    /** For transactions: which items' conditions failed (by position). */
-    readonly failedIndexes: readonly number[] = [],
-  ) {
-    super('condition failed');
-  }
 }
 
 function keyAttributesOf(index: IndexName | undefined): { partition: string; sort: string; all: string[] } {
@@ -114,7 +108,7 @@ export class Table {
         }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new ConditionFailed();
+      if (error instanceof ConditionalCheckFailedException) throw new ConditionFailed([], { cause: error });
       throw error;
     }
   }
@@ -139,7 +133,7 @@ export class Table {
       );
       return fromAttributes<T>(out.Attributes ?? {});
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new ConditionFailed();
+      if (error instanceof ConditionalCheckFailedException) throw new ConditionFailed([], { cause: error });
       throw error;
     }
   }
@@ -156,7 +150,7 @@ export class Table {
         }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new ConditionFailed();
+      if (error instanceof ConditionalCheckFailedException) throw new ConditionFailed([], { cause: error });
       throw error;
     }
   }
@@ -223,8 +217,9 @@ export class Table {
       if (error instanceof TransactionCanceledException) {
         const reasons = error.CancellationReasons ?? [];
         const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
-        if (failed.length > 0) throw new ConditionFailed(failed);
-        if (reasons.some((r) => r.Code === 'TransactionConflict')) throw new ConditionFailed([]);
+        if (failed.length > 0) throw new ConditionFailed(failed, { cause: error });
+        if (reasons.some((r) => r.Code === 'TransactionConflict'))
+          throw new ConditionFailed([], { cause: error });
       }
       throw error;
     }

@@ -35,13 +35,15 @@ export const MESSAGES = {
     en: 'This idempotency key was already used for a different request',
   },
   invalid_transition: {
-    zh: '当前状态（{state}）下不能执行“{action}”',
+    zh: '{lifecycle}当前状态（{state}）下不能执行“{action}”',
     en: 'Cannot {action} while the {lifecycle} is {state}',
   },
   bad_file: {
     zh: '无法读取该文件，请使用模板（.xlsx 或 UTF-8 编码的 .csv）',
     en: 'Cannot read this file; use the template (.xlsx, or .csv in UTF-8)',
   },
+  'side.offer': { zh: '供方', en: 'offering side' },
+  'side.need': { zh: '需方', en: 'needing side' },
   insufficient_remaining: {
     zh: '剩余数量不足，无法确认该撮合（{side}）',
     en: 'Not enough quantity remains to confirm this match ({side})',
@@ -129,22 +131,20 @@ export const MESSAGES = {
 
 export type MessageKey = keyof typeof MESSAGES;
 
-export type MessageParams = Record<string, string | number>;
-
 /**
- * Fills `{name}` placeholders. A parameter written `@some.key` names another message and is
- * itself translated (lifecycle states and actions, sides of a match), so one set of parameters
- * serves both languages.
+ * Values for `{name}` placeholders: a string or number shown as it is, or a message in both
+ * languages (a lifecycle's state or action label, `MESSAGES['side.offer']`), shown in the reader's.
+ * There is no way to name a message by a string built at run time, so a missing one cannot reach
+ * a reader: a key that does not exist is a type error.
  */
+export type MessageParams = Record<string, string | number | Message>;
+
+/** Fills `{name}` placeholders from the params, picking the language of message-valued ones. */
 export function format(template: string, params: MessageParams = {}, lang: Lang = 'zh'): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (!(name in params)) return whole;
-    const value = String(params[name]);
-    if (value.startsWith('@')) {
-      const key = value.slice(1);
-      return Object.hasOwn(MESSAGES, key) ? MESSAGES[key as MessageKey][lang] : key;
-    }
-    return value;
+    if (!Object.hasOwn(params, name)) return whole;
+    const value = params[name]!;
+    return typeof value === 'object' ? value[lang] : String(value);
   });
 }
 
