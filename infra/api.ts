@@ -3,6 +3,7 @@ import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -17,7 +18,7 @@ import {
 } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { FilterPattern, LogGroup, MetricFilter, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { GongxuTable } from './table.ts';
@@ -82,6 +83,10 @@ export class GongxuApi extends Construct {
   readonly apiFunction: NodejsFunction;
   readonly streamFunction: NodejsFunction;
   readonly streamFailureQueue: Queue;
+  /** In alarm when a stream batch exhausted its retries (a message in the on-failure queue). */
+  readonly streamFailureAlarm: Alarm;
+  /** In alarm when the stream handler set a record aside (its `stream record quarantined` log line). */
+  readonly streamQuarantineAlarm: Alarm;
   readonly maintenanceFunction: NodejsFunction;
 
   constructor(scope: Construct, id: string, props: GongxuApiProps) {
@@ -221,6 +226,33 @@ export class GongxuApi extends Construct {
         onFailure: new SqsDlq(this.streamFailureQueue),
       }),
     );
+    // What an operator must see: batches that exhausted their retries, and records set aside.
+    this.streamFailureAlarm = new Alarm(this, 'StreamFailuresAlarm', {
+      alarmDescription: `Gongxu ${props.stage}: a DynamoDB stream batch exhausted its retries (see the StreamFailures queue)`,
+      metric: this.streamFailureQueue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    const quarantined = new MetricFilter(this, 'StreamQuarantinedFilter', {
+      logGroup: streamLogGroup,
+      filterPattern: FilterPattern.stringValue('$.message', '=', 'stream record quarantined'),
+      metricNamespace: 'Gongxu',
+      metricName: `StreamRecordsQuarantined-${props.stage}`,
+      metricValue: '1',
+      defaultValue: 0,
+    });
+    this.streamQuarantineAlarm = new Alarm(this, 'StreamQuarantineAlarm', {
+      alarmDescription: `Gongxu ${props.stage}: the stream handler set a record aside (GET /api/admin/stream-quarantine)`,
+      metric: quarantined.metric({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
     Validations.of(streamRole).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:

@@ -20,6 +20,7 @@ import { type Clock, systemClock } from '../shared/clock.ts';
 import type { Config } from '../shared/config.ts';
 import { dynamoClient } from '../shared/db/client.ts';
 import { Table } from '../shared/db/table.ts';
+import { StreamQuarantineRepo } from '../streams/stream-quarantine.repo.ts';
 
 /** Everything the routes need, built once per process (per Lambda container). */
 export interface Deps {
@@ -38,6 +39,8 @@ export interface Deps {
   readonly matches: MatchRepo;
   readonly runs: MatchingRunRepo;
   readonly catalogueAdditions: CatalogueAdditionsRepo;
+  // hardening (issue 12)
+  readonly streamQuarantine: StreamQuarantineRepo;
 }
 
 export function buildDeps(config: Config, clock: Clock = systemClock): Deps {
@@ -102,5 +105,7 @@ export function buildDeps(config: Config, clock: Clock = systemClock): Deps {
     matches: new MatchRepo(table),
     runs: new MatchingRunRepo(table),
     catalogueAdditions: new CatalogueAdditionsRepo(table),
+    // hardening (issue 12)
+    streamQuarantine: new StreamQuarantineRepo(table),
   };
 }

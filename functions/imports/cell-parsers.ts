@@ -10,6 +10,7 @@ import {
 } from '../catalogue/catalogue.ts';
 import { isValidCreditCode, normaliseCreditCode } from '../orgs/credit-code.ts';
 import { resolvePlace } from '../regions/regions.ts';
+import { dateRange } from '../shared/date-range.ts';
 import { MESSAGES, type MessageKey } from '../shared/i18n/messages.ts';
 import { parseDate } from '../shared/parse/parse-date.ts';
 import { parseNumber } from '../shared/parse/parse-number.ts';
@@ -36,7 +37,8 @@ function adapt<T>(result: ParseResult<T>, map: (value: T) => unknown = (v) => v)
 }
 
 export const number = (cell: Cell): CellResult => adapt(parseNumber(cell, { currency: true }));
-export const date = (cell: Cell): CellResult => adapt(parseDate(cell));
+/** Dates in the same range the API accepts (see shared/date-range.ts). */
+export const date = (cell: Cell): CellResult => adapt(parseDate(cell, dateRange()));
 export const phone = (cell: Cell): CellResult => adapt(parsePhone(cell));
 export const place = (cell: Cell): CellResult => adapt(resolvePlace(cell));
 export const spec = (cell: Cell): CellResult => adapt(resolveSpec(cell), (s) => s.id);

@@ -1,4 +1,5 @@
 import { canSubstitute, getSpec } from '../catalogue/catalogue.ts';
+import { DATE_PAIRS } from '../listings/listing.schema.ts';
 import type {
   DemandListing,
   LabourOfferListing,
@@ -7,8 +8,10 @@ import type {
   SupplyListing,
 } from '../listings/listing.ts';
 import type { AllocationPolicy, GoodsDemand, GoodsSupply } from '../matching/allocation.ts';
+import { isoDay } from '../matching/iso-days.ts';
 import type { LabourOffer, LabourRequest } from '../matching/labour-allocation.ts';
 import { centreOf } from '../regions/regions.ts';
+import { EARLIEST_DATE } from '../shared/date-range.ts';
 
 /**
  * From listings to the allocator's inputs: quantities in whole steps of the spec, a point (the
@@ -102,4 +105,35 @@ export function toLabourRequest(listing: LabourRequestListing, remaining = listi
     certificatesRequired: listing.certificatesRequired,
     ...(listing.minOverlapDays !== undefined ? { minOverlapDays: listing.minOverlapDays } : {}),
   };
+}
+
+/**
+ * Why a stored listing cannot enter an allocation (data the allocator would refuse: a date that is
+ * no calendar date or before 2000, a window in the wrong order, a negative radius or quantity), or
+ * undefined. Such a listing — written before the edge checked it, or by hand — is left out of
+ * matching instead of making the whole area's allocation fail.
+ */
+export function unmatchableReason(listing: Listing): string | undefined {
+  const [startField, endField] = DATE_PAIRS[listing.kind];
+  const record = listing as unknown as Record<string, unknown>;
+  const days: number[] = [];
+  for (const field of [startField, endField]) {
+    const value = record[field];
+    if (typeof value !== 'string' || value < EARLIEST_DATE) return `${field}: ${String(value)}`;
+    try {
+      days.push(isoDay(value, field));
+    } catch {
+      return `${field}: ${value}`;
+    }
+  }
+  if (days[1]! < days[0]!) return `${endField} is before ${startField}`;
+  if (!(Number.isFinite(listing.remaining) && listing.remaining >= 0)) return 'remaining';
+  const radius =
+    listing.kind === 'supply'
+      ? listing.deliveryRadiusKm
+      : listing.kind === 'labour_offer'
+        ? listing.commuteRadiusKm
+        : 0;
+  if (!(Number.isFinite(radius) && radius >= 0)) return 'radius';
+  return undefined;
 }

@@ -21,6 +21,7 @@ import {
   toGoodsSupply,
   toLabourOffer,
   toLabourRequest,
+  unmatchableReason,
 } from './allocation-input.ts';
 import { MATCH_PROPOSAL_TTL_DAYS, type Match, type MatchReason } from './match.ts';
 
@@ -59,12 +60,28 @@ const reasonsOf = (reasons: readonly (AllocationReason | LabourReason)[]): Match
  * Allocates `offers` (supplies or labour offers) to `needs` (demands or labour requests).
  * `available` overrides a listing's remaining quantity (what is not yet promised elsewhere).
  */
+/** The listings the allocator can take; the others are named in one warning line and left out. */
+function matchable(listings: readonly Listing[]): readonly Listing[] {
+  const left: { id: string; reason: string }[] = [];
+  const kept = listings.filter((listing) => {
+    const reason = unmatchableReason(listing);
+    if (reason) left.push({ id: listing.id, reason });
+    return !reason;
+  });
+  if (left.length > 0) {
+    console.warn(JSON.stringify({ level: 'warn', message: 'listings left out of matching', listings: left }));
+  }
+  return kept;
+}
+
 export function allocateListings(
   kind: 'goods' | 'labour',
   offers: readonly Listing[],
   needs: readonly Listing[],
   options: { available?: ReadonlyMap<string, number>; certify?: boolean; compareGreedy?: boolean } = {},
 ): Allocated {
+  offers = matchable(offers);
+  needs = matchable(needs);
   const byId = new Map<string, Listing>([...offers, ...needs].map((l) => [l.id, l]));
   const left = (l: Listing) => options.available?.get(l.id) ?? l.remaining;
   if (kind === 'goods') {

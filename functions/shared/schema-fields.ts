@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { isValidCreditCode, normaliseCreditCode } from '../orgs/credit-code.ts';
 import { isValidAdcode } from '../regions/regions.ts';
+import { dateRange, isDateInRange } from './date-range.ts';
 
 /**
  * Field schemas every form and endpoint shares (zod/mini, so the web bundle stays small). Custom
@@ -48,7 +49,21 @@ export const email = z.pipe(
   ),
 );
 
-export const isoDate = z.iso.date({ message: 'field.invalid_date' });
+/**
+ * The one date type: a real calendar date `YYYY-MM-DD` within the shared range (2000-01-01 to ten
+ * years from today, see date-range.ts); the refusal names the range.
+ */
+export const isoDate = z.iso.date({ message: 'field.invalid_date' }).check(
+  z.superRefine((value: string, ctx) => {
+    if (isDateInRange(value)) return;
+    ctx.issues.push({
+      code: 'custom',
+      message: 'field.date_out_of_range',
+      input: value,
+      params: { ...dateRange() },
+    });
+  }),
+);
 
 export const id = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { message: 'field.invalid_format' }));
 

@@ -39,7 +39,10 @@ function toFieldIssue(issue: z.core.$ZodIssue, input: unknown): FieldIssue {
   const field = issue.path.map(String).join('.');
   const missing = issue.path.length > 0 && valueAt(input, issue.path) === undefined;
   // A schema that names its own message key (a custom check, a regex with a message) wins.
-  if (!missing && isMessageKey(issue.message)) return { field, key: issue.message };
+  if (!missing && isMessageKey(issue.message)) {
+    const params = issue.code === 'custom' ? (issue.params as FieldIssue['params']) : undefined;
+    return params ? { field, key: issue.message, params } : { field, key: issue.message };
+  }
   switch (issue.code) {
     case 'invalid_type': {
       if (missing) return { field, key: 'field.required' };

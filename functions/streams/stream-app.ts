@@ -11,9 +11,8 @@ import { stripKeys } from '../shared/db/table.ts';
 
 /**
  * What the table's stream drives: live matching when a listing is posted or changes in a way that
- * matters to matching, and queued matching runs. Records are handled in order; on a failure the
- * batch reports that record (and so everything after it) for retry, as ReportBatchItemFailures
- * expects. Every effect is idempotent, so redelivery is harmless.
+ * matters to matching, and queued matching runs. Every effect is idempotent, so redelivery is
+ * harmless; how failures are isolated is described at createStreamHandler.
  */
 const MATCHING_FIELDS = [
   'status',
@@ -80,24 +79,115 @@ export async function handleRecord(deps: Deps, record: DynamoDBRecord): Promise<
   }
 }
 
+/** How often a record is tried in one invocation before it is judged (set aside or retried later). */
+export const RECORD_ATTEMPTS = 3;
+
+const TRANSIENT_NAMES = new Set([
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TimeoutError',
+  'AbortError',
+]);
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND']);
+
+/**
+ * Whether a failure is the infrastructure's (throttling, a 5xx, the network), so that the record
+ * should be retried later, rather than the record's own (bad data, a bug), so that it must be set
+ * aside instead of blocking everything behind it.
+ */
+export function isTransient(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const e = error as Error & {
+    $retryable?: unknown;
+    $fault?: string;
+    $metadata?: { httpStatusCode?: number };
+    code?: string;
+    cause?: unknown;
+  };
+  if (e.$retryable || e.$fault === 'server' || TRANSIENT_NAMES.has(e.name)) return true;
+  if ((e.$metadata?.httpStatusCode ?? 0) >= 500) return true;
+  if (e.code && NETWORK_CODES.has(e.code)) return true;
+  return e.cause !== undefined && e.cause !== error && isTransient(e.cause);
+}
+
+function log(level: 'warn' | 'error', message: string, fields: Record<string, unknown>): void {
+  console[level](JSON.stringify({ level, message, ...fields }));
+}
+
+function describeItem(record: DynamoDBRecord): { itemType?: string; itemId?: string } {
+  try {
+    const item = image(record, 'NewImage') ?? image(record, 'OldImage');
+    return {
+      ...(typeof item?.type === 'string' ? { itemType: item.type } : {}),
+      ...(typeof item?.id === 'string' ? { itemId: item.id } : {}),
+    };
+  } catch {
+    return {};
+  }
+}
+
+/** Tries a record up to RECORD_ATTEMPTS times; the last error when every attempt failed. */
+async function attempt(deps: Deps, record: DynamoDBRecord): Promise<unknown> {
+  let last: unknown;
+  for (let i = 0; i < RECORD_ATTEMPTS; i++) {
+    try {
+      await handleRecord(deps, record);
+      return undefined;
+    } catch (error) {
+      last = error ?? new Error('unknown failure');
+      if (i + 1 < RECORD_ATTEMPTS) await new Promise((r) => setTimeout(r, 50 * 2 ** i));
+    }
+  }
+  return last;
+}
+
+/**
+ * Records are handled in order, each tried a few times. One that keeps failing for a reason of its
+ * own is set aside — a quarantine item an operator lists (`GET /api/admin/stream-quarantine`) and
+ * an error log line (alarmed in AWS) — and the batch goes on, so one bad listing never stops
+ * matching for everyone behind it. A failure of the infrastructure (or of the quarantine write
+ * itself) reports that record as the batch's first failure, so Lambda retries from there (and,
+ * bisecting, finally sends what still fails to the on-failure queue).
+ */
 export function createStreamHandler(getDeps: () => Deps) {
   return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
     const deps = getDeps();
     await refreshCatalogue(deps);
     for (const record of event.Records) {
-      try {
-        await handleRecord(deps, record);
-      } catch (error) {
-        console.error(
-          JSON.stringify({
-            level: 'error',
-            message: 'stream record failed',
-            eventID: record.eventID,
-            error: String(error),
-          }),
-        );
-        return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
+      const error = await attempt(deps, record);
+      if (error === undefined) continue;
+      const sequenceNumber = record.dynamodb?.SequenceNumber ?? '';
+      const fields = {
+        eventID: record.eventID,
+        sequenceNumber,
+        ...describeItem(record),
+        error: String(error),
+      };
+      if (isTransient(error)) {
+        log('error', 'stream record failed; retrying the batch from it', fields);
+        return { batchItemFailures: [{ itemIdentifier: sequenceNumber }] };
       }
+      try {
+        await deps.streamQuarantine.add({
+          eventId: record.eventID ?? sequenceNumber,
+          sequenceNumber,
+          eventName: record.eventName ?? '',
+          ...describeItem(record),
+          error: String(error).slice(0, 1000),
+          attempts: RECORD_ATTEMPTS,
+          at: deps.clock.now().toISOString(),
+        });
+      } catch (quarantineError) {
+        log('error', 'stream record failed and could not be quarantined; retrying the batch from it', {
+          ...fields,
+          quarantineError: String(quarantineError),
+        });
+        return { batchItemFailures: [{ itemIdentifier: sequenceNumber }] };
+      }
+      log('error', 'stream record quarantined', fields);
     }
     return { batchItemFailures: [] };
   };

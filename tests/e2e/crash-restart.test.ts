@@ -62,7 +62,7 @@ const supply = (i: number) => ({
   adcode: '350403',
   deliveryRadiusKm: 300,
   availableFrom: '2026-01-01',
-  availableUntil: '2099-12-31',
+  availableUntil: '2030-12-31',
   contact: { name: '林工', phone: '13905981234' },
 });
 
@@ -100,7 +100,7 @@ describe('crash and restart', () => {
         '三明市三元区',
         300,
         '2026-01-01',
-        '2099-12-31',
+        '2030-12-31',
         '林工',
         '13905981234',
       ]),

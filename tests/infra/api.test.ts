@@ -126,6 +126,28 @@ describe('DynamoDB stream consumer', () => {
     });
   });
 
+  it('alarms on an exhausted batch in the failure queue and on every record the handler set aside', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Namespace: 'AWS/SQS',
+      Dimensions: [
+        { Name: 'QueueName', Value: getAtt(logicalId(stack.api.streamFailureQueue), 'QueueName') },
+      ],
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+    template.hasResourceProperties('AWS::Logs::MetricFilter', {
+      LogGroupName: { Ref: Match.stringLikeRegexp('StreamFunctionLogs') },
+      FilterPattern: '{ $.message = "stream record quarantined" }',
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'Gongxu',
+      MetricName: Match.stringLikeRegexp('^StreamRecordsQuarantined-'),
+      Statistic: 'Sum',
+      Threshold: 1,
+    });
+  });
+
   it('sends exhausted batches to an encrypted queue that refuses non-TLS requests', () => {
     const queueId = logicalId(stack.api.streamFailureQueue);
     template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });

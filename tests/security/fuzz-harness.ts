@@ -537,6 +537,12 @@ const impossibleDate = fc.constantFrom(
   '２０２０-０１-０１',
   'yesterday',
   '2020-W01-1',
+  // outside the one date range (2000-01-01 to ten years ahead): real calendar dates all the same
+  '0099-01-01',
+  '0001-01-01',
+  '1999-12-31',
+  inDays(366 * 10 + 5),
+  '9999-12-31',
 );
 const deepValue = fc.integer({ min: 50, max: 3000 }).map((depth) => {
   let value: unknown = 'bottom';

@@ -133,6 +133,12 @@ export const keys = {
    * table; `npm start` deletes this item if an old `.data/` still has it.
    */
   legacyLocalSigningKey: (): ItemKey => ({ pk: 'SYSTEM', sk: 'SIGNING_KEY' }),
+  /**
+   * A stream record the stream handler could not process after its retries, set aside for an
+   * operator (one small partition, newest last; the event id keeps a redelivery from adding twice).
+   */
+  streamQuarantine: (eventId: string): ItemKey => ({ pk: 'QUARANTINE#STREAM', sk: eventId }),
+  streamQuarantinePartition: () => 'QUARANTINE#STREAM',
   /** Marks that demo data was loaded. */
   demoSeed: (): ItemKey => ({ pk: 'SYSTEM', sk: 'DEMO_SEED' }),
 } as const;

@@ -117,7 +117,10 @@ export const MESSAGES = {
     zh: '日期不存在（如 2 月 30 日）',
     en: 'is a date that does not exist (such as 30 February)',
   },
-  'field.date_out_of_range': { zh: '日期超出合理范围', en: 'is out of the accepted date range' },
+  'field.date_out_of_range': {
+    zh: '日期须在 {min} 至 {max} 之间',
+    en: 'must be a date from {min} to {max}',
+  },
   'field.phone_multiple': { zh: '只能填写一个电话号码', en: 'should hold a single phone number' },
   'field.not_number': { zh: '不是有效的数字', en: 'is not a number' },
   'field.not_yes_no': { zh: '请填“是”或“否”', en: 'should be yes or no' },
