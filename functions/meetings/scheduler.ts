@@ -3,7 +3,23 @@
  *
  * Pure code (no AWS, no Hono). The interface is agreed with the events API (SCHEDULER-CONTRACT.md):
  * change it only additively.
+ *
+ * Slots are colours, meetings are edges of the graph of organisations, a slot's meetings are a matching
+ * of at most `tables` edges. No schedule uses fewer than max(Δ, ⌈E / tables⌉) slots (Δ: most meetings
+ * of one organisation). Two engines:
+ *
+ * - bipartite, no availability windows, no pins, bound ≤ slotCount: `colourBipartiteEquitable` reaches
+ *   the bound exactly (König + de Werra; see that file), in near-linear time;
+ * - otherwise `colourRestricted`: restricted colour lists (windows), fixed pins, Kempe repairs, and one
+ *   more colour at a time when stuck, up to slotCount; what still does not fit is `unplaced: no_room`.
+ *
+ * Refused before colouring: a pin outside the slots or tables, outside either side's availability, on
+ * a table or organisation already pinned in that slot, or beyond the slot's tables (`pin_conflict`); a
+ * meeting whose two sides share no slot (`no_common_slot`).
  */
+import { colourBipartiteEquitable } from './bipartite-colouring.ts';
+import { buildMeetingGraph } from './meeting-graph.ts';
+import { colourRestricted } from './restricted-colouring.ts';
 
 export interface SchedulingProblem {
   /** Slots of the event, numbered 0..slotCount-1 in time order (hours cut by meeting length and breaks). */
@@ -37,172 +53,159 @@ export interface ScheduleResult {
   gapReasons: string[];
 }
 
-/**
- * First implementation: pins first, then earliest-fit greedy. Valid (nobody double-booked, tables and
- * availability respected, pins kept) but not yet minimal in slots.
- */
+/** Largest vertex × colour table the restricted engine may allocate (entries). */
+const MAX_TABLE_ENTRIES = 1 << 26;
+
 export function scheduleMeetings(problem: SchedulingProblem): ScheduleResult {
-  const { slotCount, tables } = problem;
-  const index = new Map<string, number>();
-  const avail: Array<Uint8Array | null> = [];
-  const vertex = (id: string): number => {
-    let v = index.get(id);
-    if (v === undefined) {
-      v = avail.length;
-      index.set(id, v);
-      avail.push(null);
-    }
-    return v;
-  };
+  const { slotCount: S, tables: T } = problem;
+  if (!Number.isInteger(S) || S < 0) throw new RangeError(`slotCount must be a whole number ≥ 0, got ${S}`);
+  if (!Number.isInteger(T) || T < 1) throw new RangeError(`tables must be a whole number ≥ 1, got ${T}`);
+  const meetings = problem.meetings;
+  const ids = new Set<string>();
+  for (const mt of meetings) {
+    if (ids.has(mt.id)) throw new RangeError(`meeting id ${mt.id} appears twice`);
+    ids.add(mt.id);
+    if (mt.a === mt.b) throw new RangeError(`meeting ${mt.id} has ${mt.a} on both sides`);
+  }
+  const g = buildMeetingGraph(
+    problem.participants.map((p) => p.id),
+    meetings,
+  );
+  const { n, m, u: eu, v: ev } = g;
+  const lowerBound = m === 0 ? 0 : Math.max(g.maxDeg, Math.ceil(m / T));
+
+  // Availability windows: one row of S bytes per organisation that cannot attend every slot.
+  const windowRow = new Int32Array(n).fill(-1);
+  const rows: Uint8Array[] = [];
   for (const p of problem.participants) {
-    const v = vertex(p.id);
-    if (p.available) {
-      const mask = new Uint8Array(slotCount);
-      for (const s of p.available) if (Number.isInteger(s) && s >= 0 && s < slotCount) mask[s] = 1;
-      avail[v] = mask;
+    if (!p.available) continue;
+    const mask = new Uint8Array(S);
+    let c = 0;
+    for (const s of p.available) {
+      if (!Number.isInteger(s) || s < 0 || s >= S || mask[s]) continue;
+      mask[s] = 1;
+      c++;
     }
+    if (c === S) continue;
+    windowRow[g.index.get(p.id)!] = rows.length;
+    rows.push(mask);
   }
-  const m = problem.meetings.length;
-  const ua = new Int32Array(m);
-  const ub = new Int32Array(m);
-  for (let e = 0; e < m; e++) {
-    const mt = problem.meetings[e]!;
-    ua[e] = vertex(mt.a);
-    ub[e] = vertex(mt.b);
-  }
-  const n = avail.length;
-  const deg = new Int32Array(n);
-  for (let e = 0; e < m; e++) {
-    deg[ua[e]!]!++;
-    deg[ub[e]!]!++;
-  }
-  let maxDeg = 0;
-  for (let v = 0; v < n; v++) if (deg[v]! > maxDeg) maxDeg = deg[v]!;
-  const lowerBound = m === 0 ? 0 : Math.max(maxDeg, Math.ceil(m / Math.max(1, tables)));
+  const window = new Uint8Array(rows.length * S);
+  for (let i = 0; i < rows.length; i++) window.set(rows[i]!, i * S);
+  const canAttend = (x: number, s: number): boolean =>
+    windowRow[x]! < 0 || window[windowRow[x]! * S + s] === 1;
 
-  const busy = new Set<number>(); // v * slotCount + s
-  const tableUsed = new Set<number>(); // s * tables + t
-  const used = new Int32Array(slotCount);
-  const slotOf = new Int32Array(m).fill(-1);
-  const tableOf = new Int32Array(m).fill(-1);
-  const unplaced: Array<{ id: string; reason: UnplacedReason }> = [];
-  const canAttend = (v: number, s: number): boolean => {
-    const a = avail[v];
-    return a === null || a === undefined || a[s] === 1;
-  };
-
-  // Pins first.
+  const unplacedReason: Array<UnplacedReason | null> = new Array(m).fill(null);
+  const active = new Uint8Array(m);
+  const pinned = new Int32Array(m).fill(-1);
+  const pinnedTable = new Int32Array(m).fill(-1);
+  const pinBusy = new Set<number>(); // vertex * S + slot
+  const pinTable = new Set<number>(); // slot * T + table
+  const pinCount = new Int32Array(S);
+  let maxPin = -1;
+  let pins = 0;
   for (let e = 0; e < m; e++) {
-    const pin = problem.meetings[e]!.pin;
-    if (!pin) continue;
-    const s = pin.slot;
-    const u = ua[e]!;
-    const v = ub[e]!;
-    const ok =
-      Number.isInteger(s) &&
-      s >= 0 &&
-      s < slotCount &&
-      u !== v &&
-      used[s]! < tables &&
-      canAttend(u, s) &&
-      canAttend(v, s) &&
-      !busy.has(u * slotCount + s) &&
-      !busy.has(v * slotCount + s) &&
-      (pin.table === undefined ||
-        (Number.isInteger(pin.table) &&
-          pin.table >= 0 &&
-          pin.table < tables &&
-          !tableUsed.has(s * tables + pin.table)));
-    if (!ok) {
-      unplaced.push({ id: problem.meetings[e]!.id, reason: 'pin_conflict' });
+    const x = eu[e]!;
+    const y = ev[e]!;
+    const pin = meetings[e]!.pin;
+    if (pin) {
+      pins++;
+      const s = pin.slot;
+      const t = pin.table;
+      const ok =
+        Number.isInteger(s) &&
+        s >= 0 &&
+        s < S &&
+        canAttend(x, s) &&
+        canAttend(y, s) &&
+        !pinBusy.has(x * S + s) &&
+        !pinBusy.has(y * S + s) &&
+        pinCount[s]! < T &&
+        (t === undefined || (Number.isInteger(t) && t >= 0 && t < T && !pinTable.has(s * T + t)));
+      if (!ok) {
+        unplacedReason[e] = 'pin_conflict';
+        continue;
+      }
+      pinBusy.add(x * S + s);
+      pinBusy.add(y * S + s);
+      pinCount[s]!++;
+      if (t !== undefined) {
+        pinTable.add(s * T + t);
+        pinnedTable[e] = t;
+      }
+      pinned[e] = s;
+      if (s > maxPin) maxPin = s;
+      active[e] = 1;
       continue;
     }
-    busy.add(u * slotCount + s);
-    busy.add(v * slotCount + s);
-    used[s]!++;
-    slotOf[e] = s;
-    if (pin.table !== undefined) {
-      tableOf[e] = pin.table;
-      tableUsed.add(s * tables + pin.table);
-    }
+    let common = windowRow[x]! < 0 && windowRow[y]! < 0 && S > 0;
+    for (let s = 0; s < S && !common; s++) common = canAttend(x, s) && canAttend(y, s);
+    if (!common) unplacedReason[e] = 'no_common_slot';
+    else active[e] = 1;
   }
-  for (let e = 0; e < m; e++) {
-    const mt = problem.meetings[e]!;
-    if (mt.pin) continue;
-    const u = ua[e]!;
-    const v = ub[e]!;
-    let common = false;
-    let placedAt = -1;
-    for (let s = 0; s < slotCount && u !== v; s++) {
-      if (!canAttend(u, s) || !canAttend(v, s)) continue;
-      common = true;
-      if (used[s]! >= tables || busy.has(u * slotCount + s) || busy.has(v * slotCount + s)) continue;
-      placedAt = s;
-      break;
-    }
-    if (placedAt < 0) {
-      unplaced.push({ id: mt.id, reason: common ? 'no_room' : 'no_common_slot' });
-      continue;
-    }
-    busy.add(u * slotCount + placedAt);
-    busy.add(v * slotCount + placedAt);
-    used[placedAt]!++;
-    slotOf[e] = placedAt;
+
+  // Colour.
+  let colour: Int32Array;
+  const fast = g.bipartite && rows.length === 0 && pins === 0 && lowerBound <= S;
+  if (m === 0) colour = new Int32Array(0);
+  else if (fast) colour = colourBipartiteEquitable(n, eu, ev, g.side, g.deg, lowerBound, T);
+  else {
+    const k0 = Math.max(1, Math.min(S, Math.max(lowerBound, maxPin + 1)));
+    const kmax = Math.min(S, Math.max(k0, 2 * g.maxDeg + Math.ceil(m / T) + 1, rows.length > 0 ? S : 0));
+    if (n * kmax > MAX_TABLE_ENTRIES)
+      throw new RangeError(
+        `instance too large: ${n} organisations × ${kmax} slots exceeds ${MAX_TABLE_ENTRIES}`,
+      );
+    colour = colourRestricted({
+      n,
+      eu,
+      ev,
+      deg: g.deg,
+      windowRow,
+      window,
+      slotCount: S,
+      pinned,
+      active,
+      k0,
+      kmax,
+      cap: T,
+    });
   }
-  // Tables: fill the free tables of each slot in order.
-  const next = new Int32Array(slotCount);
+
+  // Tables: pinned tables first, then the free tables of each slot in order.
+  const taken = new Uint8Array(S * T);
+  for (let e = 0; e < m; e++)
+    if (pinnedTable[e]! >= 0 && colour[e]! >= 0) taken[colour[e]! * T + pinnedTable[e]!] = 1;
+  const nextTable = new Int32Array(S);
   const placed: ScheduledMeeting[] = [];
+  const unplaced: Array<{ id: string; reason: UnplacedReason }> = [];
   let slotsUsed = 0;
+  let noRoom = false;
   for (let e = 0; e < m; e++) {
-    const s = slotOf[e]!;
-    if (s < 0) continue;
-    if (tableOf[e]! < 0) {
-      while (tableUsed.has(s * tables + next[s]!)) next[s]!++;
-      tableOf[e] = next[s]!;
-      tableUsed.add(s * tables + next[s]!);
+    const id = meetings[e]!.id;
+    const s = colour[e]!;
+    if (s < 0) {
+      const reason = unplacedReason[e] ?? 'no_room';
+      if (reason === 'no_room') noRoom = true;
+      unplaced.push({ id, reason });
+      continue;
     }
-    placed.push({ id: problem.meetings[e]!.id, slot: s, table: tableOf[e]! });
+    let t = pinnedTable[e]!;
+    if (t < 0) {
+      while (taken[s * T + nextTable[s]!]) nextTable[s]!++;
+      t = nextTable[s]!;
+      taken[s * T + t] = 1;
+    }
+    placed.push({ id, slot: s, table: t });
     if (s + 1 > slotsUsed) slotsUsed = s + 1;
   }
-  // Bipartite: two-colour the organisations by union-find with parity.
-  const parent = new Int32Array(n).map((_, i) => i);
-  const parity = new Uint8Array(n);
-  const find = (x: number): number => {
-    let p = 0;
-    let r = x;
-    while (parent[r] !== r) {
-      p ^= parity[r]!;
-      r = parent[r]!;
-    }
-    // path compression with parity
-    let y = x;
-    let py = p;
-    while (parent[y] !== r) {
-      const nx = parent[y]!;
-      const np = py ^ parity[y]!;
-      parent[y] = r;
-      parity[y] = py;
-      y = nx;
-      py = np;
-    }
-    return r;
-  };
-  let bipartite = true;
-  for (let e = 0; e < m && bipartite; e++) {
-    const x = ua[e]!;
-    const y = ub[e]!;
-    const rx = find(x);
-    const ry = find(y);
-    const px = rx === x ? 0 : parity[x]!;
-    const py = ry === y ? 0 : parity[y]!;
-    if (rx === ry) {
-      if (px === py) bipartite = false;
-    } else {
-      parent[rx] = ry;
-      parity[rx] = px ^ py ^ 1;
-    }
-  }
+
   const gapReasons: string[] = [];
-  if (slotsUsed > lowerBound) gapReasons.push(bipartite ? 'availability' : 'not_bipartite');
-  return { placed, unplaced, slotsUsed, lowerBound, bipartite, gapReasons };
+  if (slotsUsed > lowerBound || noRoom) {
+    if (!g.bipartite) gapReasons.push('not_bipartite');
+    if (rows.length > 0) gapReasons.push('availability');
+    if (pins > 0) gapReasons.push('pins');
+    if (lowerBound > S || noRoom) gapReasons.push('slot_limit');
+  }
+  return { placed, unplaced, slotsUsed, lowerBound, bipartite: g.bipartite, gapReasons };
 }
