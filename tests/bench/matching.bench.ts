@@ -18,7 +18,12 @@
  * - optionally LEMON's NetworkSimplex (C++, `liblemon-dev`) on the same lexicographic network exported
  *   as DIMACS, timing `run()` only.
  *
- * The last lines are machine-readable, one per size. `--no-reference` skips HiGHS (minutes at 5,000).
+ * Then the min-cost-flow gallery (`mcf-gallery.ts`): one `family: …` line per instance family, ours
+ * against LEMON on the same network (`--gallery` runs only the gallery, `--no-gallery` skips it,
+ * `--families a,b` picks families, `--repeat k` sets best-of-k, default 3).
+ *
+ * The last lines are machine-readable, one per size and one per family. `--no-reference` skips HiGHS
+ * (minutes at 5,000).
  */
 
 import { spawnSync } from 'node:child_process';
@@ -30,122 +35,25 @@ import {
   readFileSync,
   statSync,
   unlinkSync,
-  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  type AllocationPolicy,
-  allocateGoods,
-  buildGoodsInstance,
-  type GoodsDemand,
-  type GoodsSupply,
-  goodsCandidates,
-} from '../../functions/matching/allocation.ts';
+import { allocateGoods, buildGoodsInstance, goodsCandidates } from '../../functions/matching/allocation.ts';
 import { certifyMinCostFlow } from '../../functions/matching/certificate.ts';
-import { parseDimacs } from '../../functions/matching/dimacs.ts';
+import { parseDimacs, writeDimacs } from '../../functions/matching/dimacs.ts';
+import type { FlowNetwork } from '../../functions/matching/flow-network.ts';
 import { greedyGoods } from '../../functions/matching/greedy.ts';
 import { solveMinCostFlow } from '../../functions/matching/min-cost-flow.ts';
 import { loadHighs, solveTransportLpSparse } from '../unit/matching/highs-reference.ts';
+import { benchPolicy, generateInstance, SEED } from './goods-instance.ts';
+import { lemonDriver, runLemon } from './lemon-reference.ts';
+import { FAMILIES, type FamilyName, familyNetwork, lexicographicTransportNetwork } from './mcf-gallery.ts';
 
-const SEED = 20_250_301;
 const REFERENCE_ARC_LIMIT = 2_500_000;
 const REFERENCE_TIMEOUT_MS = 20 * 60_000;
 const HIGHS_OPTIONS = { solver: 'ipm' } as const;
-
-// ------------------------------------------------------------------ instance generator
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const SPECS = [
-  { id: 'steel-hrb400-16', rate: 0.55, penalty: 18 },
-  { id: 'steel-hrb400-20', rate: 0.55, penalty: 18 },
-  { id: 'steel-hrb500-20', rate: 0.6, penalty: 20 },
-  { id: 'cement-po425', rate: 0.42, penalty: 12 },
-  { id: 'cement-po525', rate: 0.45, penalty: 12 },
-  { id: 'masks-kn95', rate: 0.004, penalty: 0.3 },
-  { id: 'masks-surgical', rate: 0.003, penalty: 0.2 },
-  { id: 'sand-medium', rate: 0.35, penalty: 8 },
-] as const;
-const SUBSTITUTES: Record<string, readonly string[]> = {
-  'steel-hrb500-20': ['steel-hrb400-20'],
-  'cement-po525': ['cement-po425'],
-  'masks-kn95': ['masks-surgical'],
-};
-const specById = new Map<string, (typeof SPECS)[number]>(SPECS.map((s) => [s.id, s]));
-
-export const benchPolicy: AllocationPolicy = {
-  freightRate: (spec) => specById.get(spec)?.rate ?? 1,
-  provinceBorderPenalty: (spec) => specById.get(spec)?.penalty ?? 0,
-  canSubstitute: (from, to) => SUBSTITUTES[from]?.includes(to) ?? false,
-};
-
-export function generateInstance(
-  supplyCount: number,
-  demandCount: number,
-  seed = SEED,
-): { supplies: GoodsSupply[]; demands: GoodsDemand[] } {
-  const random = mulberry32(seed ^ (supplyCount * 7919) ^ demandCount);
-  const lat0 = 28.3;
-  const lng0 = 111.6;
-  const dLat = 500 / 111.2;
-  const dLng = 500 / (111.2 * Math.cos((30.5 * Math.PI) / 180));
-  const orgs = Math.max(10, Math.floor((supplyCount + demandCount) / 6));
-  const day0 = Date.UTC(2025, 2, 1) / 86_400_000;
-  const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
-  const province = (lat: number, lng: number) => (lat < 29.6 ? '43' : lng > 116.2 ? '36' : '42');
-  const point = () => ({ lat: lat0 + random() * dLat, lng: lng0 + random() * dLng });
-  const quantity = () => Math.max(1, Math.round(Math.exp(random() * 5.5)));
-  const spec = () => SPECS[Math.floor(random() * SPECS.length)]!;
-  const supplies: GoodsSupply[] = [];
-  for (let i = 0; i < supplyCount; i++) {
-    const p = point();
-    const from = day0 + Math.floor(random() * 60);
-    const priced = random() < 0.7;
-    supplies.push({
-      id: `s${i}`,
-      orgId: `o${Math.floor(random() * orgs)}`,
-      specId: spec().id,
-      remaining: quantity(),
-      point: p,
-      provinceCode: province(p.lat, p.lng),
-      deliveryRadiusKm: 50 + random() * 250,
-      availableFrom: iso(from),
-      availableUntil: iso(from + 10 + Math.floor(random() * 80)),
-      ...(priced ? { unitPrice: 100 + Math.round(random() * 50) } : {}),
-    });
-  }
-  const demands: GoodsDemand[] = [];
-  for (let j = 0; j < demandCount; j++) {
-    const p = point();
-    const from = day0 + Math.floor(random() * 60);
-    const capped = random() < 0.5;
-    demands.push({
-      id: `d${j}`,
-      orgId: `o${Math.floor(random() * orgs)}`,
-      specId: spec().id,
-      remaining: quantity(),
-      point: p,
-      provinceCode: province(p.lat, p.lng),
-      deliverFrom: iso(from),
-      neededBy: iso(from + 7 + Math.floor(random() * 40)),
-      ...(capped ? { ceilingPrice: 120 + Math.round(random() * 40) } : {}),
-      acceptsSubstitutes: random() < 0.6,
-    });
-  }
-  return { supplies, demands };
-}
 
 // ------------------------------------------------------------------ HiGHS reference (child process)
 
@@ -204,117 +112,113 @@ function runReference(size: number): ReferenceOutcome {
 
 // ------------------------------------------------------------------ LEMON (optional)
 
-const LEMON_HEADER = '/usr/include/lemon/network_simplex.h';
-const LEMON_DRIVER = `// Solves a DIMACS min-cost flow file with LEMON's NetworkSimplex (default block search); times run() only.
-#include <lemon/smart_graph.h>
-#include <lemon/dimacs.h>
-#include <lemon/network_simplex.h>
-#include <chrono>
-#include <fstream>
-#include <iostream>
-using namespace lemon;
-int main(int argc, char** argv) {
-  if (argc < 2) return 2;
-  std::ifstream in(argv[1]);
-  SmartDigraph g;
-  SmartDigraph::ArcMap<long long> lower(g), cap(g), cost(g);
-  SmartDigraph::NodeMap<long long> supply(g);
-  readDimacsMin(in, g, lower, cap, cost, supply);
-  NetworkSimplex<SmartDigraph, long long, long long> ns(g);
-  ns.lowerMap(lower).upperMap(cap).costMap(cost).supplyMap(supply);
-  auto t0 = std::chrono::steady_clock::now();
-  auto status = ns.run();
-  auto t1 = std::chrono::steady_clock::now();
-  double ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
-  std::cout << "status=" << (status == NetworkSimplex<SmartDigraph, long long, long long>::OPTIMAL ? "optimal" : "other")
-            << " objective=" << (status == NetworkSimplex<SmartDigraph, long long, long long>::OPTIMAL ? ns.totalCost<long long>() : 0)
-            << " ms=" << ms << std::endl;
-  return 0;
-}
-`;
-
-function lemonDriver(): string | null {
-  if (!existsSync(LEMON_HEADER)) return null;
-  const dir = join(tmpdir(), 'gongxu-matching-bench');
-  mkdirSync(dir, { recursive: true });
-  const binary = join(dir, 'lemon-mcf');
-  const source = join(dir, 'lemon-mcf.cpp');
-  if (!existsSync(binary) || readFileSync(source, 'utf8') !== LEMON_DRIVER) {
-    writeFileSync(source, LEMON_DRIVER);
-    const compiled = spawnSync('g++', ['-O3', '-march=native', '-DNDEBUG', '-o', binary, source], {
-      encoding: 'utf8',
-    });
-    if (compiled.status !== 0) return null;
-  }
-  return binary;
-}
-
-/**
- * The lexicographic transport network ours solves, as a plain min-cost flow: supplies, demands, a root
- * absorbing the imbalance, every feasible pair, and unmet arcs (i → root, root → j) of cost H.
- */
-function exportLexicographicDimacs(file: string, size: number): { penalty: number } {
-  const { supplies, demands } = generateInstance(size, size);
-  const { supplyAmount, demandAmount, ...instance } = buildGoodsInstance(supplies, demands, benchPolicy);
-  const pairs = goodsCandidates({ supplyAmount, demandAmount, ...instance });
-  const S = supplyAmount.length;
-  const D = demandAmount.length;
-  const n = S + D;
-  const penalty = Math.max(1, (n - 1) * pairs.maxCost + 1);
-  let total = 0;
-  for (const a of supplyAmount) total += a;
-  let net = 0;
-  for (const a of supplyAmount) net += a;
-  for (const d of demandAmount) net -= d;
-  const big = Math.max(1, total);
-  const fd = openSync(file, 'w');
-  let buffer: string[] = [];
-  const push = (line: string) => {
-    buffer.push(line);
-    if (buffer.length === 65_536) {
-      writeSync(fd, `${buffer.join('\n')}\n`);
-      buffer = [];
-    }
-  };
-  push(`p min ${n + 1} ${pairs.count + n}`);
-  for (let i = 0; i < S; i++) if (supplyAmount[i] !== 0) push(`n ${i + 1} ${supplyAmount[i]}`);
-  for (let j = 0; j < D; j++) if (demandAmount[j] !== 0) push(`n ${S + j + 1} ${-demandAmount[j]!}`);
-  if (net !== 0) push(`n ${n + 1} ${-net}`);
-  for (let i = 0; i < S; i++) {
-    for (let p = pairs.start[i]!; p < pairs.start[i + 1]!; p++) {
-      push(`a ${i + 1} ${S + pairs.demand[p]! + 1} 0 ${big} ${pairs.cost[p]}`);
-    }
-  }
-  for (let i = 0; i < S; i++) push(`a ${i + 1} ${n + 1} 0 ${big} ${penalty}`);
-  for (let j = 0; j < D; j++) push(`a ${n + 1} ${S + j + 1} 0 ${big} ${penalty}`);
-  writeSync(fd, `${buffer.join('\n')}\n`);
-  closeSync(fd);
-  return { penalty };
-}
-
-function runLemon(
+/** LEMON on the same lexicographic network ours solves (exported as DIMACS), timing `run()` only. */
+function runLemonOnSize(
   size: number,
   placed: number,
   cost: number,
   supplyTotal: number,
   demandTotal: number,
 ): string {
-  const driver = lemonDriver();
-  if (!driver) return 'n/a';
+  if (!lemonDriver()) return 'n/a';
   const file = join(tmpdir(), 'gongxu-matching-bench', `lexicographic-${size}.min`);
   try {
-    const { penalty } = exportLexicographicDimacs(file, size);
-    const run = spawnSync(driver, [file], { encoding: 'utf8', timeout: REFERENCE_TIMEOUT_MS });
-    const match = /status=(\w+) objective=(-?\d+) ms=([\d.]+)/.exec(run.stdout ?? '');
-    if (match?.[1] !== 'optimal') return 'n/a';
+    const { supplies, demands } = generateInstance(size, size);
+    const instance = buildGoodsInstance(supplies, demands, benchPolicy);
+    const { network, penalty } = lexicographicTransportNetwork(
+      instance.supplyAmount,
+      instance.demandAmount,
+      goodsCandidates(instance),
+    );
+    writeDimacsFile(file, network);
+    const lemon = runLemon(file, 1, REFERENCE_TIMEOUT_MS);
+    if (lemon?.status !== 'optimal') return 'n/a';
     const expected = BigInt(cost) + BigInt(penalty) * BigInt(supplyTotal - placed + demandTotal - placed);
-    if (BigInt(match[2]!) !== expected) return `mismatch(${match[2]} vs ${expected})`;
-    return Number(match[3]).toFixed(1);
+    if (lemon.objective !== expected) return `mismatch(${lemon.objective} vs ${expected})`;
+    return lemon.runMs.toFixed(1);
   } catch {
     return 'n/a';
   } finally {
     if (existsSync(file)) unlinkSync(file);
   }
+}
+
+function writeDimacsFile(file: string, network: FlowNetwork): void {
+  mkdirSync(join(tmpdir(), 'gongxu-matching-bench'), { recursive: true });
+  const fd = openSync(file, 'w');
+  try {
+    writeDimacs(network, Number.MAX_SAFE_INTEGER, (chunk) => writeSync(fd, chunk));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// ------------------------------------------------------------------ gallery
+
+/**
+ * One line per family: ours end to end (solver construction, arcs, solve, result) against LEMON's
+ * construction + maps + `run()` on the same network (handed over as DIMACS; reading it is not timed).
+ * Both figures are the best CPU time of `repeat` solves, ours and LEMON's interleaved, so that a busy
+ * second core (which stretches wall time at random) does not decide the ratio. LEMON's objective must
+ * equal ours and our certificate must hold, else the line says so and the exit code is 1.
+ */
+function benchGallery(families: readonly FamilyName[], repeat: number): string[] {
+  for (const name of families) solveMinCostFlow(familyNetwork(name, 0.05)); // JIT warm-up
+  const lines: string[] = [];
+  const hasLemon = lemonDriver() !== null;
+  for (const name of families) {
+    const network = familyNetwork(name);
+    const file = join(tmpdir(), 'gongxu-matching-bench', `gallery-${name}.min`);
+    if (hasLemon) writeDimacsFile(file, network);
+    let cpuMs = Number.POSITIVE_INFINITY;
+    let wallMs = Number.POSITIVE_INFINITY;
+    let lemonCpuMs = Number.POSITIVE_INFINITY;
+    let lemonWallMs = Number.POSITIVE_INFINITY;
+    let lemonObjective: bigint | null = null;
+    let lemonStatus = hasLemon ? 'failed' : 'n/a';
+    let result = solveMinCostFlow(network);
+    try {
+      for (let r = 0; r < repeat; r++) {
+        const c0 = process.cpuUsage();
+        const t0 = performance.now();
+        result = solveMinCostFlow(network);
+        wallMs = Math.min(wallMs, performance.now() - t0);
+        const c = process.cpuUsage(c0);
+        cpuMs = Math.min(cpuMs, (c.user + c.system) / 1000);
+        if (hasLemon) {
+          const lemon = runLemon(file, 1, REFERENCE_TIMEOUT_MS);
+          lemonStatus = lemon?.status ?? 'failed';
+          if (lemon?.status === 'optimal') {
+            lemonObjective = lemon.objective;
+            lemonCpuMs = Math.min(lemonCpuMs, lemon.cpuMs);
+            lemonWallMs = Math.min(lemonWallMs, lemon.totalMs);
+          }
+        }
+      }
+    } finally {
+      if (existsSync(file)) unlinkSync(file);
+    }
+    const certified =
+      result.status === 'optimal' &&
+      certifyMinCostFlow({ network, flow: result.flow, potentials: result.potentials }).certified;
+    let objective = `LEMON ${lemonStatus}`;
+    if (lemonObjective !== null) {
+      objective =
+        lemonObjective === BigInt(result.cost) ? 'equal to LEMON' : `LEMON MISMATCH (${lemonObjective})`;
+    }
+    if (!certified || objective.includes('MISMATCH') || (hasLemon && lemonObjective === null)) {
+      process.exitCode = 1;
+    }
+    const lemonMs = lemonObjective === null ? 'n/a' : format(lemonCpuMs);
+    const ratio = lemonObjective === null ? 'n/a' : (cpuMs / lemonCpuMs).toFixed(2);
+    console.log(
+      `  ${name}: ${result.status}, objective ${result.cost} ${objective}, certificate ${certified ? 'holds' : 'FAILED'}, ${result.pivots.toLocaleString('en')} pivots; wall ${format(wallMs)} ms (LEMON ${lemonObjective === null ? 'n/a' : format(lemonWallMs)} ms)`,
+    );
+    lines.push(
+      `family: name=${name} nodes=${network.nodeCount} arcs=${network.arcCount} ms=${format(cpuMs)} lemon_ms=${lemonMs} ratio=${ratio}`,
+    );
+  }
+  return lines;
 }
 
 // ------------------------------------------------------------------ main
@@ -365,7 +269,7 @@ function benchSize(size: number): string {
           )
         : `placed-mismatch(${ours.totals.placed}/${reference.placed})`;
   }
-  const lemonMs = runLemon(
+  const lemonMs = runLemonOnSize(
     size,
     ours.totals.placed,
     ours.totals.cost,
@@ -415,17 +319,34 @@ async function main(): Promise<void> {
   if (child) return referenceChild(Number(child));
   const dimacs = argValue('--dimacs');
   if (dimacs) return benchDimacs(dimacs);
-  const sizes = (argValue('--sizes') ?? '1000,5000,20000')
+  // `--gallery` runs only the instance-family gallery; by default it follows the sizes.
+  const galleryOnly = process.argv.includes('--gallery');
+  const families = (argValue('--families') ?? FAMILIES.join(','))
     .split(',')
-    .map((s) => Number(s.trim()))
-    .filter((s) => Number.isInteger(s) && s > 0);
-  // Warm-up so the JIT-compiled code, not the interpreter, is measured.
-  const warm = generateInstance(400, 400, 7);
-  allocateGoods(warm.supplies, warm.demands, benchPolicy, { certify: true });
-  greedyGoods(warm.supplies, warm.demands, benchPolicy);
+    .map((f) => f.trim())
+    .filter((f): f is FamilyName => (FAMILIES as readonly string[]).includes(f));
+  const repeat = Math.max(1, Number(argValue('--repeat') ?? 3) || 3);
+  const sizes = galleryOnly
+    ? []
+    : (argValue('--sizes') ?? '1000,5000,20000')
+        .split(',')
+        .map((s) => Number(s.trim()))
+        .filter((s) => Number.isInteger(s) && s > 0);
   console.log(`matching engine benchmark — seed ${SEED}, node ${process.version}, one thread`);
   const lines: string[] = [];
-  for (const size of sizes) lines.push(benchSize(size));
+  if (sizes.length > 0) {
+    // Warm-up so the JIT-compiled code, not the interpreter, is measured.
+    const warm = generateInstance(400, 400, 7);
+    allocateGoods(warm.supplies, warm.demands, benchPolicy, { certify: true });
+    greedyGoods(warm.supplies, warm.demands, benchPolicy);
+    for (const size of sizes) lines.push(benchSize(size));
+  }
+  if (!process.argv.includes('--no-gallery')) {
+    console.log(
+      `min-cost-flow gallery — best CPU time of ${repeat}, ours end to end vs LEMON construction + run()`,
+    );
+    lines.push(...benchGallery(families, repeat));
+  }
   console.log('');
   for (const line of lines) console.log(line);
 }
