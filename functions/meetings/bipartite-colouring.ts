@@ -33,6 +33,8 @@ export function colourBipartiteEquitable(
   deg: Int32Array,
   k: number,
   cap: number,
+  /** Merge vertices: by default only when the vertex × colour table would exceed 4M entries. */
+  merge: boolean = n * k > 4 * eu.length + 4 * k && n * k > 1 << 22,
 ): Int32Array {
   const m = eu.length;
   const colour = new Int32Array(m).fill(-1);
@@ -41,7 +43,7 @@ export function colourBipartiteEquitable(
   // 1. Merge vertices when the plain table would be large.
   let groups = n;
   let group: Int32Array | null = null;
-  if (n * k > 4 * m + 4 * k && n * k > 1 << 22) {
+  if (merge) {
     group = new Int32Array(n);
     groups = 0;
     for (let s = 0; s < 2; s++) {
@@ -108,7 +110,11 @@ export function colourBipartiteEquitable(
         z = a[f] === z ? b[f]! : a[f]!;
         want = want === alpha ? beta : alpha;
       }
+      // The path's α edges become β and its β edges α.
+      const odd = path.length % 2;
       flip(path, alpha, beta);
+      count[alpha]! -= odd;
+      count[beta]! += odd;
       best = alpha;
     }
     colour[e] = best;

@@ -18,8 +18,9 @@
  * meeting whose two sides share no slot (`no_common_slot`).
  */
 import { colourBipartiteEquitable } from './bipartite-colouring.ts';
+import { colourExactly } from './exact-colouring.ts';
 import { buildMeetingGraph } from './meeting-graph.ts';
-import { colourRestricted } from './restricted-colouring.ts';
+import { colourRestricted, type RestrictedColouringInput } from './restricted-colouring.ts';
 
 export interface SchedulingProblem {
   /** Slots of the event, numbered 0..slotCount-1 in time order (hours cut by meeting length and breaks). */
@@ -53,6 +54,35 @@ export interface ScheduleResult {
   gapReasons: string[];
 }
 
+/** Small instances (at most this many meetings to place) get an exact search after the heuristic. */
+const EXACT_MAX_MEETINGS = 60;
+/** Search nodes the exact search may spend in all. */
+const EXACT_BUDGET = 100_000;
+
+/**
+ * On a small instance, look for a schedule the heuristic missed: every meeting placed (if it left some
+ * without room), in as few slots as possible — trying k = bound, bound + 1, … and keeping the first k
+ * for which the exact search finds one. Within a node budget; the heuristic answer stands otherwise.
+ */
+function improveExactly(input: RestrictedColouringInput, heuristic: Int32Array, from: number): Int32Array {
+  let missing = false;
+  let used = 0;
+  for (let e = 0; e < heuristic.length; e++) {
+    if (!input.active[e]) continue;
+    if (heuristic[e]! < 0) missing = true;
+    else used = Math.max(used, heuristic[e]! + 1);
+  }
+  const last = missing ? input.slotCount : used - 1;
+  let budget = EXACT_BUDGET;
+  for (let k = Math.max(1, from); k <= last && budget > 0; k++) {
+    const share = Math.max(1_000, Math.floor(budget / 2));
+    budget -= share;
+    const found = colourExactly(input, k, share);
+    if (found) return found;
+  }
+  return heuristic;
+}
+
 /** Largest vertex × colour table the restricted engine may allocate (entries). */
 const MAX_TABLE_ENTRIES = 1 << 26;
 
@@ -72,7 +102,6 @@ export function scheduleMeetings(problem: SchedulingProblem): ScheduleResult {
     meetings,
   );
   const { n, m, u: eu, v: ev } = g;
-  const lowerBound = m === 0 ? 0 : Math.max(g.maxDeg, Math.ceil(m / T));
 
   // Availability windows: one row of S bytes per organisation that cannot attend every slot.
   const windowRow = new Int32Array(n).fill(-1);
@@ -144,19 +173,33 @@ export function scheduleMeetings(problem: SchedulingProblem): ScheduleResult {
     else active[e] = 1;
   }
 
+  // The bound counts the meetings that can be placed at all (refused pins and meetings without a
+  // common slot are out).
+  const liveDeg = new Int32Array(n);
+  let live = 0;
+  for (let e = 0; e < m; e++) {
+    if (!active[e]) continue;
+    live++;
+    liveDeg[eu[e]!]!++;
+    liveDeg[ev[e]!]!++;
+  }
+  let maxLiveDeg = 0;
+  for (let x = 0; x < n; x++) if (liveDeg[x]! > maxLiveDeg) maxLiveDeg = liveDeg[x]!;
+  const lowerBound = live === 0 ? 0 : Math.max(maxLiveDeg, Math.ceil(live / T));
+
   // Colour.
   let colour: Int32Array;
-  const fast = g.bipartite && rows.length === 0 && pins === 0 && lowerBound <= S;
+  const fast = g.bipartite && rows.length === 0 && pins === 0 && lowerBound <= S && live === m;
   if (m === 0) colour = new Int32Array(0);
   else if (fast) colour = colourBipartiteEquitable(n, eu, ev, g.side, g.deg, lowerBound, T);
   else {
     const k0 = Math.max(1, Math.min(S, Math.max(lowerBound, maxPin + 1)));
-    const kmax = Math.min(S, Math.max(k0, 2 * g.maxDeg + Math.ceil(m / T) + 1, rows.length > 0 ? S : 0));
+    const kmax = Math.min(S, Math.max(k0, 2 * maxLiveDeg + Math.ceil(live / T) + 1, rows.length > 0 ? S : 0));
     if (n * kmax > MAX_TABLE_ENTRIES)
       throw new RangeError(
         `instance too large: ${n} organisations × ${kmax} slots exceeds ${MAX_TABLE_ENTRIES}`,
       );
-    colour = colourRestricted({
+    const input = {
       n,
       eu,
       ev,
@@ -169,7 +212,9 @@ export function scheduleMeetings(problem: SchedulingProblem): ScheduleResult {
       k0,
       kmax,
       cap: T,
-    });
+    };
+    colour = colourRestricted(input);
+    if (live <= EXACT_MAX_MEETINGS) colour = improveExactly(input, colour, Math.max(lowerBound, maxPin + 1));
   }
 
   // Tables: pinned tables first, then the free tables of each slot in order.
