@@ -1,7 +1,8 @@
+import { isOrganizer, type Principal } from '../auth/principal.ts';
 import type { ListingInput } from '../listings/listing.schema.ts';
 import type { ListingKind } from '../listings/listing.ts';
 import type { Message } from '../shared/i18n/messages.ts';
-import { defineLifecycle } from '../shared/lifecycle.ts';
+import { availableActions, defineLifecycle } from '../shared/lifecycle.ts';
 
 /**
  * A spreadsheet import: uploaded and checked (every bad row reported), then either committed
@@ -48,6 +49,29 @@ export const importLifecycle = defineLifecycle({
   terminal: ['committed', 'discarded'],
 });
 export type ImportStatus = (typeof importLifecycle.states)[number];
+export type ImportAction = keyof typeof importLifecycle.transitions;
+
+/** The roles this caller holds towards the import (none outside the uploading organisation). */
+export function importRoles(
+  principal: Principal,
+  job: Pick<ImportJob, 'orgId' | 'onBehalf' | 'uploadedBy'>,
+): ImportRole[] {
+  if (job.orgId !== principal.orgId) return [];
+  const roles: ImportRole[] = [];
+  // An organizer's import posts on other firms' behalf: only organizers may carry it out.
+  if (!job.onBehalf || isOrganizer(principal)) roles.push('committer');
+  if (job.uploadedBy === principal.userId) roles.push('uploader');
+  if (principal.orgRole === 'org_admin') roles.push('org_admin');
+  return roles;
+}
+
+/** The import as its viewer gets it: with what the viewer may do to it now. */
+export function viewImport<J extends ImportJob>(
+  principal: Principal,
+  job: J,
+): J & { actions: ImportAction[] } {
+  return { ...job, actions: availableActions(importLifecycle, job.status, importRoles(principal, job)) };
+}
 
 export interface RowError {
   /** 1-based row number as the spreadsheet shows it (the header is row 1). */

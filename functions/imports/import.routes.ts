@@ -7,13 +7,20 @@ import { LISTING_KINDS } from '../listings/listing.ts';
 import { BadRequestError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { idempotency } from '../shared/idempotency.ts';
 import { newId } from '../shared/ids.ts';
-import { transition } from '../shared/lifecycle.ts';
+import { mayTake, transition } from '../shared/lifecycle.ts';
 import { describe } from '../shared/openapi.ts';
 import { pagingFields } from '../shared/paging-query.ts';
 import { id, text } from '../shared/schema-fields.ts';
 import { params, query } from '../shared/validation.ts';
 import { commitImport } from './commit-import.ts';
-import { CHUNK_ROWS, type ImportJob, importLifecycle, MAX_REPORTED_ERRORS } from './import-job.ts';
+import {
+  CHUNK_ROWS,
+  type ImportJob,
+  importLifecycle,
+  importRoles,
+  MAX_REPORTED_ERRORS,
+  viewImport,
+} from './import-job.ts';
 import { templateRows, validateSheet } from './validate-import.ts';
 import { CONTENT_TYPES, readSheet, writeSheet } from './workbook.ts';
 
@@ -112,7 +119,7 @@ export const importRoutes = new Hono<AppEnv>()
         version: 1,
       };
       await deps.imports.create(job, chunks);
-      return c.json(job, 201);
+      return c.json(viewImport(principal, job), 201);
     },
   )
   .get(
@@ -127,7 +134,8 @@ export const importRoutes = new Hono<AppEnv>()
     async (c) => {
       const principal = principalOf(c);
       const q = c.req.valid('query');
-      return c.json(await c.get('deps').imports.listByOrg(principal.orgId, q.cursor, q.limit));
+      const page = await c.get('deps').imports.listByOrg(principal.orgId, q.cursor, q.limit);
+      return c.json({ ...page, items: page.items.map((job) => viewImport(principal, job)) });
     },
   )
   .get(
@@ -139,7 +147,7 @@ export const importRoutes = new Hono<AppEnv>()
       auth: 'user',
     }),
     params(importParams),
-    async (c) => c.json(await ownJob(c, c.req.valid('param').importId)),
+    async (c) => c.json(viewImport(principalOf(c), await ownJob(c, c.req.valid('param').importId))),
   )
   .post(
     '/:importId/commit',
@@ -152,12 +160,13 @@ export const importRoutes = new Hono<AppEnv>()
     }),
     params(importParams),
     async (c) => {
+      const principal = principalOf(c);
       const job = await ownJob(c, c.req.valid('param').importId);
-      // An organizer's import posts on other firms' behalf: only organizers may carry it out.
-      if (job.onBehalf && !isOrganizer(principalOf(c))) throw new ForbiddenError();
-      if (job.status === 'committed') return c.json(job);
-      transition(importLifecycle, job.status, 'commit');
-      return c.json(await commitImport(c.get('deps'), principalOf(c), job.id));
+      const roles = importRoles(principal, job);
+      if (!mayTake(importLifecycle, 'commit', roles)) throw new ForbiddenError();
+      if (job.status === 'committed') return c.json(viewImport(principal, job));
+      transition(importLifecycle, job.status, 'commit', roles);
+      return c.json(viewImport(principal, await commitImport(c.get('deps'), principal, job.id)));
     },
   )
   .post(
@@ -172,14 +181,12 @@ export const importRoutes = new Hono<AppEnv>()
     async (c) => {
       const job = await ownJob(c, c.req.valid('param').importId);
       const principal = principalOf(c);
-      if (job.uploadedBy !== principal.userId && principal.orgRole !== 'org_admin')
-        throw new ForbiddenError();
       const next = {
         ...job,
-        status: transition(importLifecycle, job.status, 'discard'),
+        status: transition(importLifecycle, job.status, 'discard', importRoles(principal, job)),
         version: job.version + 1,
       };
       await c.get('deps').imports.save(next, job.version);
-      return c.json(next);
+      return c.json(viewImport(principal, next));
     },
   );

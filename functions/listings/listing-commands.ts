@@ -18,6 +18,7 @@ import {
   type Listing,
   type ListingAction,
   listingLifecycle,
+  listingRoles,
   totalOf,
   type Viewer,
   windowEnd,
@@ -145,7 +146,7 @@ export async function editListing(
   cleared: readonly string[] = [],
 ): Promise<Listing> {
   const current = await loadOwnListing(deps, principal, listingId);
-  const status = transition(listingLifecycle, current.status, 'edit');
+  const status = transition(listingLifecycle, current.status, 'edit', listingRoles(principal, current));
   const issues = checkReferences({ ...patch, kind: current.kind } as ListingInput);
   if (issues.length > 0) throw new ValidationError(issues);
   const merged = { ...current, ...patch, status: current.status === 'draft' ? 'draft' : status } as Listing;
@@ -217,7 +218,7 @@ export async function moveListing(
   action: Extract<ListingAction, 'publish' | 'withdraw' | 'fulfil'>,
 ): Promise<Listing> {
   const current = await loadOwnListing(deps, principal, listingId);
-  const status = transition(listingLifecycle, current.status, action);
+  const status = transition(listingLifecycle, current.status, action, listingRoles(principal, current));
   const now = deps.clock.now().toISOString();
   const next: Listing = {
     ...current,
@@ -235,7 +236,7 @@ export async function expireListing(deps: Deps, listing: Listing, now: string): 
   if (listing.status !== 'open' || windowEnd(listing) >= now.slice(0, 10)) return false;
   const next: Listing = {
     ...listing,
-    status: transition(listingLifecycle, listing.status, 'expire'),
+    status: transition(listingLifecycle, listing.status, 'expire', ['system']),
     closedReason: 'expired',
     updatedAt: now,
     version: listing.version + 1,

@@ -74,6 +74,12 @@ function sendSheet(c: Context<AppEnv>, data: Uint8Array, format: SheetFormat, na
   return c.body(data as Uint8Array<ArrayBuffer>);
 }
 
+async function move(c: Context<AppEnv>, action: 'publish' | 'withdraw' | 'fulfil') {
+  const viewer = await viewerFor(c.get('deps'), principalOf(c));
+  const listing = await moveListing(c.get('deps'), viewer, c.req.param('listingId')!, action);
+  return c.json(viewListing(listing, viewer));
+}
+
 export const listingRoutes = new Hono<AppEnv>()
   .post(
     '/',
@@ -87,7 +93,13 @@ export const listingRoutes = new Hono<AppEnv>()
     }),
     idempotency(),
     jsonBody(listingInput),
-    async (c) => c.json(await postListing(c.get('deps'), principalOf(c), c.req.valid('json')), 201),
+    async (c) => {
+      const principal = principalOf(c);
+      return c.json(
+        viewListing(await postListing(c.get('deps'), principal, c.req.valid('json')), principal),
+        201,
+      );
+    },
   )
   .get(
     '/',
@@ -195,7 +207,7 @@ export const listingRoutes = new Hono<AppEnv>()
       const q = c.req.valid('query');
       if (q.status && !q.kind) throw new ValidationError([{ field: 'kind', key: 'field.required' }]);
       const page = await c.get('deps').listings.listByOrg(principal.orgId, q);
-      return c.json(page);
+      return c.json({ ...page, items: page.items.map((l) => viewListing(l, principal)) });
     },
   )
   .get(
@@ -236,39 +248,12 @@ export const listingRoutes = new Hono<AppEnv>()
         throw new ValidationError(refused.map((field) => ({ field, key: 'field.required' as const })));
       const rest = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== null));
       const patch = parseInput(listingPatch[current.kind], rest);
-      return c.json(await editListing(deps, principal, listingId, patch, cleared));
+      return c.json(viewListing(await editListing(deps, principal, listingId, patch, cleared), principal));
     },
   )
-  .post(...lifecycleRoute('publish', 'Publish a draft listing'), async (c) =>
-    c.json(
-      await moveListing(
-        c.get('deps'),
-        await viewerFor(c.get('deps'), principalOf(c)),
-        c.req.valid('param').listingId,
-        'publish',
-      ),
-    ),
-  )
-  .post(...lifecycleRoute('withdraw', 'Withdraw (close) my listing'), async (c) =>
-    c.json(
-      await moveListing(
-        c.get('deps'),
-        await viewerFor(c.get('deps'), principalOf(c)),
-        c.req.valid('param').listingId,
-        'withdraw',
-      ),
-    ),
-  )
-  .post(...lifecycleRoute('fulfil', 'Mark my listing fulfilled (closes it)'), async (c) =>
-    c.json(
-      await moveListing(
-        c.get('deps'),
-        await viewerFor(c.get('deps'), principalOf(c)),
-        c.req.valid('param').listingId,
-        'fulfil',
-      ),
-    ),
-  )
+  .post(...lifecycleRoute('publish', 'Publish a draft listing'), (c) => move(c, 'publish'))
+  .post(...lifecycleRoute('withdraw', 'Withdraw (close) my listing'), (c) => move(c, 'withdraw'))
+  .post(...lifecycleRoute('fulfil', 'Mark my listing fulfilled (closes it)'), (c) => move(c, 'fulfil'))
   .get(
     '/:listingId/audit',
     describe({

@@ -1,6 +1,6 @@
 import { isAdmin, type Principal } from '../auth/principal.ts';
 import type { Contact } from '../orgs/org.ts';
-import { defineLifecycle } from '../shared/lifecycle.ts';
+import { availableActions, defineLifecycle } from '../shared/lifecycle.ts';
 
 /**
  * Listings: the marketplace's inventory. Four kinds, one lifecycle:
@@ -200,7 +200,28 @@ export function canEditListing(
   return isOwner(principal, listing) || isAdmin(principal);
 }
 
-export type ListingView = Listing & { contactHidden?: boolean; priceHidden?: boolean };
+/** The roles this caller holds towards the listing (what `listingLifecycle` transitions check). */
+export function listingRoles(principal: Principal, listing: Pick<Listing, 'orgId'>): ListingRole[] {
+  const roles: ListingRole[] = [];
+  if (isOwner(principal, listing)) roles.push('owner');
+  if (isAdmin(principal)) roles.push('admin');
+  return roles;
+}
+
+/** What this caller may do to the listing now (the web shows exactly these buttons). */
+export function listingActions(
+  principal: Principal,
+  listing: Pick<Listing, 'orgId' | 'status'>,
+): ListingAction[] {
+  return availableActions(listingLifecycle, listing.status, listingRoles(principal, listing));
+}
+
+export type ListingView = Listing & {
+  contactHidden?: boolean;
+  priceHidden?: boolean;
+  /** What the viewer may do to it now. */
+  actions: ListingAction[];
+};
 
 /**
  * The listing as this viewer may see it: contact person and phone only for the owner, organizers
@@ -225,6 +246,7 @@ export function viewListing(
     view.priceHidden = true;
   }
   for (const field of ['contact']) if (view[field] === undefined) delete view[field];
+  view.actions = listingActions(principal, listing);
   return view as unknown as ListingView;
 }
 

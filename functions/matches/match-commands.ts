@@ -8,7 +8,16 @@ import { ConditionFailed, ConflictError, ForbiddenError, NotFoundError } from '.
 import { MESSAGES } from '../shared/i18n/messages.ts';
 import { derivedId, newId } from '../shared/ids.ts';
 import { transition } from '../shared/lifecycle.ts';
-import { acceptAction, canSeeMatch, type Match, type MatchAction, matchLifecycle, sideOf } from './match.ts';
+import {
+  acceptAction,
+  canSeeMatch,
+  type Match,
+  type MatchAction,
+  type MatchRole,
+  matchLifecycle,
+  matchRoles,
+  sideOf,
+} from './match.ts';
 import type { Notification } from './notification.ts';
 
 /**
@@ -18,7 +27,10 @@ import type { Notification } from './notification.ts';
  * accepts race. Cancelling a confirmed match gives the quantity back the same way.
  */
 
+/** A signed-in caller, or the system (the matcher, a run, the expiry sweep). */
 type Actor = Principal | { userId: string; orgId: string };
+const rolesOf = (actor: Actor, match: Match): MatchRole[] =>
+  'platformRoles' in actor ? matchRoles(actor, match) : ['system'];
 
 function notifications(match: Match, event: string, at: string): Notification[] {
   return [
@@ -154,7 +166,7 @@ async function apply(
   extra: TransactWriteItem[] = [],
 ): Promise<Match> {
   const now = deps.clock.now().toISOString();
-  const status = transition(matchLifecycle, match.status, action);
+  const status = transition(matchLifecycle, match.status, action, rolesOf(actor, match));
   const next: Match = {
     ...match,
     status,

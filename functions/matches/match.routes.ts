@@ -11,7 +11,7 @@ import { describe } from '../shared/openapi.ts';
 import { pagingFields } from '../shared/paging-query.ts';
 import { id } from '../shared/schema-fields.ts';
 import { params, query } from '../shared/validation.ts';
-import { canSeeMatch, type Match, sideOf } from './match.ts';
+import { canSeeMatch, type Match, matchActions, sideOf } from './match.ts';
 import {
   acceptMatch,
   cancelMatch,
@@ -22,14 +22,18 @@ import {
 
 const matchParams = z.strictObject({ matchId: id });
 
-/** The match as this viewer sees it: once confirmed, each side sees the other's contact. */
+/**
+ * The match as this viewer sees it: what the viewer may do to it now, and once confirmed, each side
+ * sees the other's contact.
+ */
 async function viewMatch(deps: Deps, principal: Principal, match: Match) {
   const side = sideOf(principal, match);
-  if (match.status !== 'confirmed' || !side) return match;
+  const view = { ...match, actions: matchActions(principal, match) };
+  if (match.status !== 'confirmed' || !side) return view;
   const counterpartListing = await deps.listings.get(
     side === 'offer' ? match.needListingId : match.offerListingId,
   );
-  return { ...match, counterpartContact: counterpartListing?.contact };
+  return { ...view, counterpartContact: counterpartListing?.contact };
 }
 
 const action = (name: 'accept' | 'decline' | 'cancel', summary: string) =>
@@ -74,11 +78,16 @@ export const matchRoutes = new Hono<AppEnv>()
   .post(...action('decline', 'Decline a proposed match'), async (c) => {
     const principal = principalOf(c);
     const deps = c.get('deps');
-    return c.json(await declineMatch(deps, principal, c.req.valid('param').matchId));
+    return c.json(
+      await viewMatch(deps, principal, await declineMatch(deps, principal, c.req.valid('param').matchId)),
+    );
   })
   .post(...action('cancel', 'Cancel a confirmed match; the quantity returns to both listings'), async (c) => {
     const principal = principalOf(c);
-    return c.json(await cancelMatch(c.get('deps'), principal, c.req.valid('param').matchId));
+    const deps = c.get('deps');
+    return c.json(
+      await viewMatch(deps, principal, await cancelMatch(deps, principal, c.req.valid('param').matchId)),
+    );
   });
 
 export const inboxRoutes = new Hono<AppEnv>().get(

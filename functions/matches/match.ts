@@ -1,5 +1,5 @@
 import { isAdmin, isOrganizer, type Principal } from '../auth/principal.ts';
-import { defineLifecycle } from '../shared/lifecycle.ts';
+import { availableActions, defineLifecycle } from '../shared/lifecycle.ts';
 
 /**
  * A match (撮合): a proposed pairing of one offer (a supply or a labour offer) with one need (a
@@ -128,6 +128,20 @@ export function sideOf(
   if (principal.orgId === match.offerOrgId) return 'offer';
   if (principal.orgId === match.needOrgId) return 'need';
   return undefined;
+}
+
+/** The roles this caller holds towards the match: its side, if it is one. */
+export function matchRoles(
+  principal: Principal,
+  match: Pick<Match, 'offerOrgId' | 'needOrgId'>,
+): MatchRole[] {
+  const side = sideOf(principal, match);
+  return side ? [side] : [];
+}
+
+/** What this caller may do to the match now (accepting first or confirming second, declining, cancelling). */
+export function matchActions(principal: Principal, match: Match): MatchAction[] {
+  return availableActions(matchLifecycle, match.status, matchRoles(principal, match));
 }
 
 /** The two sides; admins; organizers whose jurisdiction holds the need (see organizer-scope.ts). */

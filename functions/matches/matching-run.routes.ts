@@ -13,7 +13,7 @@ import { describe } from '../shared/openapi.ts';
 import { pagingFields } from '../shared/paging-query.ts';
 import { adcode, id } from '../shared/schema-fields.ts';
 import { jsonBody, params, query } from '../shared/validation.ts';
-import { type MatchingRun, runLifecycle } from './matching-run.ts';
+import { type MatchingRun, runLifecycle, runRoles, viewRun } from './matching-run.ts';
 import { publishRun } from './run-matching.ts';
 
 const runParams = z.strictObject({ runId: id });
@@ -69,7 +69,7 @@ export const matchingRunRoutes = new Hono<AppEnv>()
         version: 1,
       };
       await deps.runs.create(run);
-      return c.json(run, 202);
+      return c.json(viewRun(principal, run), 202);
     },
   )
   .get(
@@ -85,7 +85,8 @@ export const matchingRunRoutes = new Hono<AppEnv>()
       const principal = principalOf(c);
       if (!isOrganizer(principal)) throw new ForbiddenError();
       const q = c.req.valid('query');
-      return c.json(await c.get('deps').runs.listByOrg(principal.orgId, q.cursor, q.limit));
+      const page = await c.get('deps').runs.listByOrg(principal.orgId, q.cursor, q.limit);
+      return c.json({ ...page, items: page.items.map((run) => viewRun(principal, run)) });
     },
   )
   .get(
@@ -97,7 +98,10 @@ export const matchingRunRoutes = new Hono<AppEnv>()
       auth: 'user',
     }),
     params(runParams),
-    async (c) => c.json(await ownRun(c.get('deps'), principalOf(c), c.req.valid('param').runId)),
+    async (c) => {
+      const principal = principalOf(c);
+      return c.json(viewRun(principal, await ownRun(c.get('deps'), principal, c.req.valid('param').runId)));
+    },
   )
   .get(
     '/:runId/proposals',
@@ -139,8 +143,8 @@ export const matchingRunRoutes = new Hono<AppEnv>()
       const principal = principalOf(c);
       const deps = c.get('deps');
       const run = await ownRun(deps, principal, c.req.valid('param').runId);
-      if (run.status === 'published') return c.json(run);
-      transition(runLifecycle, run.status, 'publish');
-      return c.json(await publishRun(deps, principal, run.id));
+      if (run.status === 'published') return c.json(viewRun(principal, run));
+      transition(runLifecycle, run.status, 'publish', runRoles(principal, run));
+      return c.json(viewRun(principal, await publishRun(deps, principal, run.id)));
     },
   );

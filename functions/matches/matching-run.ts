@@ -1,4 +1,5 @@
-import { defineLifecycle } from '../shared/lifecycle.ts';
+import { isAdmin, isOrganizer, type Principal } from '../auth/principal.ts';
+import { availableActions, defineLifecycle } from '../shared/lifecycle.ts';
 import type { MatchReason } from './match.ts';
 
 /**
@@ -48,6 +49,17 @@ export const runLifecycle = defineLifecycle({
   terminal: ['failed', 'published'],
 });
 export type RunStatus = (typeof runLifecycle.states)[number];
+export type RunAction = keyof typeof runLifecycle.transitions;
+
+/** An organizer of the organisation that ran it, or an admin, is the run's `organizer`. */
+export function runRoles(principal: Principal, run: Pick<MatchingRun, 'orgId'>): RunRole[] {
+  return isOrganizer(principal) && (run.orgId === principal.orgId || isAdmin(principal)) ? ['organizer'] : [];
+}
+
+/** The run as its viewer gets it: with what the viewer may do to it now. */
+export function viewRun(principal: Principal, run: MatchingRun): MatchingRun & { actions: RunAction[] } {
+  return { ...run, actions: availableActions(runLifecycle, run.status, runRoles(principal, run)) };
+}
 
 export interface RunProposal {
   offerListingId: string;

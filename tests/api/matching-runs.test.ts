@@ -47,13 +47,14 @@ describe('matching runs', () => {
       category: 'steel',
     });
     expect(queued.status).toBe(202);
+    expect((queued.body as MatchingRun & { actions: string[] }).actions).toEqual([]);
 
     // Act: what the stream handler does when it sees the queued run.
     await executeRun(ctx.deps, queued.body);
     const done = await api.get<MatchingRun>(`/api/matching-runs/${queued.body.id}`);
 
     // Assert
-    expect(done.body).toMatchObject({ status: 'done', progress: 1 });
+    expect(done.body).toMatchObject({ status: 'done', progress: 1, actions: ['publish'] });
     const totals = done.body.totals!;
     expect(totals.placed).toBe(1500);
     expect(totals.certified).toBe(true);
@@ -66,6 +67,7 @@ describe('matching runs', () => {
     while (run.status !== 'published')
       run = (await api.post<MatchingRun>(`/api/matching-runs/${run.id}/publish`)).body;
     expect(run.publishedMatches).toBe(proposals.body.items.length);
+    expect((run as MatchingRun & { actions: string[] }).actions).toEqual([]);
     const inbox = await apiClient(ctx.app, { token: builder.token }).get<{ items: { event: string }[] }>(
       '/api/inbox',
     );

@@ -1,7 +1,12 @@
 import { resolveTemplate } from '@solid-primitives/i18n';
 import { untrack } from 'solid-js';
 import type { ErrorBody } from '../../../functions/api/error-body.ts';
-import type { ImportJob, ImportStatus, RowError } from '../../../functions/imports/import-job.ts';
+import type {
+  ImportAction,
+  ImportJob as ImportRecord,
+  ImportStatus,
+  RowError,
+} from '../../../functions/imports/import-job.ts';
 import type { ListingKind } from '../../../functions/listings/listing.ts';
 import { en } from '../i18n/en.ts';
 import { type Lang, lang, langTag } from '../i18n/index.ts';
@@ -15,7 +20,10 @@ import { API_BASE, ApiError, api, type Query } from './client.ts';
  * answer. Errors come back as the same ApiError as everywhere else.
  */
 
-export type { ImportJob, ImportStatus, RowError };
+export type { ImportAction, ImportStatus, RowError };
+
+/** An import as the API shows it: with what the viewer may do to it now (commit, discard). */
+export type ImportJob = ImportRecord & { actions: ImportAction[] };
 export type SheetFormat = 'xlsx' | 'csv';
 
 export interface Page<T> {

@@ -86,8 +86,8 @@ export interface MineFilter {
 }
 
 /** GET /api/listings/mine: my organisation's listings, newest first. */
-export const fetchMyListings = (filter: MineFilter): Promise<Page<Listing>> =>
-  api.get<Page<Listing>>('/listings/mine', {
+export const fetchMyListings = (filter: MineFilter): Promise<Page<ListingView>> =>
+  api.get<Page<ListingView>>('/listings/mine', {
     query: { kind: filter.kind, status: filter.status, cursor: filter.cursor, limit: filter.limit ?? 20 },
   });
 

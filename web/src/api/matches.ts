@@ -1,5 +1,11 @@
 import { query } from '@solidjs/router';
-import type { Match, MatchReason, MatchSide, MatchStatus } from '../../../functions/matches/match.ts';
+import type {
+  Match,
+  MatchAction,
+  MatchReason,
+  MatchSide,
+  MatchStatus,
+} from '../../../functions/matches/match.ts';
 import type { Notification } from '../../../functions/matches/notification.ts';
 import type { Contact } from '../../../functions/orgs/org.ts';
 import { api } from './client.ts';
@@ -10,10 +16,13 @@ import { api } from './client.ts';
  * quantity on both listings. Once confirmed, each side sees the other's contact.
  */
 
-export type { Match, MatchReason, MatchSide, MatchStatus };
+export type { Match, MatchAction, MatchReason, MatchSide, MatchStatus };
 
-/** A match as the API shows it to one viewer: the counterpart's contact once confirmed. */
-export type MatchView = Match & { counterpartContact?: Contact };
+/**
+ * A match as the API shows it to one viewer: what the viewer may do to it now (from the match
+ * lifecycle's graph and who may take each step), and the counterpart's contact once confirmed.
+ */
+export type MatchView = Match & { actions: MatchAction[]; counterpartContact?: Contact };
 
 export type InboxEvent = 'proposed' | 'accepted' | 'confirmed' | 'declined' | 'expired' | 'cancelled';
 
@@ -70,18 +79,15 @@ export function sideFor(
   return undefined;
 }
 
-export const OPEN_STATUSES: readonly MatchStatus[] = ['proposed', 'accepted_by_offer', 'accepted_by_need'];
-
-/** What this side may do now. */
-export function actionsFor(side: MatchSide | undefined, status: MatchStatus) {
-  const open = OPEN_STATUSES.includes(status);
-  const acceptedByMe = side !== undefined && status === `accepted_by_${side}`;
+/** The buttons for what the API says this viewer may do now; `side` only words the waiting note. */
+export function actionsFor(side: MatchSide | undefined, match: Pick<MatchView, 'status' | 'actions'>) {
+  const may = (...actions: MatchAction[]) => actions.some((a) => match.actions.includes(a));
   return {
-    accept: side !== undefined && open && !acceptedByMe,
+    accept: may('offerAccepts', 'needAccepts', 'offerConfirms', 'needConfirms'),
     /** The other side accepted already: accepting now confirms. */
-    confirms: side !== undefined && open && status !== 'proposed' && !acceptedByMe,
-    decline: side !== undefined && open,
-    cancel: side !== undefined && status === 'confirmed',
-    waiting: acceptedByMe,
+    confirms: may('offerConfirms', 'needConfirms'),
+    decline: may('decline'),
+    cancel: may('cancel'),
+    waiting: side !== undefined && match.status === `accepted_by_${side}`,
   };
 }

@@ -1,7 +1,8 @@
 import { query } from '@solidjs/router';
 import type {
-  MatchingRun,
+  RunAction,
   RunProposal,
+  MatchingRun as RunRecord,
   RunStatus,
   RunTotals,
 } from '../../../functions/matches/matching-run.ts';
@@ -13,7 +14,10 @@ import { api } from './client.ts';
  * as matches.
  */
 
-export type { MatchingRun, RunProposal, RunStatus, RunTotals };
+export type { RunAction, RunProposal, RunStatus, RunTotals };
+
+/** A run as the API shows it: with what the viewer may do to it now (publish). */
+export type MatchingRun = RunRecord & { actions: RunAction[] };
 
 export interface NewRun {
   kind: 'goods' | 'labour';

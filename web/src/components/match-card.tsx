@@ -168,8 +168,6 @@ export interface MatchCardProps {
   match: MatchView;
   /** The viewer's organisation: decides the side, the counterpart and the actions. */
   viewerOrgId: string | undefined;
-  /** May this viewer act (the owner of its side's listing)? Organizers only look. */
-  canAct: boolean;
   onChanged: (updated: MatchView, action: Action) => void | Promise<void>;
   /** Link to the match's own page. */
   showLink?: boolean;
@@ -179,7 +177,8 @@ export interface MatchCardProps {
 export function MatchCard(props: MatchCardProps) {
   useCatalogue();
   const side = () => sideFor(props.viewerOrgId, props.match);
-  const actions = () => actionsFor(props.canAct ? side() : undefined, props.match.status);
+  // What the API says this viewer may do (organizers following a match only look).
+  const actions = () => actionsFor(side(), props.match);
   const { pending, error, done, run } = useMatchActions(() => props.match, props.onChanged);
   const [askCancel, setAskCancel] = createSignal(false);
   const counterpart = () => {

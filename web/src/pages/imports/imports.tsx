@@ -399,7 +399,8 @@ export default function ImportsPage() {
               </div>
             </Show>
 
-            <Show when={j().status === 'validated' || (j().status === 'committing' && !committing())}>
+            {/* Commit and discard as the API allows this viewer (an organizer's import: organizers). */}
+            <Show when={j().actions.includes('commit') && (j().status === 'validated' || !committing())}>
               <Show
                 when={j().goodRows > 0}
                 fallback={<p class="alert alert-info">{t('imports.nothingGood')}</p>}
@@ -416,7 +417,7 @@ export default function ImportsPage() {
                       ? t('imports.resume')
                       : t('imports.commit', { count: formatNumber(j().goodRows) })}
                   </button>
-                  <Show when={j().status === 'validated'}>
+                  <Show when={j().actions.includes('discard')}>
                     <button
                       type="button"
                       class="button button-ghost"

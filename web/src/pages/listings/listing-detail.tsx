@@ -63,6 +63,7 @@ function ListingDetail(props: { listing: ListingView; me: Me; catalogue: Catalog
   const [failure, setFailure] = createSignal<Localized | null>(null);
   const l = () => props.listing;
   const isOwner = () => l().orgId === props.me.org.id;
+  const may = (action: ListingView['actions'][number]) => l().actions.includes(action);
   const canSeeHistory = () => isOwner() || isOrganizer(props.me);
   const done = (): Done | undefined => moved() ?? (search.done as Done | undefined);
   const doneText = () => {
@@ -126,16 +127,17 @@ function ListingDetail(props: { listing: ListingView; me: Me; catalogue: Catalog
             </Show>
           </p>
         </div>
-        <Show when={isOwner() && l().status !== 'closed'}>
+        {/* Exactly what the API says this viewer may do to the listing now. */}
+        <Show when={l().actions.length > 0}>
           <div class="listing-actions">
-            <A href={`/listings/${l().id}/edit`} class="button button-secondary" data-testid="listing-edit">
-              {t('common.edit')}
-            </A>
-            <Show when={l().status === 'draft'}>
-              {actionButton('publish', t('listing.actionPublish'), true)}
+            <Show when={may('edit')}>
+              <A href={`/listings/${l().id}/edit`} class="button button-secondary" data-testid="listing-edit">
+                {t('common.edit')}
+              </A>
             </Show>
-            <Show when={l().status === 'open'}>{actionButton('fulfil', t('listing.actionFulfil'))}</Show>
-            {actionButton('withdraw', t('listing.actionWithdraw'))}
+            <Show when={may('publish')}>{actionButton('publish', t('listing.actionPublish'), true)}</Show>
+            <Show when={may('fulfil')}>{actionButton('fulfil', t('listing.actionFulfil'))}</Show>
+            <Show when={may('withdraw')}>{actionButton('withdraw', t('listing.actionWithdraw'))}</Show>
           </div>
         </Show>
       </header>

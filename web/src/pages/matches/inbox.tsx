@@ -222,7 +222,7 @@ function InboxActions(props: {
     <Show when={match()}>
       {(m) => {
         const side = () => sideFor(props.orgId, m());
-        const actions = () => actionsFor(side(), m().status);
+        const actions = () => actionsFor(side(), m());
         const { pending, error, done, run } = useMatchActions(m, async (updated, action) => {
           props.onDone(
             action === 'decline'

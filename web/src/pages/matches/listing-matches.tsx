@@ -98,7 +98,6 @@ export function ListingMatches(props: ListingMatchesProps) {
                     <MatchCard
                       match={byId().get(id)!}
                       viewerOrgId={me()?.org.id}
-                      canAct={props.isOwner}
                       showLink
                       onChanged={async (updated, action) => {
                         await afterMatchChange(updated, action);

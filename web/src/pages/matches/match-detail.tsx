@@ -53,7 +53,6 @@ export default function MatchDetailPage(props: RouteSectionProps) {
             <MatchCard
               match={m()}
               viewerOrgId={me()?.org.id}
-              canAct={side() !== undefined}
               onChanged={(updated: MatchView, action) => afterMatchChange(updated, action)}
             />
             <Show when={ownListingId()}>

@@ -318,7 +318,7 @@ function PublishPanel(props: { run: MatchingRun }) {
               <button
                 type="button"
                 class="button button-primary"
-                disabled={busy() || (current().status !== 'done' && current().status !== 'publishing')}
+                disabled={busy() || !current().actions.includes('publish')}
                 aria-busy={busy()}
                 onClick={publish}
                 data-testid="run-publish-button"
