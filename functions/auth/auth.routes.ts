@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppEnv } from '../api/context.ts';
 import { clientAddress, principalOf } from '../api/context.ts';
-import { AuthenticationError, NotFoundError } from '../shared/errors.ts';
+import { NotFoundError } from '../shared/errors.ts';
 import { describe } from '../shared/openapi.ts';
 import { email, password } from '../shared/schema-fields.ts';
 import { jsonBody } from '../shared/validation.ts';
@@ -25,15 +25,12 @@ export const authRoutes = new Hono<AppEnv>()
       const { users, identity, signInThrottle } = c.get('deps');
       const input = c.req.valid('json');
       const address = clientAddress(c);
-      await signInThrottle.check(input.email, address);
+      // Counted before the password is checked: parallel guesses cannot all get through.
+      const admission = await signInThrottle.admit(input.email, address);
       const user = await users.findByEmail(input.email);
-      try {
-        const session = await identity.signIn(user, input.email, input.password);
-        return c.json({ ...session, user: publicUser(user!) });
-      } catch (error) {
-        if (error instanceof AuthenticationError) await signInThrottle.recordFailure(input.email, address);
-        throw error;
-      }
+      const session = await identity.signIn(user, input.email, input.password);
+      await admission.forgive();
+      return c.json({ ...session, user: publicUser(user!) });
     },
   )
   .get(

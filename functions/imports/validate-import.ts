@@ -1,5 +1,6 @@
 import { INPUT_SCHEMA_BY_KIND, type ListingInput } from '../listings/listing.schema.ts';
 import type { ListingKind } from '../listings/listing.ts';
+import { listingInputIssues } from '../listings/listing-commands.ts';
 import { ValidationError } from '../shared/errors.ts';
 import { bothLanguages, type MessageKey, type MessageParams } from '../shared/i18n/messages.ts';
 import { parseInput } from '../shared/validation.ts';
@@ -138,6 +139,8 @@ export function validateSheet(rows: SheetRows, kind: ListingKind, organizer: boo
     if (rowErrors.length === 0) {
       try {
         input = parseInput(INPUT_SCHEMA_BY_KIND[kind], values) as ListingInput;
+        const issues = listingInputIssues(input);
+        if (issues.length > 0) throw new ValidationError(issues);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         for (const f of error.fields) {

@@ -48,11 +48,36 @@ function checkReferences(input: Partial<ListingInput> & { kind: Listing['kind'] 
   return issues;
 }
 
+/** Whether `value` is a whole number of `step`s (within rounding of three decimals). */
+function isWholeSteps(value: number, step: number): boolean {
+  const steps = value / step;
+  return Math.abs(steps - Math.round(steps)) <= 1e-6 * Math.max(1, steps) && Math.round(steps) >= 1;
+}
+
 function checkQuantities(listing: Listing): FieldIssue[] {
-  if (listing.kind === 'supply' && listing.minOrder !== undefined && listing.minOrder > listing.quantity) {
-    return [{ field: 'minOrder', key: 'field.too_big', params: { maximum: listing.quantity } }];
+  const issues: FieldIssue[] = [];
+  if (listing.kind === 'supply' || listing.kind === 'demand') {
+    const spec = getSpec(listing.specId);
+    const fields = listing.kind === 'supply' ? (['quantity', 'minOrder'] as const) : (['quantity'] as const);
+    for (const field of fields) {
+      const value = (listing as unknown as Record<string, unknown>)[field];
+      if (spec && typeof value === 'number' && !isWholeSteps(value, spec.step)) {
+        issues.push({ field, key: 'field.quantity_step', params: { step: spec.step, unit: spec.unit } });
+      }
+    }
   }
-  return [];
+  if (listing.kind === 'supply' && listing.minOrder !== undefined && listing.minOrder > listing.quantity) {
+    issues.push({ field: 'minOrder', key: 'field.too_big', params: { maximum: listing.quantity } });
+  }
+  return issues;
+}
+
+/**
+ * What buildListing refuses beyond the schema (catalogue references, whole steps of the spec, the
+ * minimum order); the import's check runs it too, so a row that passes the check passes the commit.
+ */
+export function listingInputIssues(input: ListingInput): FieldIssue[] {
+  return [...checkReferences(input), ...checkQuantities(input as unknown as Listing)];
 }
 
 /** Builds a listing from validated input: derived fields (category, unit, remaining) filled in. */

@@ -7,10 +7,41 @@ import { adcode, isoDate, phone, text } from '../shared/schema-fields.ts';
  */
 
 const slug = z.string().check(z.regex(/^[a-z0-9][a-z0-9.\-_]{0,79}$/, { message: 'field.invalid_format' }));
-const positive = (max: number) =>
-  z.number().check(z.refine(Number.isFinite, { message: 'field.not_finite' }), z.positive(), z.lte(max));
-const nonNegative = (max: number) =>
-  z.number().check(z.refine(Number.isFinite, { message: 'field.not_finite' }), z.gte(0), z.lte(max));
+/**
+ * Numbers the way the database and a clerk both take them: finite, within a range, and with a fixed
+ * precision — quantities to 0.001 of their unit, money to the fen (0.01 CNY). A value like 5e-324
+ * or 1e-300 is refused at the edge with the field and the reason (DynamoDB refuses such numbers).
+ * Whether a quantity is a whole number of its spec's smallest step is checked with the spec
+ * (listing-commands.ts).
+ */
+export const QUANTITY_DECIMALS = 3;
+export const MONEY_DECIMALS = 2;
+
+/** Whether `value` has at most `places` decimals (robust to binary fractions like 0.1 + 0.2). */
+export function hasAtMostDecimals(value: number, places: number): boolean {
+  const scaled = value * 10 ** places;
+  const whole = Math.round(scaled);
+  // A non-zero value that rounds to 0 (5e-324, 1e-300) has more decimals than allowed.
+  if (whole === 0) return value === 0;
+  return Math.abs(scaled - whole) <= 1e-6 * Math.max(1, Math.abs(scaled));
+}
+
+const decimalNumber = (min: 'positive' | 'non-negative', max: number, places: number) =>
+  z.number().check(
+    z.refine(Number.isFinite, { message: 'field.not_finite' }),
+    min === 'positive' ? z.positive() : z.gte(0),
+    z.lte(max),
+    z.superRefine((value: number, ctx) => {
+      if (!Number.isFinite(value) || hasAtMostDecimals(value, places)) return;
+      ctx.issues.push({ code: 'custom', message: 'field.decimal_places', input: value, params: { places } });
+    }),
+  );
+/** A quantity greater than 0 (so at least 0.001), at most `max`, at most three decimals. */
+const positive = (max: number) => decimalNumber('positive', max, QUANTITY_DECIMALS);
+/** A quantity that may be 0 (stock, capacity). */
+const nonNegative = (max: number) => decimalNumber('non-negative', max, QUANTITY_DECIMALS);
+/** Money in CNY greater than 0 (so at least one fen), at most `max`, to the fen. */
+const money = (max: number) => decimalNumber('positive', max, MONEY_DECIMALS);
 const wholeCount = (max: number) => z.number().check(z.int(), z.gte(1), z.lte(max));
 const radiusKm = (max: number) =>
   z.number().check(z.refine(Number.isFinite, { message: 'field.not_finite' }), z.gte(1), z.lte(max));
@@ -40,7 +71,7 @@ export const supplyFields = {
   deliveryRadiusKm: radiusKm(3000),
   availableFrom: isoDate,
   availableUntil: isoDate,
-  unitPrice: z.optional(positive(MAX_PRICE)),
+  unitPrice: z.optional(money(MAX_PRICE)),
   minOrder: z.optional(positive(MAX_QUANTITY)),
 };
 
@@ -52,7 +83,7 @@ export const demandFields = {
   quantity: positive(MAX_QUANTITY),
   deliverFrom: isoDate,
   neededBy: isoDate,
-  ceilingPrice: z.optional(positive(MAX_PRICE)),
+  ceilingPrice: z.optional(money(MAX_PRICE)),
   acceptsSubstitutes: z.optional(z.boolean()),
 };
 
@@ -66,7 +97,7 @@ export const labourOfferFields = {
   until: isoDate,
   commuteRadiusKm: radiusKm(3000),
   certificates: z.optional(certificateList),
-  dailyWage: z.optional(positive(100_000)),
+  dailyWage: z.optional(money(100_000)),
   needsHousing: z.optional(z.boolean()),
   needsTransport: z.optional(z.boolean()),
 };
@@ -77,7 +108,7 @@ export const labourRequestFields = {
   headcount: wholeCount(100_000),
   from: isoDate,
   until: isoDate,
-  dailyWage: z.optional(positive(100_000)),
+  dailyWage: z.optional(money(100_000)),
   housingProvided: z.optional(z.boolean()),
   transportProvided: z.optional(z.boolean()),
   certificatesRequired: z.optional(certificateList),

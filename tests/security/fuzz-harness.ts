@@ -515,6 +515,13 @@ const hostileNumber: fc.Arbitrary<number> = fc.oneof(
     4_294_967_296,
     1e9 + 1,
     1e8 + 0.5,
+    // below the precision (0.001 of a unit, a fen) or beyond what DynamoDB stores
+    1e-300,
+    -5e-324,
+    0.0001,
+    3950.125,
+    1e300,
+    1e126,
   ),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.integer(),

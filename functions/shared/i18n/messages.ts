@@ -130,6 +130,12 @@ export const MESSAGES = {
     zh: '密码至少 10 位，且须包含字母和数字',
     en: 'the password needs at least 10 characters with letters and digits',
   },
+  // hardening (issue 12)
+  'field.decimal_places': { zh: '最多 {places} 位小数', en: 'can have at most {places} decimal places' },
+  'field.quantity_step': {
+    zh: '须为该规格最小单位 {step} {unit} 的整数倍',
+    en: "must be a whole number of the spec's smallest step, {step} {unit}",
+  },
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof MESSAGES;
