@@ -86,17 +86,21 @@ function participantsOf(meetings: SchedulingProblem['meetings']): Array<{ id: st
   return [...ids].map((id) => ({ id }));
 }
 
-function timed<T>(f: () => T): { value: T; ms: number } {
+/** Wall time, and CPU time of this process (the machine may be shared: CPU time is the fair figure). */
+function timed<T>(f: () => T): { value: T; ms: number; cpuMs: number } {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const value = f();
-  return { value, ms: performance.now() - t0 };
+  const c = process.cpuUsage(c0);
+  return { value, ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 };
 }
 
 function scheduleLine(participants: number, meetings: number, tables: number, problem: SchedulingProblem) {
-  const { value, ms } = timed(() => scheduleMeetings(problem));
+  const { value, ms, cpuMs } = timed(() => scheduleMeetings(problem));
   if (value.unplaced.length > 0) throw new Error(`${value.unplaced.length} meetings unplaced`);
   return {
     result: value,
+    cpu: `cpu_ms=${Math.round(cpuMs)} wall_ms=${Math.round(ms)}`,
     line: `schedule: participants=${participants} meetings=${meetings} tables=${tables} slots=${value.slotsUsed} bound=${value.lowerBound} ms=${Math.round(ms)}`,
   };
 }
@@ -140,15 +144,21 @@ function repairLine(
   const suppliers = ids.filter((id) => id.startsWith('s') && !absent.has(id));
   const buyers = ids.filter((id) => id.startsWith('b') && !absent.has(id));
   const added: Array<{ id: string; a: string; b: string; pin?: { slot: number } }> = [];
+  const pinnedAt = new Set<string>(); // an organizer never pins one organisation twice into a slot
   while (added.length < 200) {
     const a = suppliers[Math.floor(rnd() * suppliers.length)]!;
     const b = buyers[Math.floor(rnd() * buyers.length)]!;
     if (pairs.has(`${a}|${b}`)) continue;
-    pairs.add(`${a}|${b}`);
     const pin =
       added.length < 50
         ? { slot: firstOpenSlot + Math.floor(rnd() * (slotsUsed - firstOpenSlot)) }
         : undefined;
+    if (pin && (pinnedAt.has(`${a}@${pin.slot}`) || pinnedAt.has(`${b}@${pin.slot}`))) continue;
+    if (pin) {
+      pinnedAt.add(`${a}@${pin.slot}`);
+      pinnedAt.add(`${b}@${pin.slot}`);
+    }
+    pairs.add(`${a}|${b}`);
     added.push(pin ? { id: `x${added.length}`, a, b, pin } : { id: `x${added.length}`, a, b });
   }
   const { value, ms } = timed(() =>
@@ -176,7 +186,7 @@ function repairLine(
   }
   const bound = Math.max(Math.max(...deg.values()), Math.ceil(remaining / problem.tables));
   return {
-    detail: `repair detail: removed=${removed.length} unplaced=${value.unplaced.length} moved=${value.moved.length}`,
+    detail: `repair detail: removed=${removed.length} unplaced=${JSON.stringify(value.unplaced)} moved=${value.moved.length}`,
     line: `repair: meetings=${problem.meetings.length} added=${added.length} noshows=${absent.size} moved=${value.moved.length} slots=${repairedSlots} bound=${bound} ms=${Math.round(ms)}`,
   };
 }
@@ -253,6 +263,46 @@ function runPairs(file: string): void {
   );
 }
 
+// ------------------------------------------------------------------ harder variants (figures only)
+
+/**
+ * The same 20,000 meetings with availability windows: 30 % of organisations cannot attend a block of a
+ * fifth of the bound's slots (arrive late, leave early, or a lunch they will not miss).
+ */
+function withWindows(problem: SchedulingProblem, slots: number): SchedulingProblem {
+  const rnd = mulberry32(SEED + 11);
+  const slotCount = 2 * slots;
+  const participants = problem.participants.map((p) => {
+    if (rnd() >= 0.3) return p;
+    const start = Math.floor(rnd() * slots);
+    const gap = Math.floor(slots / 5);
+    const available = Array.from({ length: slotCount }, (_, s) => s).filter(
+      (s) => s < start || s >= start + gap,
+    );
+    return { id: p.id, available };
+  });
+  return { ...problem, slotCount, participants };
+}
+
+/** An odd-cycle variant: a tenth of the meetings join two suppliers (an organisation on both sides). */
+function withOddCycles(problem: SchedulingProblem): SchedulingProblem {
+  const rnd = mulberry32(SEED + 13);
+  const seen = new Set(problem.meetings.map((m) => `${m.a}|${m.b}`));
+  const meetings = problem.meetings.map((m) => {
+    if (rnd() >= 0.1) return m;
+    const other = `s${Math.floor(rnd() * 1_000)}`;
+    if (other === m.a || seen.has(`${m.a}|${other}`) || seen.has(`${other}|${m.a}`)) return m;
+    seen.add(`${m.a}|${other}`);
+    return { id: m.id, a: m.a, b: other };
+  });
+  return { ...problem, meetings };
+}
+
+function variantLine(name: string, problem: SchedulingProblem): string {
+  const { value, ms, cpuMs } = timed(() => scheduleMeetings(problem));
+  return `variant: ${name} meetings=${problem.meetings.length} slots=${value.slotsUsed} bound=${value.lowerBound} unplaced=${value.unplaced.length} bipartite=${value.bipartite} gap=${value.gapReasons.join(',') || '-'} cpu_ms=${Math.round(cpuMs)} wall_ms=${Math.round(ms)}`;
+}
+
 // ------------------------------------------------------------------ main
 
 const pairsFile = arg('--pairs');
@@ -261,10 +311,14 @@ else {
   // Warm-up so the JIT is not timed.
   generated(200, 2_000, 40, SEED + 1);
   const national = generated(40_000, 400_000, 8_000, SEED + 2);
+  console.log(`timing: national ${national.cpu}`);
   console.log(national.line);
   const provincial = generated(2_000, 20_000, 400, SEED);
+  console.log(variantLine('windows', withWindows(provincial.problem, provincial.result.slotsUsed)));
+  console.log(variantLine('odd-cycles', withOddCycles(provincial.problem)));
   const repair = repairLine(provincial.problem, provincial.result.placed);
   console.log(repair.detail);
   console.log(repair.line);
+  console.log(`timing: provincial ${provincial.cpu}`);
   console.log(provincial.line);
 }
