@@ -49,12 +49,28 @@ export async function readSheet(data: Uint8Array, format: SheetFormat): Promise<
   return rows;
 }
 
-/** Writes rows (first row = headers) as .xlsx (bold, frozen header) or .csv (UTF-8 with BOM, for Excel). */
+/** Text a spreadsheet program could take for a formula (or DDE): = + - @, a tab or a carriage return first. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell made inert for Excel, WPS and LibreOffice: text that would start a formula gets a
+ * leading apostrophe (OWASP's CSV-injection rule), so `=HYPERLINK(…)` in an organisation's name is
+ * shown as text, never evaluated. Numbers, dates and other text are left as they are.
+ */
+export function inertCell(cell: Cell): Cell {
+  return typeof cell === 'string' && FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/**
+ * Writes rows (first row = headers) as .xlsx (bold, frozen header) or .csv (UTF-8 with BOM, for
+ * Excel). Every text cell goes through inertCell; in .xlsx such cells are also typed as text.
+ */
 export async function writeSheet(
-  rows: SheetRows,
+  input: SheetRows,
   format: SheetFormat,
   options: { sheetName?: string; columnWidths?: number[] } = {},
 ): Promise<Uint8Array> {
+  const rows = input.map((row) => row.map(inertCell));
   if (format === 'csv') {
     const text = Papa.unparse(
       rows.map((row) =>
@@ -68,7 +84,12 @@ export async function writeSheet(
   const sheet = workbook.addWorksheet(options.sheetName ?? 'Sheet1', {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
-  for (const row of rows) sheet.addRow(row);
+  rows.forEach((row, r) => {
+    const added = sheet.addRow(row);
+    row.forEach((cell, c) => {
+      if (cell !== input[r]![c]) added.getCell(c + 1).numFmt = '@';
+    });
+  });
   sheet.getRow(1).font = { bold: true };
   const widths =
     options.columnWidths ?? rows[0]?.map((h) => Math.max(10, String(h ?? '').length * 2 + 2)) ?? [];

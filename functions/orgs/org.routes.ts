@@ -53,23 +53,25 @@ export const orgRoutes = new Hono<AppEnv>()
       const q = c.req.valid('query');
       await assertOrganizerScope(c.get('deps'), principal, q.region);
       const page = await c.get('deps').orgs.listByRegion(regionPrefix(q.region), q.cursor, q.limit);
-      return c.json({ ...page, items: page.items.map((o) => viewOrg(o, principal)) });
+      const viewer = await viewerFor(c.get('deps'), principal);
+      return c.json({ ...page, items: page.items.map((o) => viewOrg(o, viewer)) });
     },
   )
   .get(
     '/:orgId',
     describe({
       operationId: 'getOrg',
-      summary: 'An organisation (contact details only for its members and organizers)',
+      summary:
+        'An organisation (contact details only for its members, the platform admin and organizers whose jurisdiction holds it)',
       tags: ['orgs'],
       auth: 'user',
     }),
     params(orgParams),
     async (c) => {
-      const principal = principalOf(c);
-      const org = await c.get('deps').orgs.get(c.req.valid('param').orgId);
+      const deps = c.get('deps');
+      const org = await deps.orgs.get(c.req.valid('param').orgId);
       if (!org) throw new NotFoundError();
-      return c.json(viewOrg(org, principal));
+      return c.json(viewOrg(org, await viewerFor(deps, principalOf(c))));
     },
   )
   .patch(

@@ -44,13 +44,24 @@ export function canManageOrg(principal: Principal, orgId: string): boolean {
   return isAdmin(principal) || (principal.orgId === orgId && principal.orgRole === 'org_admin');
 }
 
-export function canSeeOrgContact(principal: Principal, orgId: string): boolean {
-  return principal.orgId === orgId || isOrganizer(principal);
+/**
+ * Who sees an organisation's contact details: its own members, the platform admin, and organizers
+ * whose jurisdiction (`oversees`, an adcode prefix; see organizer-scope.ts viewerFor) holds the
+ * organisation's seat — not every organizer in the country.
+ */
+export function canSeeOrgContact(
+  principal: Principal & { readonly oversees?: string },
+  org: Pick<Org, 'id' | 'adcode'>,
+): boolean {
+  if (principal.orgId === org.id || isAdmin(principal)) return true;
+  return (
+    isOrganizer(principal) && principal.oversees !== undefined && org.adcode.startsWith(principal.oversees)
+  );
 }
 
-export function viewOrg(org: Org, principal: Principal): PublicOrg {
+export function viewOrg(org: Org, principal: Principal & { readonly oversees?: string }): PublicOrg {
   const { inviteHash: _secret, ...safe } = org;
-  if (canSeeOrgContact(principal, org.id)) return safe;
+  if (canSeeOrgContact(principal, org)) return safe;
   const { contact: _hidden, ...rest } = safe;
   return rest;
 }
