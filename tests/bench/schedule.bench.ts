@@ -208,7 +208,12 @@ function runPairs(file: string): void {
   const tables = Number(arg('--tables'));
   if (!Number.isInteger(tables) || tables < 1 || tables > 1_000_000)
     fail('--tables T is required: a whole number from 1 to 1,000,000');
-  const size = statSync(file).size;
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch (error) {
+    fail(`${file}: cannot read (${(error as Error).message})`);
+  }
   if (size > MAX_FILE_BYTES) fail(`${file}: ${size} bytes, more than the ${MAX_FILE_BYTES} allowed`);
   const lines = readFileSync(file, 'utf8').split(/\r?\n/);
   if (lines.length > MAX_LINES + 1) fail(`${file}: more than ${MAX_LINES} lines`);
