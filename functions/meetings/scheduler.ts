@@ -52,6 +52,12 @@ export interface ScheduleResult {
   bipartite: boolean;
   /** Why slotsUsed > lowerBound, when it is: 'not_bipartite' | 'availability' | 'pins' | 'slot_limit'. */
   gapReasons: string[];
+  /**
+   * A sharper bound when windows or pins are given (added later, optional): also at least, for every
+   * organisation, one past the slot by which it can have held all its meetings within its availability,
+   * and one past every pin. Equal to lowerBound without windows or pins.
+   */
+  availabilityBound?: number;
 }
 
 /** Small instances (at most this many meetings to place) get an exact search after the heuristic. */
@@ -187,13 +193,30 @@ export function scheduleMeetings(problem: SchedulingProblem): ScheduleResult {
   for (let x = 0; x < n; x++) if (liveDeg[x]! > maxLiveDeg) maxLiveDeg = liveDeg[x]!;
   const lowerBound = live === 0 ? 0 : Math.max(maxLiveDeg, Math.ceil(live / T));
 
+  // Availability bound: organisation x with d meetings needs its d-th available slot.
+  let availabilityBound = lowerBound;
+  if (maxPin + 1 > availabilityBound) availabilityBound = maxPin + 1;
+  for (let x = 0; x < n; x++) {
+    const d = liveDeg[x]!;
+    if (d === 0 || windowRow[x]! < 0) continue;
+    const row = windowRow[x]! * S;
+    let seen = 0;
+    for (let s = 0; s < S; s++) {
+      if (window[row + s] !== 1) continue;
+      if (++seen === d) {
+        if (s + 1 > availabilityBound) availabilityBound = s + 1;
+        break;
+      }
+    }
+  }
+
   // Colour.
   let colour: Int32Array;
   const fast = g.bipartite && rows.length === 0 && pins === 0 && lowerBound <= S && live === m;
   if (m === 0) colour = new Int32Array(0);
   else if (fast) colour = colourBipartiteEquitable(n, eu, ev, g.side, g.deg, lowerBound, T);
   else {
-    const k0 = Math.max(1, Math.min(S, Math.max(lowerBound, maxPin + 1)));
+    const k0 = Math.max(1, Math.min(S, availabilityBound));
     const kmax = Math.min(S, Math.max(k0, 2 * maxLiveDeg + Math.ceil(live / T) + 1, rows.length > 0 ? S : 0));
     if (n * kmax > MAX_TABLE_ENTRIES)
       throw new RangeError(
@@ -214,7 +237,7 @@ export function scheduleMeetings(problem: SchedulingProblem): ScheduleResult {
       cap: T,
     };
     colour = colourRestricted(input);
-    if (live <= EXACT_MAX_MEETINGS) colour = improveExactly(input, colour, Math.max(lowerBound, maxPin + 1));
+    if (live <= EXACT_MAX_MEETINGS) colour = improveExactly(input, colour, availabilityBound);
   }
 
   // Tables: pinned tables first, then the free tables of each slot in order.
@@ -252,5 +275,5 @@ export function scheduleMeetings(problem: SchedulingProblem): ScheduleResult {
     if (pins > 0) gapReasons.push('pins');
     if (lowerBound > S || noRoom) gapReasons.push('slot_limit');
   }
-  return { placed, unplaced, slotsUsed, lowerBound, bipartite: g.bipartite, gapReasons };
+  return { placed, unplaced, slotsUsed, lowerBound, bipartite: g.bipartite, gapReasons, availabilityBound };
 }

@@ -305,7 +305,7 @@ function withOddCycles(problem: SchedulingProblem): SchedulingProblem {
 
 function variantLine(name: string, problem: SchedulingProblem): string {
   const { value, ms, cpuMs } = timed(() => scheduleMeetings(problem));
-  return `variant: ${name} meetings=${problem.meetings.length} slots=${value.slotsUsed} bound=${value.lowerBound} unplaced=${value.unplaced.length} bipartite=${value.bipartite} gap=${value.gapReasons.join(',') || '-'} cpu_ms=${Math.round(cpuMs)} wall_ms=${Math.round(ms)}`;
+  return `variant: ${name} meetings=${problem.meetings.length} slots=${value.slotsUsed} bound=${value.lowerBound} availability_bound=${value.availabilityBound} unplaced=${value.unplaced.length} bipartite=${value.bipartite} gap=${value.gapReasons.join(',') || '-'} cpu_ms=${Math.round(cpuMs)} wall_ms=${Math.round(ms)}`;
 }
 
 // ------------------------------------------------------------------ main

@@ -147,7 +147,8 @@ describe('meeting scheduler properties', () => {
         const ids = [...result.placed.map((p) => p.id), ...result.unplaced.map((u) => u.id)].sort();
         expect(ids).toEqual(problem.meetings.map((m) => m.id).sort());
         if (!result.unplaced.some((u) => u.reason === 'no_room'))
-          expect(result.slotsUsed).toBeGreaterThanOrEqual(result.lowerBound);
+          expect(result.slotsUsed).toBeGreaterThanOrEqual(result.availabilityBound!);
+        expect(result.availabilityBound!).toBeGreaterThanOrEqual(result.lowerBound);
         for (const u of result.unplaced) {
           const m = problem.meetings.find((x) => x.id === u.id)!;
           if (u.reason === 'pin_conflict') expect(m.pin).toBeDefined();

@@ -85,3 +85,85 @@ describe('meeting scheduler', () => {
     expect(scheduleViolations(problem, problem.meetings, result.placed)).toEqual([]);
   });
 });
+
+describe('meeting scheduler, beyond the bound', () => {
+  it('lists meetings that do not fit in the event as no_room and says the slots ran out', () => {
+    // Arrange: one supplier with three meetings, two slots.
+    const problem = {
+      slotCount: 2,
+      tables: 5,
+      participants: orgs('s1', 'b1', 'b2', 'b3'),
+      meetings: [
+        { id: 'm1', a: 's1', b: 'b1' },
+        { id: 'm2', a: 's1', b: 'b2' },
+        { id: 'm3', a: 's1', b: 'b3' },
+      ],
+    };
+
+    // Act
+    const result = scheduleMeetings(problem);
+
+    // Assert
+    expect(result.placed).toHaveLength(2);
+    expect(result.unplaced).toHaveLength(1);
+    expect(result.unplaced[0]!.reason).toBe('no_room');
+    expect(result.gapReasons).toContain('slot_limit');
+    expect(scheduleViolations(problem, problem.meetings, result.placed)).toEqual([]);
+  });
+
+  it('refuses the second of two pins that put one organisation into the same slot', () => {
+    const problem = {
+      slotCount: 3,
+      tables: 3,
+      participants: orgs('s1', 'b1', 'b2'),
+      meetings: [
+        { id: 'm1', a: 's1', b: 'b1', pin: { slot: 1 } },
+        { id: 'm2', a: 's1', b: 'b2', pin: { slot: 1 } },
+      ],
+    };
+
+    const result = scheduleMeetings(problem);
+
+    expect(result.placed).toEqual([{ id: 'm1', slot: 1, table: 0 }]);
+    expect(result.unplaced).toEqual([{ id: 'm2', reason: 'pin_conflict' }]);
+  });
+
+  it('needs more slots than the bound when a window forces it, and reports the sharper availability bound', () => {
+    // Arrange: s1 has two meetings but can only come to slots 0 and 3.
+    const problem = {
+      slotCount: 4,
+      tables: 2,
+      participants: [{ id: 's1', available: [0, 3] }, { id: 'b1' }, { id: 'b2' }],
+      meetings: [
+        { id: 'm1', a: 's1', b: 'b1' },
+        { id: 'm2', a: 's1', b: 'b2' },
+      ],
+    };
+
+    const result = scheduleMeetings(problem);
+
+    expect(result.lowerBound).toBe(2);
+    expect(result.availabilityBound).toBe(4);
+    expect(result.slotsUsed).toBe(4);
+    expect(result.gapReasons).toEqual(['availability']);
+    expect(scheduleViolations(problem, problem.meetings, result.placed)).toEqual([]);
+  });
+
+  it('uses exactly the bound on a large bipartite event with every table full', () => {
+    // Arrange: 40 suppliers × 40 buyers, every pair meets (Δ = 40), 40 tables: 1,600 meetings in 40 slots.
+    const ids = Array.from({ length: 40 }, (_, i) => i);
+    const meetings = ids.flatMap((s) => ids.map((b) => ({ id: `m${s}-${b}`, a: `s${s}`, b: `b${b}` })));
+    const problem = {
+      slotCount: 60,
+      tables: 40,
+      participants: [...ids.map((i) => ({ id: `s${i}` })), ...ids.map((i) => ({ id: `b${i}` }))],
+      meetings,
+    };
+
+    const result = scheduleMeetings(problem);
+
+    expect(result.slotsUsed).toBe(40);
+    expect(result.lowerBound).toBe(40);
+    expect(scheduleViolations(problem, problem.meetings, result.placed)).toEqual([]);
+  });
+});
