@@ -7,10 +7,13 @@ import { auditRoutes } from '../audit/audit.routes.ts';
 import { authRoutes, meRoutes } from '../auth/auth.routes.ts';
 import { catalogueRoutes } from '../catalogue/catalogue.routes.ts';
 import { refreshCatalogue } from '../catalogue/catalogue-refresh.ts';
+// matchmaking events (issue 9)
+import { eventRoutes, publicEventRoutes } from '../events/event.routes.ts';
 import { importRoutes, MAX_UPLOAD_BYTES } from '../imports/import.routes.ts';
 import { listingRoutes } from '../listings/listing.routes.ts';
 import { inboxRoutes, listingMatchRoutes, matchRoutes } from '../matches/match.routes.ts';
 import { matchingRunRoutes } from '../matches/matching-run.routes.ts';
+import { meetingRoutes } from '../meetings/meeting.routes.ts';
 import { orgRoutes } from '../orgs/org.routes.ts';
 import { regionRoutes } from '../regions/region.routes.ts';
 import {
@@ -144,6 +147,10 @@ export function createApp(getDeps: () => Deps): Hono<AppEnv> {
   app.route('/api/matching-runs', matchingRunRoutes);
   app.route('/api/audit', auditRoutes);
   app.route('/api/imports', importRoutes);
+  // matchmaking events (issue 9)
+  app.route('/api/events', eventRoutes);
+  app.route('/api/events', meetingRoutes);
+  app.route('/api/public/events', publicEventRoutes);
 
   app.notFound((c) =>
     c.json(plainErrorBody('route_not_found', 'route_not_found', c.get('lang') ?? 'zh'), 404),

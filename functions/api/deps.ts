@@ -11,10 +11,13 @@ import {
 import { createTokenVerifier, type TokenVerifier } from '../auth/token-verifier.ts';
 import { UserRepo } from '../auth/user.repo.ts';
 import { CatalogueAdditionsRepo } from '../catalogue/catalogue-additions.repo.ts';
+// matchmaking events (issue 9)
+import { EventRepo } from '../events/event.repo.ts';
 import { ImportJobRepo } from '../imports/import-job.repo.ts';
 import { ListingRepo } from '../listings/listing.repo.ts';
 import { MatchRepo } from '../matches/match.repo.ts';
 import { MatchingRunRepo } from '../matches/matching-run.repo.ts';
+import { MeetingRepo } from '../meetings/meeting.repo.ts';
 import { OrgRepo } from '../orgs/org.repo.ts';
 import { type Clock, systemClock } from '../shared/clock.ts';
 import type { Config } from '../shared/config.ts';
@@ -41,6 +44,9 @@ export interface Deps {
   readonly catalogueAdditions: CatalogueAdditionsRepo;
   // hardening (issue 12)
   readonly streamQuarantine: StreamQuarantineRepo;
+  // matchmaking events (issue 9)
+  readonly events: EventRepo;
+  readonly meetings: MeetingRepo;
 }
 
 export function buildDeps(config: Config, clock: Clock = systemClock): Deps {
@@ -107,5 +113,8 @@ export function buildDeps(config: Config, clock: Clock = systemClock): Deps {
     catalogueAdditions: new CatalogueAdditionsRepo(table),
     // hardening (issue 12)
     streamQuarantine: new StreamQuarantineRepo(table),
+    // matchmaking events (issue 9)
+    events: new EventRepo(table, audit),
+    meetings: new MeetingRepo(table),
   };
 }

@@ -3,7 +3,17 @@ import type { Principal } from '../auth/principal.ts';
 /** One change to a listing, match, event or deal: who, when, what. Written in the same transaction. */
 export interface AuditEntry {
   id: string;
-  entity: 'listing' | 'match' | 'event' | 'meeting' | 'deal' | 'org' | 'import' | 'catalogue';
+  entity:
+    | 'listing'
+    | 'match'
+    | 'event'
+    | 'registration'
+    | 'meeting_request'
+    | 'meeting'
+    | 'deal'
+    | 'org'
+    | 'import'
+    | 'catalogue';
   entityId: string;
   action: string;
   actorUserId: string;

@@ -111,6 +111,8 @@ export interface Match {
   status: MatchStatus;
   /** live: proposed by the stream matcher; otherwise the matching run that proposed it. */
   source: string;
+  /** The matchmaking event whose round proposed it (see functions/events/). */
+  eventId?: string;
   proposedAt: string;
   /** Open proposals lapse at this time. */
   expiresAt: string;

@@ -1,3 +1,4 @@
+import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { keys } from '../shared/db/keys.ts';
 import type { Page } from '../shared/db/paging.ts';
 import { stripKeys, type Table } from '../shared/db/table.ts';
@@ -8,6 +9,11 @@ export class MatchingRunRepo {
 
   private record(run: MatchingRun) {
     return { ...keys.matchingRun(run.id), ...keys.matchingRunByOrg(run.orgId, run.id), type: 'run', ...run };
+  }
+
+  /** Creating a run inside another transaction (an event's round). */
+  createItem(run: MatchingRun): TransactWriteItem {
+    return this.table.putItem(this.record(run), { expression: 'attribute_not_exists(pk)' });
   }
 
   async create(run: MatchingRun): Promise<void> {

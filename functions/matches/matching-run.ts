@@ -115,6 +115,10 @@ export interface MatchingRun {
   kind: 'goods' | 'labour';
   region: string;
   category?: string;
+  /** Scope = event: only the listings its approved participants enrolled (functions/events/). */
+  eventId?: string;
+  /** Event rounds: proposals lapse unanswered at this instant (the event's response deadline). */
+  respondBy?: string;
   orgId: string;
   createdBy: string;
   status: RunStatus;

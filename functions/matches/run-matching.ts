@@ -14,6 +14,7 @@ import {
   runLifecycle,
 } from './matching-run.ts';
 import { allocateListings, type PairProposal, proposedMatch } from './proposals.ts';
+import { eventMatchRecord, loadEventListings, orgPairKey, pairsMetBefore } from './run-scope-event.ts';
 
 /** Batch matching over a scope: load, solve exactly (with certificate), compare with greedy, save. */
 
@@ -24,6 +25,7 @@ async function save(deps: Deps, run: MatchingRun, changes: Partial<MatchingRun>)
 }
 
 async function load(deps: Deps, run: MatchingRun, kinds: [Listing['kind'], Listing['kind']]) {
+  if (run.eventId) return await loadEventListings(deps, run.eventId, kinds);
   const prefix = regionPrefix(run.region);
   const [offers, needs] = await Promise.all(
     kinds.map((kind) =>
@@ -74,7 +76,10 @@ export async function executeRun(deps: Deps, queued: MatchingRun): Promise<void>
       certify: true,
       compareGreedy: run.kind === 'goods',
     });
-    const proposals = result.proposals.map(toRunProposal);
+    const metBefore = run.eventId ? await pairsMetBefore(deps, run.eventId) : undefined;
+    const proposals = result.proposals
+      .filter((p) => !metBefore?.has(orgPairKey(p.offer.orgId, p.need.orgId)))
+      .map(toRunProposal);
     const base = {
       offers: offers.length,
       needs: needs.length,
@@ -166,8 +171,13 @@ export async function publishRun(
         now,
         `run:${run.id}`,
       );
+      if (run.eventId) {
+        match.eventId = run.eventId;
+        if (run.respondBy && run.respondBy < match.expiresAt) match.expiresAt = run.respondBy;
+      }
       if ((await proposeMatch(deps, match, principal)) || (await reviseProposal(deps, match, principal)))
         created += 1;
+      if (run.eventId) await deps.table.put(eventMatchRecord(run.eventId, match.id));
     }
     run = await save(deps, run, {
       publishedChunks: run.publishedChunks + 1,

@@ -128,6 +128,95 @@ export const keys = {
   catalogueAddition: (kind: string, id: string): ItemKey => ({ pk: 'CATALOGUE', sk: `${kind}#${id}` }),
   catalogueAdditionsPartition: () => 'CATALOGUE',
 
+  // ── matchmaking events (issue 9) ──────────────────────────────────────────────────────────
+  /**
+   * An event. Access patterns, each one Query:
+   *  - gsi1: an organizer's events by first day (`ORG#<org>#EVENTS`, `<startDate>#<id>`; a month is a prefix);
+   *  - gsi2 (sparse: not while a draft): events by month and province, then region and day
+   *    (`EVENTS#<YYYY-MM>#<prov>`, `<adcode>#<startDate>#<id>`; a city is `begins_with(gsi2sk, "3501")`);
+   *  - gsi3: a series' events in date order (`SERIES#<seriesId>`, `<startDate>#<id>`).
+   * The event's partition also holds its registrations, meeting requests, meetings, schedule and
+   * the links to the matches its round proposed (sort-key prefixes below).
+   */
+  event: (eventId: string): ItemKey => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' }),
+  eventIndexes: (e: {
+    id: string;
+    organizerOrgId: string;
+    seriesId: string;
+    region: string;
+    startDate: string;
+    listed: boolean;
+  }) => ({
+    gsi1pk: `ORG#${e.organizerOrgId}#EVENTS`,
+    gsi1sk: `${e.startDate}#${e.id}`,
+    ...(e.listed
+      ? {
+          gsi2pk: `EVENTS#${e.startDate.slice(0, 7)}#${e.region.slice(0, 2)}`,
+          gsi2sk: `${e.region}#${e.startDate}#${e.id}`,
+        }
+      : {}),
+    gsi3pk: `SERIES#${e.seriesId}`,
+    gsi3sk: `${e.startDate}#${e.id}`,
+  }),
+  organizerEventsPartition: (orgId: string) => `ORG#${orgId}#EVENTS`,
+  eventsByMonthPartition: (month: string, provinceCode: string) => `EVENTS#${month}#${provinceCode}`,
+  seriesPartition: (seriesId: string) => `SERIES#${seriesId}`,
+  eventPartition: (eventId: string) => `EVENT#${eventId}`,
+
+  /** A registration, in its event's partition; gsi1: an organisation's registrations by event day. */
+  registration: (eventId: string, registrationId: string): ItemKey => ({
+    pk: `EVENT#${eventId}`,
+    sk: `REG#${registrationId}`,
+  }),
+  registrationByOrg: (orgId: string, startDate: string, eventId: string) => ({
+    gsi1pk: `ORG#${orgId}#REGS`,
+    gsi1sk: `${startDate}#${eventId}`,
+  }),
+  registrationPrefix: () => 'REG#',
+  orgRegistrationsPartition: (orgId: string) => `ORG#${orgId}#REGS`,
+
+  /** A meeting request; gsi1: those an organisation made at an event, gsi2: those made to it. */
+  meetingRequest: (eventId: string, requestId: string): ItemKey => ({
+    pk: `EVENT#${eventId}`,
+    sk: `MREQ#${requestId}`,
+  }),
+  meetingRequestIndexes: (r: { id: string; eventId: string; fromOrgId: string; toOrgId: string }) => ({
+    gsi1pk: `EVMREQ#${r.eventId}#${r.fromOrgId}`,
+    gsi1sk: r.id,
+    gsi2pk: `EVMREQ#${r.eventId}#${r.toOrgId}`,
+    gsi2sk: r.id,
+  }),
+  meetingRequestPrefix: () => 'MREQ#',
+  orgMeetingRequestsPartition: (eventId: string, orgId: string) => `EVMREQ#${eventId}#${orgId}`,
+
+  /** A meeting; gsi1: the offering side's agenda at the event, gsi2: the needing side's (by slot). */
+  meeting: (eventId: string, meetingId: string): ItemKey => ({
+    pk: `EVENT#${eventId}`,
+    sk: `MEET#${meetingId}`,
+  }),
+  meetingIndexes: (m: {
+    id: string;
+    eventId: string;
+    offerOrgId: string;
+    needOrgId: string;
+    slot: number;
+  }) => ({
+    gsi1pk: `AGENDA#${m.eventId}#${m.offerOrgId}`,
+    gsi1sk: `${String(m.slot + 1).padStart(4, '0')}#${m.id}`,
+    gsi2pk: `AGENDA#${m.eventId}#${m.needOrgId}`,
+    gsi2sk: `${String(m.slot + 1).padStart(4, '0')}#${m.id}`,
+  }),
+  meetingPrefix: () => 'MEET#',
+  agendaPartition: (eventId: string, orgId: string) => `AGENDA#${eventId}#${orgId}`,
+  /** The event's schedule: its state and the scheduler's figures. */
+  schedule: (eventId: string): ItemKey => ({ pk: `EVENT#${eventId}`, sk: 'SCHEDULE' }),
+  /** A match the event's round proposed (the match itself lives under MATCH#). */
+  eventMatch: (eventId: string, matchId: string): ItemKey => ({
+    pk: `EVENT#${eventId}`,
+    sk: `EMATCH#${matchId}`,
+  }),
+  eventMatchPrefix: () => 'EMATCH#',
+
   /**
    * Where older versions kept the local signing key. The key now lives in a file, never in the
    * table; `npm start` deletes this item if an old `.data/` still has it.

@@ -136,6 +136,84 @@ export const MESSAGES = {
     zh: '须为该规格最小单位 {step} {unit} 的整数倍',
     en: "must be a whole number of the spec's smallest step, {step} {unit}",
   },
+  // ── matchmaking events (issue 9) ──────────────────────────────────────────────────────────
+  'field.invalid_time': { zh: '时间格式应为 HH:MM', en: 'is not a time (HH:MM)' },
+  'field.time_order': { zh: '结束时间须晚于开始时间', en: 'must end after it starts' },
+  'field.link_pattern': {
+    zh: '须为 https 链接，并含有 {table} 占位符（替换为桌号或会议室号）',
+    en: 'must be an https link containing {table} (replaced by the table or room number)',
+  },
+  'field.deadline_after_event': {
+    zh: '报名截止日期不能晚于对接会第一天',
+    en: 'the registration deadline cannot be after the first day of the event',
+  },
+  'field.duplicate': { zh: '有重复项', en: 'has duplicates' },
+  'field.unknown_category': { zh: '品类不在目录中', en: 'names a category not in the catalogue' },
+  'field.region_outside_jurisdiction': {
+    zh: '不在您所在部门的管辖范围内',
+    en: "is outside your department's jurisdiction",
+  },
+  'field.venue_required': {
+    zh: '现场或混合形式须填写会场和桌数',
+    en: 'venue events need a venue with tables',
+  },
+  'field.no_slots': {
+    zh: '按此时长与休息安排，对接会没有可用的洽谈时段',
+    en: 'leaves no meeting slot in the event hours',
+  },
+  'field.listing_not_yours': { zh: '不是本单位的清单', en: 'is not a listing of this organisation' },
+  'field.listing_not_open': { zh: '清单未处于有效状态', en: 'is not an open listing' },
+  'field.listing_wrong_kind': {
+    zh: '清单类型或品类与本次对接会不符',
+    en: "does not fit the event's kind or categories",
+  },
+  'field.availability_outside_event': {
+    zh: '可参会时间须在对接会的日期和时段之内',
+    en: "must lie within the event's days and hours",
+  },
+  'field.slot_out_of_range': {
+    zh: '时段或桌号超出本次对接会的范围',
+    en: 'is beyond the event’s slots or tables',
+  },
+  'field.not_participant': { zh: '不是本次对接会已通过审核的参会单位', en: 'is not an approved participant' },
+  'field.self_request': { zh: '不能向本单位发起洽谈邀约', en: 'cannot be your own organisation' },
+  event_full: {
+    zh: '报名人数已满（上限 {capacity} 家），无法再通过',
+    en: 'The event is full ({capacity} organisations); no more can be approved',
+  },
+  registration_closed: {
+    zh: '对接会未开放报名，或报名已截止',
+    en: 'The event is not open for registration, or its deadline has passed',
+  },
+  event_not_published: {
+    zh: '对接会未发布、已开始或已结束',
+    en: 'The event is not published, has started or is over',
+  },
+  already_registered: {
+    zh: '该单位已报名本次对接会',
+    en: 'This organisation has already registered for the event',
+  },
+  request_open: {
+    zh: '已向该单位发出洽谈邀约，请等待回复',
+    en: 'A meeting request to this organisation is already waiting for an answer',
+  },
+  round_not_ready: {
+    zh: '没有已通过审核的参会单位报名了可撮合的清单，无法开始撮合',
+    en: 'No approved participant has enrolled listings to match yet',
+  },
+  round_running: {
+    zh: '本次对接会的撮合计算尚未完成',
+    en: "The event's matching round is still running",
+  },
+  schedule_missing: { zh: '尚未生成洽谈日程', en: 'No schedule has been generated yet' },
+  schedule_not_published: { zh: '洽谈日程尚未发布', en: 'The schedule has not been published yet' },
+  pin_conflict: {
+    zh: '该时段双方之一已有洽谈，或该桌已占用',
+    en: 'One side already meets someone in that slot, or the table is taken',
+  },
+  'schedule.no_common_slot': { zh: '双方没有共同的可参会时段', en: 'the two sides have no common free slot' },
+  'schedule.pin_conflict': { zh: '与手动固定的安排冲突', en: 'conflicts with a pinned meeting' },
+  'schedule.no_room': { zh: '时段和桌数不够', en: 'not enough slots and tables' },
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,0 +1,84 @@
+import type { MeetingStatus } from '../contract/events.ts';
+import { derivedId } from '../shared/ids.ts';
+import { defineLifecycle } from '../shared/lifecycle.ts';
+
+/**
+ * A one-to-one meeting at an event: ONE per pair of organisations that have an accepted match or
+ * an accepted meeting request (several matched listings of the same two share it), with a slot and
+ * a table (or video room). A generated schedule's meetings are drafts; publishing the schedule makes
+ * them scheduled; replanning (a pin, a regeneration) makes them drafts again until republished; a
+ * meeting whose pair no longer has a reason to meet is cancelled.
+ */
+/** `organizer`: one managing the event; `system`: the scheduler. */
+export type MeetingRole = 'organizer' | 'system';
+
+export const meetingLifecycle = defineLifecycle({
+  name: 'meeting',
+  label: { zh: '洽谈', en: 'meeting' },
+  initial: 'draft',
+  states: ['draft', 'scheduled', 'cancelled'],
+  stateLabels: {
+    draft: { zh: '待发布', en: 'not yet published' },
+    scheduled: { zh: '已排定', en: 'scheduled' },
+    cancelled: { zh: '已取消', en: 'cancelled' },
+  },
+  transitions: {
+    publish: { from: ['draft'], to: 'scheduled', by: ['organizer'], label: { zh: '发布', en: 'publish' } },
+    replan: {
+      from: ['draft', 'scheduled', 'cancelled'],
+      to: 'draft',
+      by: ['organizer', 'system'],
+      label: { zh: '重新排程', en: 'reschedule' },
+    },
+    cancel: {
+      from: ['draft', 'scheduled'],
+      to: 'cancelled',
+      by: ['organizer', 'system'],
+      label: { zh: '取消', en: 'cancel' },
+    },
+  },
+  terminal: [],
+});
+export type MeetingAction = keyof typeof meetingLifecycle.transitions;
+
+export interface Meeting {
+  id: string;
+  eventId: string;
+  /** The offering side (supplier, labour lender) and the needing side. */
+  offerOrgId: string;
+  offerOrgName: string;
+  needOrgId: string;
+  needOrgName: string;
+  matchIds: string[];
+  requestIds: string[];
+  status: MeetingStatus;
+  /** Slot index from 0; -1 while unplaced. */
+  slot: number;
+  /** Table (video room) number from 1; 0 while unplaced. */
+  table: number;
+  pinned: boolean;
+  unplacedReason?: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** One meeting per unordered pair of organisations at an event. */
+export function meetingIdFor(eventId: string, orgA: string, orgB: string): string {
+  const [x, y] = orgA < orgB ? [orgA, orgB] : [orgB, orgA];
+  return derivedId(eventId, `meeting:${x}:${y}`);
+}
+
+/** The schedule's own record: its state and the scheduler's figures. */
+export interface Schedule {
+  eventId: string;
+  status: 'draft' | 'published';
+  slotsUsed: number;
+  lowerBound: number;
+  bipartite: boolean;
+  gapReasons: string[];
+  meetingCount: number;
+  unplacedCount: number;
+  generatedAt: string;
+  publishedAt?: string;
+  version: number;
+}
