@@ -2,7 +2,7 @@ import type { Deps } from '../api/deps.ts';
 import { auditEntry } from '../audit/audit.ts';
 import type { Principal } from '../auth/principal.ts';
 import { slotInstant } from '../contract/events.ts';
-import { type Match, sideOf } from '../matches/match.ts';
+import { type Match, matchActions, sideOf } from '../matches/match.ts';
 import { expireMatchIfDue } from '../matches/match-commands.ts';
 import type { MatchingRun } from '../matches/matching-run.ts';
 import { ConflictError, ForbiddenError } from '../shared/errors.ts';
@@ -98,9 +98,16 @@ export async function eventMatches(deps: Deps, eventId: string): Promise<Match[]
 }
 
 /** The organizer sees all of the event's matches; a participant only those it is a side of. */
-export async function eventMatchesFor(deps: Deps, principal: Principal, eventId: string): Promise<Match[]> {
+export async function eventMatchesFor(
+  deps: Deps,
+  principal: Principal,
+  eventId: string,
+): Promise<(Match & { actions: string[] })[]> {
   const { event, viewer } = await loadVisibleEvent(deps, principal, eventId);
-  const all = await eventMatches(deps, event.id);
+  const all = (await eventMatches(deps, event.id)).map((m) => ({
+    ...m,
+    actions: matchActions(principal, m),
+  }));
   if (viewer && manages(viewer, event)) return all;
   const registered = await deps.events.getRegistration(
     event.id,

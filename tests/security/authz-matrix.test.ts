@@ -3,8 +3,9 @@ import { createApp } from '../../functions/api/app.ts';
 import type { Deps } from '../../functions/api/deps.ts';
 import { openApiDocument } from '../../functions/shared/openapi.ts';
 import { type ApiResponse, apiClient } from '../setup/api-client.ts';
+import { eventBody } from '../setup/event-inputs.ts';
 import { makeOrg, PASSWORD } from '../setup/fixtures.ts';
-import { supplyBody } from '../setup/listing-inputs.ts';
+import { inDays, supplyBody } from '../setup/listing-inputs.ts';
 import { freshTable } from '../setup/test-table.ts';
 import {
   buildWorld,
@@ -89,6 +90,43 @@ addSubstitution             | 401       | 403    | 403      | 403         | 403 
 auditLog                    | 401       | 403    | 403      | 403         | 403         | 403        | 403       | 403            | 2xx
 issueInvitation             | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
 issueInvitation[registered] | 401       | 403    | 403      | 403         | 403         | 403        | 409       | 403            | 409
+createEvent                 | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+listEvents                  | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+myEvents                    | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+myEventRegistrations        | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+getEvent                    | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+getEvent[draft]             | 401       | 404    | 404      | 404         | 404         | 404        | 2xx       | 404            | 2xx
+editEvent                   | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+editEvent[draft]            | 401       | 404    | 404      | 404         | 404         | 404        | 2xx       | 404            | 2xx
+publishEvent                | 401       | 404    | 404      | 404         | 404         | 404        | 2xx       | 404            | 2xx
+cancelEvent                 | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+closeEvent                  | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+copyEvent                   | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+eventSeries                 | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+getPublicEvent              | 2xx       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+listRegistrations           | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+registerForEvent            | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+myRegistration              | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+getRegistration             | 401       | 2xx    | 2xx      | 404         | 404         | 404        | 2xx       | 404            | 2xx
+approveRegistration         | 401       | 403    | 403      | 404         | 404         | 404        | 2xx       | 404            | 2xx
+refuseRegistration          | 401       | 403    | 403      | 404         | 404         | 404        | 2xx       | 404            | 2xx
+withdrawRegistration        | 401       | 2xx    | 2xx      | 404         | 404         | 404        | 2xx       | 404            | 2xx
+startEventRound             | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+eventMatches                | 401       | 2xx    | 2xx      | 2xx         | 403         | 403        | 2xx       | 403            | 2xx
+eventParticipants           | 401       | 2xx    | 2xx      | 2xx         | 403         | 403        | 2xx       | 403            | 2xx
+listMeetingRequests         | 401       | 2xx    | 2xx      | 2xx         | 403         | 403        | 2xx       | 403            | 2xx
+requestMeeting              | 401       | 2xx    | 2xx      | 2xx         | 403         | 403        | 403       | 403            | 403
+acceptMeetingRequest        | 401       | 403    | 403      | 2xx         | 404         | 404        | 403       | 404            | 403
+declineMeetingRequest       | 401       | 403    | 403      | 2xx         | 404         | 404        | 403       | 404            | 403
+cancelMeetingRequest        | 401       | 2xx    | 2xx      | 403         | 404         | 404        | 403       | 404            | 403
+getSchedule                 | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+generateSchedule            | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+publishSchedule             | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+pinMeeting                  | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+unpinMeeting                | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+eventTimetable              | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+getAgenda                   | 401       | 2xx    | 2xx      | 2xx         | 403         | 403        | 2xx       | 403            | 2xx
+getAgendaIcs                | 401       | 2xx    | 2xx      | 2xx         | 403         | 403        | 2xx       | 403            | 2xx
 `;
 
 type Outcome = '2xx' | '400' | '401' | '403' | '404' | '409';
@@ -244,6 +282,76 @@ const TARGETS: Record<string, (world: World, role: Role) => Promise<Call>> = {
   addSpec: async () => ({ body: catalogueEntries.spec() }),
   addSkill: async () => ({ body: catalogueEntries.skill() }),
   addCertificate: async () => ({ body: catalogueEntries.certificate() }),
+  // ── matchmaking events (issue 9) ──
+  createEvent: async () => ({ body: eventBody({ categories: [] }) }),
+  listEvents: async () => ({ query: { region: '350000', month: eventBody().days[0]!.date.slice(0, 7) } }),
+  myEvents: async () => ({}),
+  myEventRegistrations: async () => ({}),
+  getEvent: async (w) => ({ params: { eventId: await w.events.published() } }),
+  'getEvent[draft]': async (w) => ({ params: { eventId: await w.events.draft() } }),
+  editEvent: async (w) => ({ params: { eventId: await w.events.published() }, body: { capacity: 50 } }),
+  'editEvent[draft]': async (w) => ({ params: { eventId: await w.events.draft() }, body: { capacity: 50 } }),
+  publishEvent: async (w) => ({ params: { eventId: await w.events.draft() } }),
+  cancelEvent: async (w) => ({ params: { eventId: await w.events.published() } }),
+  closeEvent: async (w) => ({ params: { eventId: await w.events.published() } }),
+  copyEvent: async (w) => ({
+    params: { eventId: await w.events.published() },
+    body: { days: [{ date: inDays(35), start: '09:00', end: '12:00' }], registrationDeadline: inDays(28) },
+  }),
+  eventSeries: async (w) => ({ params: { eventId: await w.events.published() } }),
+  getPublicEvent: async (w) => ({ params: { eventId: await w.events.published() } }),
+  listRegistrations: async (w) => ({ params: { eventId: (await w.events.withApplicants()).eventId } }),
+  registerForEvent: async (w, role) => {
+    const eventId = await w.events.published();
+    if (role === 'organizer' || role === 'admin') {
+      return { params: { eventId }, body: { listingIds: [await w.supplyOfA()], people: 2, orgId: w.orgs.a } };
+    }
+    if (role === 'anonymous')
+      return { params: { eventId }, body: { listingIds: [await w.supplyOfA()], people: 2 } };
+    const own = await apiClient(w.ctx.app).post<{ id: string }>('/api/listings', supplyBody(), {
+      token: w.actors[role].token,
+    });
+    return { params: { eventId }, body: { listingIds: [own.body.id], people: 2 } };
+  },
+  myRegistration: async (w) => ({ params: { eventId: (await w.events.withApplicants()).eventId } }),
+  getRegistration: async (w) => {
+    const made = await w.events.withApplicants();
+    return { params: { eventId: made.eventId, registrationId: made.registrationA } };
+  },
+  approveRegistration: async (w) => {
+    const made = await w.events.withApplicants();
+    return { params: { eventId: made.eventId, registrationId: made.registrationA } };
+  },
+  refuseRegistration: async (w) => {
+    const made = await w.events.withApplicants();
+    return {
+      params: { eventId: made.eventId, registrationId: made.registrationA },
+      body: { reason: '清单不符' },
+    };
+  },
+  withdrawRegistration: async (w) => {
+    const made = await w.events.withApplicants();
+    return { params: { eventId: made.eventId, registrationId: made.registrationA } };
+  },
+  startEventRound: async (w) => ({ params: { eventId: (await w.events.withParticipants()).eventId } }),
+  eventMatches: async (w) => ({ params: { eventId: (await w.events.withParticipants()).eventId } }),
+  eventParticipants: async (w) => ({ params: { eventId: (await w.events.withParticipants()).eventId } }),
+  listMeetingRequests: async (w) => ({ params: { eventId: (await w.events.meetingRequest()).eventId } }),
+  requestMeeting: async (w, role) => ({
+    params: { eventId: (await w.events.withParticipants()).eventId },
+    body: { toOrgId: role === 'counterpart' ? w.orgs.a : w.orgs.b },
+  }),
+  acceptMeetingRequest: async (w) => ({ params: { ...(await w.events.meetingRequest()) } }),
+  declineMeetingRequest: async (w) => ({ params: { ...(await w.events.meetingRequest()) } }),
+  cancelMeetingRequest: async (w) => ({ params: { ...(await w.events.meetingRequest()) } }),
+  getSchedule: async (w) => ({ params: { eventId: (await w.events.scheduled()).eventId } }),
+  generateSchedule: async (w) => ({ params: { eventId: (await w.events.scheduled()).eventId } }),
+  publishSchedule: async (w) => ({ params: { eventId: (await w.events.scheduled()).eventId } }),
+  pinMeeting: async (w) => ({ params: { ...(await w.events.scheduled()) }, body: { slot: 1 } }),
+  unpinMeeting: async (w) => ({ params: { ...(await w.events.scheduled()) } }),
+  eventTimetable: async (w) => ({ params: { eventId: (await w.events.scheduledAndPublished()).eventId } }),
+  getAgenda: async (w) => ({ params: { eventId: (await w.events.scheduledAndPublished()).eventId } }),
+  getAgendaIcs: async (w) => ({ params: { eventId: (await w.events.scheduledAndPublished()).eventId } }),
   addSubstitution: async (w) => ({
     body: {
       supply: await w.addedSpec(),

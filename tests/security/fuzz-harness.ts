@@ -7,6 +7,7 @@ import { createApp } from '../../functions/api/app.ts';
 import type { Deps } from '../../functions/api/deps.ts';
 import { listingPatch } from '../../functions/listings/listing.schema.ts';
 import { describedRoutes } from '../../functions/shared/openapi.ts';
+import { eventBody } from '../setup/event-inputs.ts';
 import { PASSWORD } from '../setup/fixtures.ts';
 import {
   demandBody,
@@ -70,7 +71,17 @@ export const OPERATIONS: readonly Operation[] = describedRoutes(
 const UPLOADS = new Set(['uploadImport']);
 
 export interface FuzzWorld extends World {
-  readonly ids: { listingId: string; matchId: string; runId: string; importId: string };
+  readonly ids: {
+    listingId: string;
+    matchId: string;
+    runId: string;
+    importId: string;
+    // matchmaking events (issue 9)
+    eventId: string;
+    registrationId: string;
+    requestId: string;
+    meetingId: string;
+  };
   /** Authorization headers that must all be refused: forged, tampered, expired, wrong audience… */
   readonly forgedAuthorizations: readonly string[];
 }
@@ -264,6 +275,110 @@ export const SPECS: Readonly<Record<string, OperationSpec>> = {
       { supply: 'cement-po-42.5', demand: 'mask-kn95-gb2626', basis: { zh: '测试', en: 'Test' } },
     ],
   },
+  // ── matchmaking events (issue 9) ──
+  createEvent: {
+    role: 'organizer',
+    bodies: () => [eventBody({ categories: [] }), eventBody({ mode: 'online', venue: undefined, rooms: 8 })],
+    domainInvalid: () => [
+      eventBody({ region: '110000' }),
+      eventBody({ region: '359999' }),
+      eventBody({ categories: ['no-such-category'] }),
+      eventBody({ meetingMinutes: 240, days: [{ date: inDays(21), start: '09:00', end: '10:00' }] }),
+      eventBody({ mode: 'venue', venue: undefined }),
+    ],
+  },
+  listEvents: {
+    role: 'orgAdmin',
+    query: () => ({ region: '350000', month: inDays(21).slice(0, 7) }),
+    cursor: () => ({
+      attributes: GSI(2),
+      partitionAttribute: 'gsi2pk',
+      partitionValue: `EVENTS#${inDays(21).slice(0, 7)}#35`,
+      sortPrefix: '35',
+    }),
+  },
+  myEvents: {
+    role: 'organizer',
+    query: () => ({ month: inDays(21).slice(0, 7) }),
+    cursor: (w) => ({
+      attributes: GSI(1),
+      partitionAttribute: 'gsi1pk',
+      partitionValue: `ORG#${w.orgs.organizer}#EVENTS`,
+      sortPrefix: inDays(21).slice(0, 7),
+    }),
+  },
+  myEventRegistrations: {
+    role: 'orgAdmin',
+    query: () => ({ limit: '5' }),
+    cursor: (w) => ({
+      attributes: GSI(1),
+      partitionAttribute: 'gsi1pk',
+      partitionValue: `ORG#${w.orgs.a}#REGS`,
+    }),
+  },
+  editEvent: {
+    role: 'organizer',
+    bodies: () => [{ capacity: 50 }, { title: '新标题', description: '说明' }],
+    domainInvalid: () => [
+      { region: '110000' },
+      { categories: ['no-such-category'] },
+      { registrationDeadline: inDays(30) },
+      { capacity: 2, days: [{ date: inDays(21), start: '09:00', end: '09:10' }] },
+    ],
+  },
+  copyEvent: {
+    role: 'organizer',
+    bodies: () => [
+      { days: [{ date: inDays(35), start: '09:00', end: '12:00' }], registrationDeadline: inDays(28) },
+    ],
+    domainInvalid: () => [
+      { days: [{ date: inDays(35), start: '09:00', end: '09:10' }], registrationDeadline: inDays(28) },
+    ],
+  },
+  eventSeries: {
+    role: 'orgAdmin',
+    query: () => ({ limit: '5' }),
+    cursor: (w) => ({
+      attributes: GSI(3),
+      partitionAttribute: 'gsi3pk',
+      partitionValue: `SERIES#${w.ids.eventId}`,
+    }),
+  },
+  listRegistrations: {
+    role: 'organizer',
+    query: () => ({ limit: '5' }),
+    cursor: (w) => ({
+      attributes: PRIMARY,
+      partitionAttribute: 'pk',
+      partitionValue: `EVENT#${w.ids.eventId}`,
+      sortPrefix: 'REG#',
+    }),
+  },
+  registerForEvent: {
+    role: 'orgAdmin',
+    bodies: (w) => [{ listingIds: [w.ids.listingId], people: 2 }],
+    domainInvalid: (w) => [
+      { listingIds: [w.ids.listingId], people: 2, orgId: w.orgs.c },
+      { listingIds: [w.ids.matchId], people: 2 },
+      {
+        listingIds: [w.ids.listingId],
+        people: 2,
+        availability: [{ date: inDays(22), start: '09:00', end: '10:00' }],
+      },
+    ],
+  },
+  refuseRegistration: { role: 'organizer', bodies: () => [{ reason: '清单与本次对接会不符' }] },
+  requestMeeting: {
+    role: 'orgAdmin',
+    bodies: (w) => [{ toOrgId: w.orgs.b, note: '介绍产品' }],
+    domainInvalid: (w) => [{ toOrgId: w.orgs.a }, { toOrgId: w.orgs.c }],
+  },
+  pinMeeting: {
+    role: 'organizer',
+    bodies: () => [{ slot: 1 }, { slot: 2, table: 1 }],
+    domainInvalid: () => [{ slot: 400 }, { slot: 0, table: 999 }],
+  },
+  getAgenda: { role: 'orgAdmin', query: (w) => ({ orgId: w.orgs.a }) },
   auditLog: {
     role: 'admin',
     query: () => ({ day: new Date().toISOString().slice(0, 10) }),
@@ -298,6 +413,10 @@ function paramValue(w: FuzzWorld, name: string): string {
     matchId: w.ids.matchId,
     runId: w.ids.runId,
     importId: w.ids.importId,
+    eventId: w.ids.eventId,
+    registrationId: w.ids.registrationId,
+    requestId: w.ids.requestId,
+    meetingId: w.ids.meetingId,
   };
   const value = values[name];
   if (!value) throw new Error(`no real id for path parameter ${name}`);
@@ -374,6 +493,7 @@ async function forgeAuthorizations(world: World): Promise<string[]> {
 export async function buildFuzzWorld(): Promise<FuzzWorld> {
   const world = await buildWorld(await freshTable());
   const match = await world.proposedMatch();
+  const event = await world.events.scheduledAndPublished();
   const partial: FuzzWorld = {
     ...world,
     ids: {
@@ -381,6 +501,10 @@ export async function buildFuzzWorld(): Promise<FuzzWorld> {
       matchId: match.matchId,
       runId: await world.queuedRun(),
       importId: await world.importOfA(),
+      eventId: event.eventId,
+      registrationId: event.registrationA,
+      requestId: event.requestId,
+      meetingId: event.meetingId,
     },
     forgedAuthorizations: [],
   };

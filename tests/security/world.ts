@@ -11,6 +11,7 @@ import { apiClient } from '../setup/api-client.ts';
 import { makeOrg, PASSWORD } from '../setup/fixtures.ts';
 import { demandBody, inDays, supplyBody, today } from '../setup/listing-inputs.ts';
 import type { freshTable } from '../setup/test-table.ts';
+import { type EventWorld, eventWorld } from './world-events.ts';
 
 /**
  * The cast of the security suites: real organisations and users on a fresh table, each signed in
@@ -110,6 +111,8 @@ export interface World {
   addedSpec(): Promise<string>;
   /** An organisation the organizer's import listed before it registered (in Fujian). */
   invitedOrg(): Promise<string>;
+  /** Matchmaking events (issue 9). */
+  readonly events: EventWorld;
 }
 
 export function supplyCsv(options: { onBehalfOf?: { name: string; creditCode: string } } = {}): string {
@@ -351,5 +354,11 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
     doneRun,
     addedSpec,
     invitedOrg,
+    events: eventWorld(
+      ctx,
+      { a: a.token, b: b.token, organizer: organizer.token },
+      { supplyOfA, demandOfB },
+      { b: b.org.id },
+    ),
   };
 }
