@@ -13,8 +13,9 @@
  *    multigraph is proper for the original (two meetings of one organisation are two meetings of its
  *    group), the maximum degree stays ≤ k, and there are at most 2E/k + 2 groups, so the table
  *    `at[vertex * k + colour] = edge` is O(E + k) entries.
- * 2. Greedy with Kempe flips: each edge (x, y) takes a colour free at both ends (the least used one,
- *    which keeps the classes nearly level). When there is none, take α free at x and β free at y and
+ * 2. Greedy with Kempe flips: each edge (x, y) takes a colour free at both ends (bit-set AND of the
+ *    two ends' free colours, searched round robin from the previous edge's colour, which keeps the
+ *    classes nearly level). When there is none, take α free at x and β free at y and
  *    swap α/β along the alternating path that starts at y with its α edge; in a bipartite graph that
  *    path cannot reach x (it would enter x's side by an α edge, and α is free at x), so afterwards α is
  *    free at both ends. Never fails with k ≥ Δ.
@@ -77,28 +78,46 @@ export function colourBipartiteEquitable(
   const at = new Int32Array(groups * k).fill(-1);
   const count = new Int32Array(k);
   const path: number[] = [];
+  // Free colours of each vertex as bit-sets of W 32-bit words (bit set = free).
+  const W = (k + 31) >>> 5;
+  const freeBits = new Int32Array(groups * W);
+  const lastWord = k % 32 === 0 ? -1 : (1 << (k % 32)) - 1;
+  for (let x = 0; x < groups; x++) {
+    for (let w = 0; w < W - 1; w++) freeBits[x * W + w] = -1;
+    freeBits[x * W + W - 1] = lastWord;
+  }
+  const ctz = (bits: number): number => 31 - Math.clz32(bits & -bits);
 
-  // 2. Greedy with Kempe flips.
+  // 2. Greedy with Kempe flips. The colour search starts where the previous edge's colour ended
+  // (round robin), which keeps the classes nearly level at the cost of two word ANDs per try.
+  let rot = 0;
   for (let e = 0; e < m; e++) {
     const x = a[e]!;
     const y = b[e]!;
     const rx = x * k;
     const ry = y * k;
+    const ox = x * W;
+    const oy = y * W;
     let best = -1;
-    let alpha = -1;
-    let beta = -1;
-    for (let c = 0; c < k; c++) {
-      const fx = at[rx + c]! < 0;
-      const fy = at[ry + c]! < 0;
-      if (fx && fy) {
-        if (best < 0 || count[c]! < count[best]!) best = c;
-      } else if (fx) {
-        if (alpha < 0) alpha = c;
-      } else if (fy) {
-        if (beta < 0) beta = c;
+    const w0 = rot >>> 5;
+    const low = rot & 31;
+    for (let i = 0; i <= W; i++) {
+      const w = (w0 + i) % W;
+      let bits = freeBits[ox + w]! & freeBits[oy + w]!;
+      if (i === 0) bits &= -1 << low;
+      else if (i === W) bits &= ~(-1 << low);
+      if (bits !== 0) {
+        best = w * 32 + ctz(bits);
+        break;
       }
     }
     if (best < 0) {
+      let alpha = -1;
+      let beta = -1;
+      for (let w = 0; w < W && (alpha < 0 || beta < 0); w++) {
+        if (alpha < 0 && freeBits[ox + w] !== 0) alpha = w * 32 + ctz(freeBits[ox + w]!);
+        if (beta < 0 && freeBits[oy + w] !== 0) beta = w * 32 + ctz(freeBits[oy + w]!);
+      }
       // α free at x (used at y), β free at y (used at x): flip the α/β path from y.
       path.length = 0;
       let z = y;
@@ -120,7 +139,10 @@ export function colourBipartiteEquitable(
     colour[e] = best;
     at[rx + best] = e;
     at[ry + best] = e;
+    freeBits[ox + (best >>> 5)]! &= ~(1 << (best & 31));
+    freeBits[oy + (best >>> 5)]! &= ~(1 << (best & 31));
     count[best]!++;
+    rot = best + 1 === k ? 0 : best + 1;
   }
 
   // 3. Balance the classes down to `cap`.
@@ -163,14 +185,19 @@ export function colourBipartiteEquitable(
   /** Swap colours p and q on the edges of an alternating path. */
   function flip(edges: number[], p: number, q: number): void {
     for (const f of edges) {
-      at[a[f]! * k + colour[f]!] = -1;
-      at[b[f]! * k + colour[f]!] = -1;
+      const c = colour[f]!;
+      at[a[f]! * k + c] = -1;
+      at[b[f]! * k + c] = -1;
+      freeBits[a[f]! * W + (c >>> 5)]! |= 1 << (c & 31);
+      freeBits[b[f]! * W + (c >>> 5)]! |= 1 << (c & 31);
     }
     for (const f of edges) {
       const nc = colour[f] === p ? q : p;
       colour[f] = nc;
       at[a[f]! * k + nc] = f;
       at[b[f]! * k + nc] = f;
+      freeBits[a[f]! * W + (nc >>> 5)]! &= ~(1 << (nc & 31));
+      freeBits[b[f]! * W + (nc >>> 5)]! &= ~(1 << (nc & 31));
     }
   }
 }
