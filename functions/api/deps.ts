@@ -51,6 +51,8 @@ export interface Deps {
 
 export function buildDeps(config: Config, clock: Clock = systemClock): Deps {
   const table = new Table(dynamoClient(config), config.tableName);
+  const users = new UserRepo(table);
+  const currentUser = (userId: string) => users.get(userId);
   let signingKey: (() => Promise<SigningKey>) | undefined;
   let identity: IdentityProvider;
   let tokens: TokenVerifier;
@@ -67,6 +69,7 @@ export function buildDeps(config: Config, clock: Clock = systemClock): Deps {
       keys: { kind: 'remote', url: config.jwksUrl },
       issuer: config.tokenIssuer,
       audience: config.tokenAudience,
+      currentUser,
     });
   } else {
     let cached: Promise<SigningKey> | undefined;
@@ -92,6 +95,7 @@ export function buildDeps(config: Config, clock: Clock = systemClock): Deps {
       issuer: config.tokenIssuer,
       audience: config.tokenAudience,
       clock,
+      currentUser,
     });
   }
   const audit = new AuditRepo(table);
@@ -103,7 +107,7 @@ export function buildDeps(config: Config, clock: Clock = systemClock): Deps {
     identity,
     signingKey,
     orgs: new OrgRepo(table),
-    users: new UserRepo(table),
+    users,
     signInThrottle: new SignInThrottle(table, clock),
     audit,
     listings: new ListingRepo(table, audit),

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppEnv } from '../api/context.ts';
 import { clientAddress, principalOf } from '../api/context.ts';
-import { NotFoundError } from '../shared/errors.ts';
+import { AuthenticationError, NotFoundError } from '../shared/errors.ts';
 import { describe } from '../shared/openapi.ts';
 import { email, password } from '../shared/schema-fields.ts';
 import { jsonBody } from '../shared/validation.ts';
@@ -29,6 +29,8 @@ export const authRoutes = new Hono<AppEnv>()
       const admission = await signInThrottle.admit(input.email, address);
       const user = await users.findByEmail(input.email);
       const session = await identity.signIn(user, input.email, input.password);
+      // A disabled user gets exactly the answer of a wrong password.
+      if (!user || user.disabled) throw new AuthenticationError('sign_in_failed');
       await admission.forgive();
       return c.json({ ...session, user: publicUser(user!) });
     },

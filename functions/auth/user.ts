@@ -8,6 +8,13 @@ export interface User {
   orgRole: OrgRole;
   platformRoles: PlatformRole[];
   createdAt: string;
+  /** Set by the platform admin: the user cannot sign in and their tokens stop working. */
+  disabled?: boolean;
+  /**
+   * Tokens issued before this instant no longer work (set when the password is reset or the user
+   * is disabled). Whole seconds, as tokens' `iat` are.
+   */
+  sessionsValidFrom?: string;
 }
 
 /** The stored user; the password hash (local identity only) never leaves the repository. */

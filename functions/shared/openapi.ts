@@ -1,5 +1,6 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import * as z from 'zod/mini';
+import { AuthenticationError } from './errors.ts';
 import { inputMetaOf } from './validation.ts';
 
 /**
@@ -25,8 +26,13 @@ export interface RouteDoc {
   readonly idempotent?: boolean;
 }
 
+/**
+ * Documents a route, and for `auth: 'user'` refuses an anonymous call with 401 before anything
+ * else of the route runs (so a body is never validated for someone who may not call it at all).
+ */
 export function describe(doc: RouteDoc): MiddlewareHandler {
-  const middleware: MiddlewareHandler = async (_c, next) => {
+  const middleware: MiddlewareHandler = async (c, next) => {
+    if (doc.auth === 'user' && !c.get('principal')) throw new AuthenticationError('unauthenticated');
     await next();
   };
   Object.defineProperty(middleware, OPENAPI_DOC, { value: doc });
