@@ -22,12 +22,9 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { repairSchedule } from '../../functions/meetings/repair.ts';
 import { type SchedulingProblem, scheduleMeetings } from '../../functions/meetings/scheduler.ts';
+import { PAIRS_LIMITS, PairsFileError, parsePairs } from './pairs-file.ts';
 
 const SEED = 20_200_317;
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
-const MAX_LINES = 2_000_000;
-const MAX_ID_LENGTH = 64;
-const ID_PATTERN = /^[\p{L}\p{N}_.:@-]+$/u;
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -214,28 +211,14 @@ function runPairs(file: string): void {
   } catch (error) {
     fail(`${file}: cannot read (${(error as Error).message})`);
   }
-  if (size > MAX_FILE_BYTES) fail(`${file}: ${size} bytes, more than the ${MAX_FILE_BYTES} allowed`);
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/);
-  if (lines.length > MAX_LINES + 1) fail(`${file}: more than ${MAX_LINES} lines`);
-  const meetings: Array<{ id: string; a: string; b: string }> = [];
-  const seen = new Set<string>();
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const parts = line.split(/\s+/);
-    const where = `${file}:${i + 1}`;
-    if (parts.length !== 2) fail(`${where}: expected "supplierId buyerId", got ${parts.length} fields`);
-    const [a, b] = parts as [string, string];
-    for (const id of [a, b]) {
-      if (id.length > MAX_ID_LENGTH) fail(`${where}: id longer than ${MAX_ID_LENGTH} characters`);
-      if (!ID_PATTERN.test(id))
-        fail(`${where}: id "${id}" has characters other than letters, digits, _ . : @ -`);
-    }
-    if (a === b) fail(`${where}: ${a} cannot meet itself`);
-    const key = `${a}\u0000${b}`;
-    if (seen.has(key) || seen.has(`${b}\u0000${a}`)) fail(`${where}: the pair ${a} ${b} is already listed`);
-    seen.add(key);
-    meetings.push({ id: String(meetings.length), a, b });
+  if (size > PAIRS_LIMITS.maxBytes)
+    fail(`${file}: ${size} bytes, more than the ${PAIRS_LIMITS.maxBytes} allowed`);
+  let meetings: Array<{ id: string; a: string; b: string }>;
+  try {
+    meetings = parsePairs(readFileSync(file, 'utf8'), file);
+  } catch (error) {
+    if (error instanceof PairsFileError) fail(error.message);
+    throw error;
   }
   const participants = participantsOf(meetings);
   const slotsArg = arg('--slots');
@@ -247,7 +230,14 @@ function runPairs(file: string): void {
     participants,
     meetings,
   };
-  const { value, ms } = timed(() => scheduleMeetings(problem));
+  let scheduled: ReturnType<typeof timed<ReturnType<typeof scheduleMeetings>>>;
+  try {
+    scheduled = timed(() => scheduleMeetings(problem));
+  } catch (error) {
+    if (error instanceof RangeError) fail(`${file}: ${error.message}`);
+    throw error;
+  }
+  const { value, ms } = scheduled;
   const out = arg('--out');
   if (out) {
     const cell = new Map(value.placed.map((p) => [p.id, p]));
