@@ -158,7 +158,7 @@ function repairLine(
     pairs.add(`${a}|${b}`);
     added.push(pin ? { id: `x${added.length}`, a, b, pin } : { id: `x${added.length}`, a, b });
   }
-  const { value, ms } = timed(() =>
+  const { value, ms, cpuMs } = timed(() =>
     repairSchedule({
       slotCount: problem.slotCount,
       tables: problem.tables,
@@ -169,6 +169,23 @@ function repairLine(
       firstOpenSlot,
     }),
   );
+  // A lower bound on the moves: every scheduled meeting sharing an organisation with a pinned
+  // addition in its pinned slot has to move, whatever else happens.
+  const removedSet = new Set(removed);
+  const busyAt = new Map<string, string>();
+  for (const c of current) {
+    if (c.state !== 'scheduled' || removedSet.has(c.id)) continue;
+    busyAt.set(`${c.a}@${c.slot}`, c.id);
+    busyAt.set(`${c.b}@${c.slot}`, c.id);
+  }
+  const forced = new Set<string>();
+  for (const m of added) {
+    if (!m.pin) continue;
+    for (const who of [m.a, m.b]) {
+      const id = busyAt.get(`${who}@${m.pin.slot}`);
+      if (id) forced.add(id);
+    }
+  }
   const repairedSlots = 1 + Math.max(...value.placed.map((p) => p.slot));
   const remaining = problem.meetings.length - removed.length + added.length;
   const deg = new Map<string, number>();
@@ -183,7 +200,7 @@ function repairLine(
   }
   const bound = Math.max(Math.max(...deg.values()), Math.ceil(remaining / problem.tables));
   return {
-    detail: `repair detail: removed=${removed.length} unplaced=${JSON.stringify(value.unplaced)} moved=${value.moved.length}`,
+    detail: `repair detail: removed=${removed.length} unplaced=${JSON.stringify(value.unplaced)} moved=${value.moved.length} forced_moves_lower_bound=${forced.size} cpu_ms=${Math.round(cpuMs)}`,
     line: `repair: meetings=${problem.meetings.length} added=${added.length} noshows=${absent.size} moved=${value.moved.length} slots=${repairedSlots} bound=${bound} ms=${Math.round(ms)}`,
   };
 }
@@ -293,6 +310,23 @@ function withOddCycles(problem: SchedulingProblem): SchedulingProblem {
   return { ...problem, meetings };
 }
 
+/** A variant with 100 meetings pinned by the organizer to random slots within the bound (no collisions). */
+function withPins(problem: SchedulingProblem, slots: number): SchedulingProblem {
+  const rnd = mulberry32(SEED + 17);
+  const taken = new Set<string>();
+  let pinned = 0;
+  const meetings = problem.meetings.map((m) => {
+    if (pinned >= 100 || rnd() >= 0.01) return m;
+    const slot = Math.floor(rnd() * slots);
+    if (taken.has(`${m.a}@${slot}`) || taken.has(`${m.b}@${slot}`)) return m;
+    taken.add(`${m.a}@${slot}`);
+    taken.add(`${m.b}@${slot}`);
+    pinned++;
+    return { ...m, pin: { slot } };
+  });
+  return { ...problem, meetings };
+}
+
 function variantLine(name: string, problem: SchedulingProblem): string {
   const { value, ms, cpuMs } = timed(() => scheduleMeetings(problem));
   return `variant: ${name} meetings=${problem.meetings.length} slots=${value.slotsUsed} bound=${value.lowerBound} availability_bound=${value.availabilityBound} unplaced=${value.unplaced.length} bipartite=${value.bipartite} gap=${value.gapReasons.join(',') || '-'} cpu_ms=${Math.round(cpuMs)} wall_ms=${Math.round(ms)}`;
@@ -311,6 +345,7 @@ else {
   const provincial = generated(2_000, 20_000, 400, SEED);
   console.log(variantLine('windows', withWindows(provincial.problem, provincial.result.slotsUsed)));
   console.log(variantLine('odd-cycles', withOddCycles(provincial.problem)));
+  console.log(variantLine('pins', withPins(provincial.problem, provincial.result.slotsUsed)));
   const repair = repairLine(provincial.problem, provincial.result.placed);
   console.log(repair.detail);
   console.log(repair.line);
