@@ -134,6 +134,7 @@ export class NetworkSimplex {
   private flow: Float64Array;
   private state: Int8Array;
   private positionOf: Int32Array; // input arc index → storage position
+  private inputOf: Int32Array; // storage position → input arc index (−1 for the artificial arcs)
   private lowerOf: Float64Array | null = null; // per input arc
   private arcEnd: number; // one past the last used position
   private inputArcs = 0;
@@ -192,6 +193,7 @@ export class NetworkSimplex {
     this.flow = new Float64Array(m);
     this.state = new Int8Array(m);
     this.positionOf = new Int32Array(16);
+    this.inputOf = new Int32Array(m).fill(-1);
     this.arcEnd = nodeCount;
     this.searchBegin = this.mode === 'lexicographic' ? 0 : nodeCount;
     this.nextArc = this.searchBegin;
@@ -236,60 +238,97 @@ export class NetworkSimplex {
       throw new RangeError('arc arrays must have equal length');
     }
     const n = this.nodeCount;
+    this.validateArcs(tail, head, cost, capacity, lower);
+    this.ensureArcCapacity(this.arcEnd + k);
+    const first = this.inputArcs;
+    const base = this.arcEnd;
+    // LEMON's arc mixing: consecutive storage positions take arcs `skip` apart in input order, i.e. the
+    // input is read as the columns of a matrix with `skip` columns and stored row by row. Storage is
+    // filled in order and the input gathered from `skip` streams (cache-friendly for large skips).
+    const skip = this.arcMixing ? Math.min(k, Math.max(3, Math.floor(k / Math.max(1, n)))) : 1;
+    const rows = skip > 0 ? Math.ceil(k / skip) : 0;
+    const columnStart = new Int32Array(skip + 1);
+    for (let c = 0; c < skip; c++)
+      columnStart[c + 1] = columnStart[c]! + Math.floor((k - c + skip - 1) / skip);
+    const source = this.source;
+    const target = this.target;
+    const arcCost = this.cost;
+    const cap = this.cap;
+    const flow = this.flow;
+    const state = this.state;
+    const positionOf = this.positionOf;
+    const inputOf = this.inputOf;
+    let pos = base;
+    for (let r = 0; r < rows; r++) {
+      const columns = Math.min(skip, k - r * skip);
+      for (let c = 0; c < columns; c++, pos++) {
+        const i = columnStart[c]! + r;
+        const u = capacity[i]!;
+        source[pos] = tail[i]!;
+        target[pos] = head[i]!;
+        arcCost[pos] = cost[i]!;
+        flow[pos] = 0;
+        state[pos] = STATE_LOWER;
+        positionOf[first + i] = pos;
+        inputOf[pos] = first + i;
+        if (lower) {
+          const l = lower[i]!;
+          cap[pos] = u === Number.POSITIVE_INFINITY ? u : u - l;
+          if (l !== 0) {
+            if (!this.lowerOf) this.lowerOf = new Float64Array(this.positionOf.length);
+            this.lowerOf[first + i] = l;
+            this.supply[tail[i]!]! -= l;
+            this.supply[head[i]!]! += l;
+          }
+        } else {
+          cap[pos] = u;
+        }
+      }
+    }
+    this.arcEnd += k;
+    this.inputArcs += k;
+    this.updateBlockSize();
+    return first;
+  }
+
+  private validateArcs(
+    tail: ArrayLike<number>,
+    head: ArrayLike<number>,
+    cost: ArrayLike<number>,
+    capacity: ArrayLike<number>,
+    lower: ArrayLike<number> | undefined,
+  ): void {
+    const n = this.nodeCount;
+    const k = tail.length;
+    const started = this.started;
+    const costLimit = started ? this.costLimit : SAFE;
     for (let i = 0; i < k; i++) {
       const t = tail[i]!;
       const h = head[i]!;
       const c = cost[i]!;
       const u = capacity[i]!;
       const l = lower ? lower[i]! : 0;
-      if (!Number.isInteger(t) || t < 0 || t >= n || !Number.isInteger(h) || h < 0 || h >= n) {
+      // Integers in range (NaN and fractions fail the first test, ±Infinity the range test).
+      if (Math.floor(t) !== t || t < 0 || t >= n || Math.floor(h) !== h || h < 0 || h >= n) {
         throw new RangeError(`arc ${this.inputArcs + i}: endpoint out of range`);
       }
-      if (!Number.isSafeInteger(c))
+      if (Math.floor(c) !== c || !(Math.abs(c) <= SAFE))
         throw new RangeError(`arc ${this.inputArcs + i}: cost must be a safe integer`);
-      if (!(Number.isSafeInteger(u) || u === Number.POSITIVE_INFINITY) || !Number.isSafeInteger(l) || u < l) {
+      if (
+        !(u === Number.POSITIVE_INFINITY || (Math.floor(u) === u && Math.abs(u) <= SAFE)) ||
+        Math.floor(l) !== l ||
+        !(Math.abs(l) <= SAFE) ||
+        u < l
+      ) {
         throw new RangeError(`arc ${this.inputArcs + i}: bounds must be integers with lower ≤ capacity`);
       }
-      if (l !== 0 && this.started) throw new RangeError('lower bounds cannot be added after the first solve');
-      if (this.started && Math.abs(c) > this.costLimit) {
+      if (l !== 0 && started) throw new RangeError('lower bounds cannot be added after the first solve');
+      if (Math.abs(c) > costLimit) {
         throw new RangeError(
           `arc ${this.inputArcs + i}: |cost| ${Math.abs(c)} exceeds the declared costBound`,
         );
       }
     }
-    this.ensureArcCapacity(this.arcEnd + k);
-    const first = this.inputArcs;
-    const base = this.arcEnd;
-    // LEMON's arc mixing: consecutive storage positions take arcs `skip` apart in input order.
-    const skip = this.arcMixing ? Math.max(3, Math.floor(k / Math.max(1, n))) : 1;
-    let slot = 0;
-    let column = 0;
-    for (let i = 0; i < k; i++) {
-      const pos = base + slot;
-      const l = lower ? lower[i]! : 0;
-      const t = tail[i]!;
-      const h = head[i]!;
-      this.source[pos] = t;
-      this.target[pos] = h;
-      this.cost[pos] = cost[i]!;
-      const u = capacity[i]!;
-      this.cap[pos] = u === Number.POSITIVE_INFINITY ? u : u - l;
-      this.flow[pos] = 0;
-      this.state[pos] = STATE_LOWER;
-      this.positionOf[first + i] = pos;
-      if (l !== 0) {
-        if (!this.lowerOf) this.lowerOf = new Float64Array(this.positionOf.length);
-        this.lowerOf[first + i] = l;
-        this.supply[t]! -= l;
-        this.supply[h]! += l;
-      }
-      slot += skip;
-      if (slot >= k) slot = ++column;
-    }
-    this.arcEnd += k;
-    this.inputArcs += k;
-    this.updateBlockSize();
-    return first;
   }
 
   /** Adds every arc of a network (which must have this solver's node count). */
@@ -358,23 +397,28 @@ export class NetworkSimplex {
   result(): MinCostFlowResult {
     const m = this.inputArcs;
     const flow = new Float64Array(m);
+    const lowerOf = this.lowerOf;
+    const storedFlow = this.flow;
+    const storedCost = this.cost;
+    const inputOf = this.inputOf;
     let cost = 0;
     let exact = true;
-    const unitCost = new Float64Array(m);
-    for (let a = 0; a < m; a++) {
-      const pos = this.positionOf[a]!;
-      const x = this.flow[pos]! + (this.lowerOf ? this.lowerOf[a]! : 0);
+    // Storage order: the stored arrays are read in sequence and `flow` is written from a few streams.
+    for (let pos = this.nodeCount; pos < this.arcEnd; pos++) {
+      const a = inputOf[pos]!;
+      const x = storedFlow[pos]! + (lowerOf ? lowerOf[a]! : 0);
       flow[a] = x;
-      unitCost[a] = this.cost[pos]!;
       if (x !== 0) {
-        const term = x * this.cost[pos]!;
+        const term = x * storedCost[pos]!;
         cost += term;
-        if (!Number.isSafeInteger(term) || !Number.isSafeInteger(cost)) exact = false;
+        if (!(Math.abs(term) <= SAFE) || !(Math.abs(cost) <= SAFE)) exact = false;
       }
     }
-    if (!exact) {
+    if (!exact || !Number.isSafeInteger(cost)) {
       let big = 0n;
-      for (let a = 0; a < m; a++) if (flow[a] !== 0) big += BigInt(flow[a]!) * BigInt(unitCost[a]!);
+      for (let a = 0; a < m; a++) {
+        if (flow[a] !== 0) big += BigInt(flow[a]!) * BigInt(storedCost[this.positionOf[a]!]!);
+      }
       cost = Number(big);
       exact = Number.isSafeInteger(cost);
     }
@@ -400,6 +444,7 @@ export class NetworkSimplex {
       this.cost = growFloat64(this.cost, size);
       this.cap = growFloat64(this.cap, size);
       this.flow = growFloat64(this.flow, size);
+      this.inputOf = growInt32(this.inputOf, size);
       const state = new Int8Array(size);
       state.set(this.state);
       this.state = state;
