@@ -141,6 +141,8 @@ export class NetworkSimplex {
 
   private started = false;
   private penaltyCost = 0;
+  /** Bound P on |π(v) − π(root)|: art + (n−1)·Cmax. */
+  private potentialBound = 0;
   private costLimit = 0;
   private searchBegin: number;
   private nextArc: number;
@@ -361,6 +363,7 @@ export class NetworkSimplex {
       }
       this.pivotCount++;
     }
+    this.normalizePotentials();
     if (this.mode === 'balanced') {
       for (let e = 0; e < this.nodeCount; e++) if (this.flow[e] !== 0) return 'infeasible';
     }
@@ -488,7 +491,10 @@ export class NetworkSimplex {
     const up = this.mode === 'lexicographic' ? Math.max(1, (n - 1) * maxCost + 1) : 0;
     const down = this.mode === 'lexicographic' ? up : (n + 1) * (maxCost + 1);
     this.penaltyCost = this.mode === 'lexicographic' ? up : down;
-    // |π| ≤ art + (n−1)·Cmax, |rc| ≤ Cmax + 2|π|: keep everything below 2^53.
+    // |π| ≤ P = art + (n−1)·Cmax relative to the root. The root's own potential drifts (updatePotential)
+    // but is reset once above P, so |π| ≤ 2P while pricing and ≤ 4P just before a reset: keep 4P + Cmax
+    // below 2^53 and every sum is exact.
+    this.potentialBound = Math.max(up, down) + Math.max(0, n - 1) * maxCost;
     if (4 * Math.max(up, down) + 4 * n * maxCost + 4 > SAFE) {
       throw new RangeError('costs too large for exact float64 arithmetic: reduce the cost scale');
     }
@@ -574,7 +580,11 @@ export class NetworkSimplex {
     return true;
   }
 
-  /** Block search pricing. */
+  /**
+   * Block search pricing: from `nextArc`, cyclically over the searchable arcs, blocks of `blockSize`;
+   * the most negative reduced cost of the first block that has one enters. Each block is scanned by a
+   * plain loop over at most two index ranges (the wrap-around), with no per-arc block counter.
+   */
   private findEnteringArc(): boolean {
     const state = this.state;
     const cost = this.cost;
@@ -585,47 +595,44 @@ export class NetworkSimplex {
     const begin = this.searchBegin;
     const blockSize = this.blockSize;
     const first = this.nextArc;
+    const total = end - begin;
     let min = 0;
     let inArc = -1;
-    let cnt = blockSize;
+    let scanned = 0;
     let e = first;
-    for (; e < end; e++) {
-      const c = state[e]! * (cost[e]! + pi[source[e]!]! - pi[target[e]!]!);
-      if (c < min) {
-        min = c;
-        inArc = e;
-      }
-      if (--cnt === 0) {
-        if (min < 0) {
-          this.scannedArcs += e - first + 1;
-          this.nextArc = e;
-          this.inArc = inArc;
-          return true;
+    while (scanned < total) {
+      const length = Math.min(blockSize, total - scanned);
+      scanned += length;
+      let stop = e + length;
+      if (stop > end) {
+        for (; e < end; e++) {
+          const c = state[e]! * (cost[e]! + pi[source[e]!]! - pi[target[e]!]!);
+          if (c < min) {
+            min = c;
+            inArc = e;
+          }
         }
-        cnt = blockSize;
+        stop = begin + (stop - end);
+        e = begin;
       }
-    }
-    for (e = begin; e < first; e++) {
-      const c = state[e]! * (cost[e]! + pi[source[e]!]! - pi[target[e]!]!);
-      if (c < min) {
-        min = c;
-        inArc = e;
-      }
-      if (--cnt === 0) {
-        if (min < 0) {
-          this.scannedArcs += end - first + e - begin + 1;
-          this.nextArc = e;
-          this.inArc = inArc;
-          return true;
+      for (; e < stop; e++) {
+        const c = state[e]! * (cost[e]! + pi[source[e]!]! - pi[target[e]!]!);
+        if (c < min) {
+          min = c;
+          inArc = e;
         }
-        cnt = blockSize;
       }
+      if (min < 0) {
+        this.scannedArcs += scanned;
+        // The next search starts at the last arc of a full block, or where this one started.
+        this.nextArc = length === blockSize ? stop - 1 : first;
+        this.inArc = inArc;
+        return true;
+      }
+      if (e === end) e = begin;
     }
-    this.scannedArcs += end - begin;
-    if (min >= 0) return false;
-    this.nextArc = e;
-    this.inArc = inArc;
-    return true;
+    this.scannedArcs += total;
+    return false;
   }
 
   private findJoinNode(): void {
@@ -820,8 +827,29 @@ export class NetworkSimplex {
     const uIn = this.uIn;
     const sigma = pi[this.vIn]! - pi[uIn]! - this.predDir[uIn]! * this.cost[this.inArc]!;
     const end = thread[this.lastSucc[uIn]!]!;
-    for (let u = uIn; u !== end; u = thread[u]!) pi[u]! += sigma;
-    this.shiftedPotentials += this.succNum[uIn]!;
+    const moved = this.succNum[uIn]!;
+    const rest = this.nodeCount + 1 - moved;
+    if (moved <= rest) {
+      for (let u = uIn; u !== end; u = thread[u]!) pi[u]! += sigma;
+      this.shiftedPotentials += moved;
+    } else {
+      // Only differences matter: shift the smaller rest of the tree the other way (the thread is a cycle
+      // through the root). The root's potential drifts; it is brought back to 0 once above P and at the
+      // end of every solve, so callers see the same potentials as ever (see `initialize`).
+      const root = this.root;
+      for (let u = root; u !== uIn; u = thread[u]!) pi[u]! -= sigma;
+      for (let u = end; u !== root; u = thread[u]!) pi[u]! -= sigma;
+      this.shiftedPotentials += rest;
+      if (Math.abs(pi[root]!) > this.potentialBound) this.normalizePotentials();
+    }
+  }
+
+  /** Shifts every potential so that the root's is 0 (the potentials the tree defines from the root). */
+  private normalizePotentials(): void {
+    const pi = this.pi;
+    const offset = pi[this.root]!;
+    if (offset === 0) return;
+    for (let v = 0; v <= this.nodeCount; v++) pi[v]! -= offset;
   }
 }
 
