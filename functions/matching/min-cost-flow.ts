@@ -353,8 +353,7 @@ export class NetworkSimplex {
       if (!this.skipInitialPivots && !this.initialPivots()) return 'unbounded';
     }
     while (this.findEnteringArc()) {
-      this.findJoinNode();
-      const change = this.findLeavingArc();
+      const change = this.findJoinAndLeavingArc();
       if (this.delta === Number.POSITIVE_INFINITY) return 'unbounded';
       this.changeFlow(change);
       if (change) {
@@ -567,8 +566,7 @@ export class NetworkSimplex {
       if (e < 0) continue;
       if (this.state[e]! * (cost[e]! + this.pi[source[e]!]! - this.pi[target[e]!]!) >= 0) continue;
       this.inArc = e;
-      this.findJoinNode();
-      const change = this.findLeavingArc();
+      const change = this.findJoinAndLeavingArc();
       if (this.delta === Number.POSITIVE_INFINITY) return false;
       this.changeFlow(change);
       if (change) {
@@ -635,27 +633,22 @@ export class NetworkSimplex {
     return false;
   }
 
-  private findJoinNode(): void {
-    const parent = this.parent;
-    const succNum = this.succNum;
-    let u = this.source[this.inArc]!;
-    let v = this.target[this.inArc]!;
-    while (u !== v) {
-      if (succNum[u]! < succNum[v]!) u = parent[u]!;
-      else v = parent[v]!;
-    }
-    this.join = u;
-  }
-
-  /** Cunningham's leaving-arc rule; returns false when the entering arc itself blocks. */
-  private findLeavingArc(): boolean {
+  /**
+   * Finds the join node (where the paths from the entering arc's ends to the root meet) and, in the
+   * same walk up the two paths, the leaving arc by Cunningham's rule: the blocking arc met *last* when
+   * walking the cycle in its orientation from the join. On the "first" side (the entering arc's tail
+   * when it enters at its lower bound) that is the blocking arc nearest the entering arc (strict <
+   * walking up); on the second side the one nearest the join (≤ walking up), and it wins ties with the
+   * first side. Returns false when the entering arc itself blocks (it then just changes bound).
+   */
+  private findJoinAndLeavingArc(): boolean {
     const inArc = this.inArc;
     const parent = this.parent;
+    const succNum = this.succNum;
     const pred = this.pred;
     const predDir = this.predDir;
     const flow = this.flow;
     const cap = this.cap;
-    const join = this.join;
     let first: number;
     let second: number;
     if (this.state[inArc] === STATE_LOWER) {
@@ -665,26 +658,44 @@ export class NetworkSimplex {
       first = this.target[inArc]!;
       second = this.source[inArc]!;
     }
+    let min1 = Number.POSITIVE_INFINITY;
+    let out1 = -1;
+    let min2 = Number.POSITIVE_INFINITY;
+    let out2 = -1;
+    let u = first;
+    let v = second;
+    while (u !== v) {
+      if (succNum[u]! < succNum[v]!) {
+        const e = pred[u]!;
+        const d = predDir[u] === DIR_DOWN ? cap[e]! - flow[e]! : flow[e]!;
+        if (d < min1) {
+          min1 = d;
+          out1 = u;
+        }
+        u = parent[u]!;
+      } else {
+        const e = pred[v]!;
+        const d = predDir[v] === DIR_UP ? cap[e]! - flow[e]! : flow[e]!;
+        if (d <= min2) {
+          min2 = d;
+          out2 = v;
+        }
+        v = parent[v]!;
+      }
+    }
+    this.join = u;
     let delta = cap[inArc]!;
     let result = 0;
     let uOut = -1;
-    for (let u = first; u !== join; u = parent[u]!) {
-      const e = pred[u]!;
-      const d = predDir[u] === DIR_DOWN ? cap[e]! - flow[e]! : flow[e]!;
-      if (d < delta) {
-        delta = d;
-        uOut = u;
-        result = 1;
-      }
+    if (min1 < delta) {
+      delta = min1;
+      uOut = out1;
+      result = 1;
     }
-    for (let u = second; u !== join; u = parent[u]!) {
-      const e = pred[u]!;
-      const d = predDir[u] === DIR_UP ? cap[e]! - flow[e]! : flow[e]!;
-      if (d <= delta) {
-        delta = d;
-        uOut = u;
-        result = 2;
-      }
+    if (out2 >= 0 && min2 <= delta) {
+      delta = min2;
+      uOut = out2;
+      result = 2;
     }
     if (result === 1) {
       this.uIn = first;
