@@ -13,12 +13,17 @@
  *   `predDir` (+1 if that arc points up, −1 if down), the preorder `thread` and its inverse `revThread`,
  *   `succNum` (subtree size) and `lastSucc` (last node of the subtree in thread order). A pivot
  *   re-hangs the subtree cut off by the leaving arc in time proportional to the stem and the moved
- *   subtree, and shifts the potentials of the moved subtree only.
+ *   subtree, and shifts the potentials of the moved subtree — or of the rest of the tree when that is
+ *   smaller (only differences matter; the root is brought back to 0 after every solve).
  * - **Pricing: block search.** Arcs are scanned cyclically in blocks of ⌈√m⌉; the most negative
  *   reduced cost of the first block that has one enters the basis (LEMON's default rule).
- *   Arcs are stored in a mixed order (stride m/n) so that a block spans many nodes.
+ *   Arcs are stored grouped by tail, the tails in a strided order (0, s, 2s, …, 1, 1 + s, …, s = ⌊√n⌋),
+ *   so that a block spans many parts of the network (like LEMON's arc mixing) while one tail's arcs stay
+ *   together; with many arcs per tail (dense transport) its potential is read once per run. Each block
+ *   is scanned by a plain loop, and the next search starts where the last one stopped.
  * - **Leaving arc:** the blocking arc of the pivot cycle met *last* when walking the cycle in its
- *   orientation starting at the join node (ties on the second half win). This is Cunningham's rule that
+ *   orientation starting at the join node (ties on the second half win), found in the same walk up
+ *   both paths that finds the join node. This is Cunningham's rule that
  *   keeps the tree strongly feasible, which rules out cycling — the method terminates without any
  *   perturbation or tolerance.
  * - **Crash start:** before the main loop, for every node with negative supply the cheapest
@@ -66,7 +71,7 @@ export interface NetworkSimplexOptions {
   costBound?: number;
   /** Block size = max(10, factor·√m). LEMON's default factor is 1. */
   blockSizeFactor?: number;
-  /** Store each added batch of arcs in mixed order (default true). */
+  /** Store each added batch of arcs grouped by tail in strided tail order (default true). */
   arcMixing?: boolean;
   /** Skip LEMON's heuristic initial pivots (default false). */
   skipInitialPivots?: boolean;
@@ -98,6 +103,8 @@ const STATE_LOWER = 1;
 const DIR_UP = 1;
 const DIR_DOWN = -1;
 const MIN_BLOCK_SIZE = 10;
+/** Average out-degree from which pricing reads a tail's potential once per run (measured: ~32+). */
+const TAIL_RUN_DEGREE = 32;
 const SAFE = Number.MAX_SAFE_INTEGER;
 
 /**
@@ -126,7 +133,7 @@ export class NetworkSimplex {
   private readonly dirtyRevs: Int32Array;
 
   // Arc data. Positions 0..n−1 are the artificial arcs (position u belongs to node u),
-  // positions n.. hold the input arcs in mixed order.
+  // positions n.. hold the input arcs grouped by tail (see storageOrder).
   private source: Int32Array;
   private target: Int32Array;
   private cost: Float64Array;
@@ -147,6 +154,9 @@ export class NetworkSimplex {
   private searchBegin: number;
   private nextArc: number;
   private blockSize = MIN_BLOCK_SIZE;
+  /** Price with the tail potential read once per run of arcs (when tails have many arcs each). */
+  private scanByTail = false;
+  private candidate = -1;
   private pivotCount = 0;
   private scannedArcs = 0;
   private shiftedPotentials = 0;
@@ -239,19 +249,11 @@ export class NetworkSimplex {
     if (head.length !== k || cost.length !== k || capacity.length !== k || (lower && lower.length !== k)) {
       throw new RangeError('arc arrays must have equal length');
     }
-    const n = this.nodeCount;
     this.validateArcs(tail, head, cost, capacity, lower);
     this.ensureArcCapacity(this.arcEnd + k);
     const first = this.inputArcs;
     const base = this.arcEnd;
-    // LEMON's arc mixing: consecutive storage positions take arcs `skip` apart in input order, i.e. the
-    // input is read as the columns of a matrix with `skip` columns and stored row by row. Storage is
-    // filled in order and the input gathered from `skip` streams (cache-friendly for large skips).
-    const skip = this.arcMixing ? Math.min(k, Math.max(3, Math.floor(k / Math.max(1, n)))) : 1;
-    const rows = skip > 0 ? Math.ceil(k / skip) : 0;
-    const columnStart = new Int32Array(skip + 1);
-    for (let c = 0; c < skip; c++)
-      columnStart[c + 1] = columnStart[c]! + Math.floor((k - c + skip - 1) / skip);
+    const order = this.storageOrder(tail, k);
     const source = this.source;
     const target = this.target;
     const arcCost = this.cost;
@@ -260,11 +262,10 @@ export class NetworkSimplex {
     const state = this.state;
     const positionOf = this.positionOf;
     const inputOf = this.inputOf;
-    let pos = base;
-    for (let r = 0; r < rows; r++) {
-      const columns = Math.min(skip, k - r * skip);
-      for (let c = 0; c < columns; c++, pos++) {
-        const i = columnStart[c]! + r;
+    for (let q = 0; q < k; q++) {
+      {
+        const pos = base + q;
+        const i = order ? order[q]! : q;
         const u = capacity[i]!;
         source[pos] = tail[i]!;
         target[pos] = head[i]!;
@@ -291,6 +292,27 @@ export class NetworkSimplex {
     this.inputArcs += k;
     this.updateBlockSize();
     return first;
+  }
+
+  /**
+   * Storage order of a batch (input index per slot; null = input order). With `arcMixing`, the arcs are
+   * grouped by tail, and the tails taken in a strided order (0, s, 2s, …, 1, 1 + s, …, s = ⌊√n⌋), so
+   * a pricing block spans many parts of the network while the arcs of one tail stay together (their
+   * tail potential is read once per run).
+   */
+  private storageOrder(tail: ArrayLike<number>, k: number): Int32Array | null {
+    if (!this.arcMixing || k === 0) return null;
+    const n = this.nodeCount;
+    const stride = Math.max(1, Math.floor(Math.sqrt(n)));
+    const rank = new Int32Array(n);
+    let r = 0;
+    for (let c = 0; c < stride; c++) for (let v = c; v < n; v += stride) rank[v] = r++;
+    const start = new Int32Array(n + 1);
+    for (let i = 0; i < k; i++) start[rank[tail[i]!]! + 1]!++;
+    for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
+    const order = new Int32Array(k);
+    for (let i = 0; i < k; i++) order[start[rank[tail[i]!]!]!++] = i;
+    return order;
   }
 
   private validateArcs(
@@ -465,6 +487,7 @@ export class NetworkSimplex {
   private updateBlockSize(): void {
     const searchable = this.arcEnd - this.searchBegin;
     this.blockSize = Math.max(MIN_BLOCK_SIZE, Math.floor(this.blockSizeFactor * Math.sqrt(searchable)));
+    this.scanByTail = this.arcMixing && this.inputArcs >= TAIL_RUN_DEGREE * this.nodeCount;
   }
 
   /** Builds the initial strongly feasible tree. Returns a status when the run is decided already. */
@@ -584,53 +607,79 @@ export class NetworkSimplex {
    * plain loop over at most two index ranges (the wrap-around), with no per-arc block counter.
    */
   private findEnteringArc(): boolean {
-    const state = this.state;
-    const cost = this.cost;
-    const pi = this.pi;
-    const source = this.source;
-    const target = this.target;
     const end = this.arcEnd;
     const begin = this.searchBegin;
     const blockSize = this.blockSize;
     const first = this.nextArc;
     const total = end - begin;
+    const byTail = this.scanByTail;
     let min = 0;
-    let inArc = -1;
     let scanned = 0;
     let e = first;
+    this.candidate = -1;
     while (scanned < total) {
       const length = Math.min(blockSize, total - scanned);
       scanned += length;
       let stop = e + length;
       if (stop > end) {
-        for (; e < end; e++) {
-          const c = state[e]! * (cost[e]! + pi[source[e]!]! - pi[target[e]!]!);
-          if (c < min) {
-            min = c;
-            inArc = e;
-          }
-        }
+        min = byTail ? this.priceByTail(e, end, min) : this.price(e, end, min);
         stop = begin + (stop - end);
         e = begin;
       }
-      for (; e < stop; e++) {
-        const c = state[e]! * (cost[e]! + pi[source[e]!]! - pi[target[e]!]!);
-        if (c < min) {
-          min = c;
-          inArc = e;
-        }
-      }
+      min = byTail ? this.priceByTail(e, stop, min) : this.price(e, stop, min);
+      e = stop;
       if (min < 0) {
         this.scannedArcs += scanned;
         // The next search starts at the last arc of a full block, or where this one started.
         this.nextArc = length === blockSize ? stop - 1 : first;
-        this.inArc = inArc;
+        this.inArc = this.candidate;
         return true;
       }
       if (e === end) e = begin;
     }
     this.scannedArcs += total;
     return false;
+  }
+
+  /** Lowest reduced cost (times the state) of arcs from..to−1 if below `min` (its arc → `candidate`). */
+  private price(from: number, to: number, min: number): number {
+    const state = this.state;
+    const cost = this.cost;
+    const pi = this.pi;
+    const source = this.source;
+    const target = this.target;
+    for (let e = from; e < to; e++) {
+      const c = state[e]! * (cost[e]! + pi[source[e]!]! - pi[target[e]!]!);
+      if (c < min) {
+        min = c;
+        this.candidate = e;
+      }
+    }
+    return min;
+  }
+
+  /** {@link price} for long runs of arcs with one tail: the tail's potential is read once per run. */
+  private priceByTail(from: number, to: number, min: number): number {
+    const state = this.state;
+    const cost = this.cost;
+    const pi = this.pi;
+    const source = this.source;
+    const target = this.target;
+    let tail = -1;
+    let piTail = 0;
+    for (let e = from; e < to; e++) {
+      const t = source[e]!;
+      if (t !== tail) {
+        tail = t;
+        piTail = pi[t]!;
+      }
+      const c = state[e]! * (cost[e]! + piTail - pi[target[e]!]!);
+      if (c < min) {
+        min = c;
+        this.candidate = e;
+      }
+    }
+    return min;
   }
 
   /**

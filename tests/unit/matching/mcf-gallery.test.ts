@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { certifyMinCostFlow } from '../../../functions/matching/certificate.ts';
 import { formatDimacs, parseDimacs } from '../../../functions/matching/dimacs.ts';
-import type { FlowNetwork } from '../../../functions/matching/flow-network.ts';
+import { type FlowNetwork, FlowNetworkBuilder } from '../../../functions/matching/flow-network.ts';
 import { NetworkSimplex, solveMinCostFlow } from '../../../functions/matching/min-cost-flow.ts';
 import { countyCentres, FAMILIES, type FamilyName, familyNetwork } from '../../bench/mcf-gallery.ts';
 import { type Highs, loadHighs } from './highs-reference.ts';
@@ -111,5 +111,90 @@ describe('min-cost-flow gallery generators', () => {
     let unmet = 0;
     for (const u of result.unmet) unmet += u;
     expect(solveMinCostFlow(net).cost).toBe(result.cost + result.penalty * unmet);
+  });
+});
+
+describe('network simplex storage order and potentials', () => {
+  it('gives the same optimum with tail-grouped storage as in input order, with the root potential at 0', () => {
+    for (const name of FAMILIES) {
+      // Arrange
+      const net = familyNetwork(name, SMALL[name] * 3);
+
+      // Act
+      const grouped = solveMinCostFlow(net);
+      const inputOrder = solveMinCostFlow(net, { arcMixing: false });
+
+      // Assert
+      expect(grouped.status).toBe('optimal');
+      expect(grouped.cost).toBe(inputOrder.cost);
+      expect(grouped.potentials[net.nodeCount]).toBe(0);
+      expect(
+        certifyMinCostFlow({ network: net, flow: grouped.flow, potentials: grouped.potentials }).certified,
+      ).toBe(true);
+    }
+  });
+
+  it('prices dense transport (many arcs per tail) to the same certified optimum', () => {
+    // Arrange: 80 × 80 complete bipartite transport, 40 arcs per node on average.
+    const S = 80;
+    const builder = new FlowNetworkBuilder();
+    let seed = 12_345;
+    const random = () => {
+      seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+      return seed / 4_294_967_296;
+    };
+    const amounts = Array.from({ length: S }, () => 1 + Math.floor(random() * 50));
+    for (const a of amounts) builder.addNode(a);
+    for (const a of [...amounts].reverse()) builder.addNode(-a);
+    for (let i = 0; i < S; i++) {
+      for (let j = 0; j < S; j++)
+        builder.addArc(i, S + j, Number.POSITIVE_INFINITY, Math.floor(random() * 1000));
+    }
+    const net = builder.build();
+
+    // Act
+    const grouped = solveMinCostFlow(net);
+    const inputOrder = solveMinCostFlow(net, { arcMixing: false });
+
+    // Assert
+    expect(grouped.status).toBe('optimal');
+    expect(grouped.cost).toBe(inputOrder.cost);
+    expect(grouped.potentials[net.nodeCount]).toBe(0);
+    expect(
+      certifyMinCostFlow({ network: net, flow: grouped.flow, potentials: grouped.potentials }).certified,
+    ).toBe(true);
+  });
+
+  it('keeps potentials exact and root-relative across warm starts', () => {
+    // Arrange
+    const net = familyNetwork('bench-goods', 0.02);
+    const half = Math.floor(net.arcCount / 2);
+    let costBound = 0;
+    for (const c of net.cost) costBound = Math.max(costBound, Math.abs(c));
+    const solver = new NetworkSimplex(net.nodeCount, net.supply, { costBound });
+    solver.addArcs(
+      net.tail.slice(0, half),
+      net.head.slice(0, half),
+      net.cost.slice(0, half),
+      net.capacity.slice(0, half),
+    );
+    solver.solve();
+
+    // Act
+    solver.addArcs(
+      net.tail.slice(half),
+      net.head.slice(half),
+      net.cost.slice(half),
+      net.capacity.slice(half),
+    );
+    solver.solve();
+    const warm = solver.result();
+
+    // Assert
+    expect(warm.cost).toBe(solveMinCostFlow(net).cost);
+    expect(warm.potentials[net.nodeCount]).toBe(0);
+    expect(certifyMinCostFlow({ network: net, flow: warm.flow, potentials: warm.potentials }).certified).toBe(
+      true,
+    );
   });
 });
