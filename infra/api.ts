@@ -19,8 +19,10 @@ import {
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { FilterPattern, LogGroup, MetricFilter, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { GongxuDealFiles } from './deal-files.ts';
 import type { GongxuTable } from './table.ts';
 
 /**
@@ -68,6 +70,8 @@ export interface GongxuApiProps {
   /** Extra CORS origins for the API (WEB_ORIGINS). Empty: same-origin only (web and API share CloudFront). */
   readonly webOrigins?: readonly string[];
   readonly logRetention?: RetentionDays;
+  /** The bucket of signed deals' files (the API reads and writes them). */
+  readonly dealFiles: GongxuDealFiles;
 }
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -97,6 +101,7 @@ export class GongxuApi extends Construct {
 
     const environment = {
       STAGE: props.stage,
+      DEAL_FILES_BUCKET: props.dealFiles.bucket.bucketName,
       TABLE_NAME: table.tableName,
       AUTH_MODE: 'cognito',
       COGNITO_USER_POOL_ID: props.userPool.userPoolId,
@@ -113,6 +118,17 @@ export class GongxuApi extends Construct {
     });
     apiLogGroup.grantWrite(apiRole);
     this.addTableAccess(apiRole, props.table);
+    props.dealFiles.grantApi(apiRole);
+    const filesStack = Stack.of(props.dealFiles.bucket);
+    const filesBucketId: string = filesStack.resolve(
+      filesStack.getLogicalId(props.dealFiles.bucket.node.defaultChild as CfnBucket),
+    );
+    Validations.of(apiRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${filesBucketId}.Arn>/deals/*]`,
+      reason:
+        'The API gets and puts the objects of signed deals under the deals/ prefix of the deal-files bucket ' +
+        '(one object per uploaded scan, keyed by deal and file id); it cannot list, delete or reach other keys.',
+    });
     apiRole.addToPrincipalPolicy(
       new PolicyStatement({
         sid: 'UserPoolAdministration',

@@ -16,6 +16,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { type ApiThrottle, GongxuApi, httpApiDomain } from './api.ts';
 import { GongxuAuth } from './auth.ts';
+import { GongxuDealFiles } from './deal-files.ts';
 import { GongxuTable } from './table.ts';
 import { GongxuWeb } from './web.ts';
 
@@ -42,6 +43,7 @@ export class GongxuStack extends Stack {
   readonly table: GongxuTable;
   readonly auth: GongxuAuth;
   readonly api: GongxuApi;
+  readonly dealFiles: GongxuDealFiles;
   readonly web: GongxuWeb;
 
   constructor(scope: Construct, id: string, props: GongxuStackProps) {
@@ -51,6 +53,7 @@ export class GongxuStack extends Stack {
 
     this.table = new GongxuTable(this, 'Data', { stage, isProduction });
     this.auth = new GongxuAuth(this, 'Auth', { stage, isProduction });
+    this.dealFiles = new GongxuDealFiles(this, 'DealFiles', { stage, isProduction });
     this.api = new GongxuApi(this, 'Api', {
       stage,
       isProduction,
@@ -59,6 +62,7 @@ export class GongxuStack extends Stack {
       userPoolClient: this.auth.client,
       throttle: THROTTLE[stage],
       webOrigins: props.webOrigins ?? [],
+      dealFiles: this.dealFiles,
     });
     this.web = new GongxuWeb(this, 'Web', {
       stage,

@@ -7,6 +7,8 @@ import { auditRoutes } from '../audit/audit.routes.ts';
 import { authRoutes, meRoutes } from '../auth/auth.routes.ts';
 import { catalogueRoutes } from '../catalogue/catalogue.routes.ts';
 import { refreshCatalogue } from '../catalogue/catalogue-refresh.ts';
+import { dealRoutes, matchDealRoutes } from '../deals/deal.routes.ts';
+import { MAX_DEAL_FILE_BYTES } from '../deals/deal-file.ts';
 // matchmaking events (issue 9)
 import { eventRoutes, publicEventRoutes } from '../events/event.routes.ts';
 import { importRoutes, MAX_UPLOAD_BYTES } from '../imports/import.routes.ts';
@@ -99,8 +101,13 @@ export function createApp(getDeps: () => Deps): Hono<AppEnv> {
     });
   const defaultLimit = limitFor(DEFAULT_BODY_LIMIT);
   const uploadLimit = limitFor(MAX_UPLOAD_BYTES);
+  const dealFileLimit = limitFor(MAX_DEAL_FILE_BYTES);
   app.use('*', (c, next) =>
-    c.req.path.includes('/api/imports') ? uploadLimit(c, next) : defaultLimit(c, next),
+    c.req.path.includes('/api/imports')
+      ? uploadLimit(c, next)
+      : /^\/api\/deals\/[^/]+\/file$/.test(c.req.path)
+        ? dealFileLimit(c, next)
+        : defaultLimit(c, next),
   );
   // A bearer token, when sent, must be valid; routes decide whether one is needed.
   app.use('*', async (c, next) => {
@@ -151,6 +158,9 @@ export function createApp(getDeps: () => Deps): Hono<AppEnv> {
   app.route('/api/events', eventRoutes);
   app.route('/api/events', meetingRoutes);
   app.route('/api/public/events', publicEventRoutes);
+  // deals
+  app.route('/api/deals', dealRoutes);
+  app.route('/api/matches', matchDealRoutes);
 
   app.notFound((c) =>
     c.json(plainErrorBody('route_not_found', 'route_not_found', c.get('lang') ?? 'zh'), 404),

@@ -11,6 +11,9 @@ import {
 import { createTokenVerifier, type TokenVerifier } from '../auth/token-verifier.ts';
 import { UserRepo } from '../auth/user.repo.ts';
 import { CatalogueAdditionsRepo } from '../catalogue/catalogue-additions.repo.ts';
+import { DealRepo } from '../deals/deal.repo.ts';
+import { type FileStore, LocalFileStore } from '../deals/file-store.ts';
+import { S3FileStore } from '../deals/file-store-s3.ts';
 // matchmaking events (issue 9)
 import { EventRepo } from '../events/event.repo.ts';
 import { ImportJobRepo } from '../imports/import-job.repo.ts';
@@ -47,6 +50,10 @@ export interface Deps {
   // matchmaking events (issue 9)
   readonly events: EventRepo;
   readonly meetings: MeetingRepo;
+  // deals
+  readonly deals: DealRepo;
+  /** Files of signed papers: S3 in AWS, a folder on disk locally. */
+  readonly files: FileStore;
 }
 
 export function buildDeps(config: Config, clock: Clock = systemClock): Deps {
@@ -120,5 +127,9 @@ export function buildDeps(config: Config, clock: Clock = systemClock): Deps {
     // matchmaking events (issue 9)
     events: new EventRepo(table, audit),
     meetings: new MeetingRepo(table),
+    deals: new DealRepo(table),
+    files: config.dealFilesBucket
+      ? new S3FileStore(config.dealFilesBucket)
+      : new LocalFileStore(config.filesDir),
   };
 }

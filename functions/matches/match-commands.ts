@@ -218,6 +218,8 @@ export async function declineMatch(deps: Deps, principal: Principal, matchId: st
 /** Either side cancels a confirmed match; the quantity returns to both listings. */
 export async function cancelMatch(deps: Deps, principal: Principal, matchId: string): Promise<Match> {
   const { match } = await loadFor(deps, principal, matchId);
+  // Its reservation became a contract's quantity: cancelling would give it back a second time.
+  if (match.contractDealId) throw new ConflictError('match_has_contract');
   const now = deps.clock.now().toISOString();
   return await apply(deps, principal, match, 'cancel', [
     remainingChange(deps, match.offerListingId, match.quantity, now),

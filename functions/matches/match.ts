@@ -117,6 +117,8 @@ export interface Match {
   /** Open proposals lapse at this time. */
   expiresAt: string;
   confirmedAt?: string;
+  /** The contract its reservation turned into (deals/deal-commands.ts): it cannot be given back twice. */
+  contractDealId?: string;
   updatedAt: string;
   version: number;
 }

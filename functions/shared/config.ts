@@ -27,6 +27,10 @@ export interface Config {
   readonly localKeyFile: string | undefined;
   /** Seconds a locally issued token lives. */
   readonly tokenTtlSeconds: number;
+  /** The S3 bucket for the files of signed deals (DEAL_FILES_BUCKET, set by the stack); undefined locally. */
+  readonly dealFilesBucket: string | undefined;
+  /** Where those files go on disk when there is no bucket (GONGXU_FILES_DIR, default `.data/files`). */
+  readonly filesDir: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -52,5 +56,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     localKeyFile: env.GONGXU_KEY_FILE || undefined,
     tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 3600),
+    dealFilesBucket: env.DEAL_FILES_BUCKET || undefined,
+    filesDir: env.GONGXU_FILES_DIR || '.data/files',
   };
 }

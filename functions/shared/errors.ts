@@ -49,8 +49,8 @@ export class BadRequestError extends AppError {
 export class UnsupportedMediaTypeError extends AppError {
   readonly status = 415;
   readonly code = 'unsupported_media_type';
-  constructor() {
-    super('unsupported_media_type');
+  constructor(key: MessageKey = 'unsupported_media_type') {
+    super(key);
   }
 }
 

@@ -4,6 +4,7 @@ import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_ACTIONS, TABLE_ITEM_ACTIONS, USER_POOL_ACTIONS } from '../../infra/api.ts';
 import { createApp, type GongxuStack } from '../../infra/app.ts';
+import { DEAL_FILE_ACTIONS } from '../../infra/deal-files.ts';
 import { TABLE_SCHEMA } from '../../infra/table-schema.ts';
 
 type Json = Record<string, unknown>;
@@ -172,7 +173,7 @@ describe('least privilege', () => {
       'Fn::Join': ['', [getAtt(tableId()), `/index/${index.indexName}`]],
     }));
 
-  it('gives the API role exactly item access, index queries, user administration and its own logs', () => {
+  it('gives the API role exactly item access, index queries, user administration, deal files and its own logs', () => {
     // Arrange
     const role = stack.api.apiFunction.role!;
 
@@ -184,7 +185,13 @@ describe('least privilege', () => {
     expect(managedPolicies).toEqual([]);
     expect(statements.every((s) => s.Effect === 'Allow')).toBe(true);
     expect([...actions].sort()).toEqual(
-      [...TABLE_ITEM_ACTIONS, ...USER_POOL_ACTIONS, 'logs:CreateLogStream', 'logs:PutLogEvents'].sort(),
+      [
+        ...TABLE_ITEM_ACTIONS,
+        ...USER_POOL_ACTIONS,
+        ...DEAL_FILE_ACTIONS,
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+      ].sort(),
     );
     expect(INDEX_ACTIONS.every((action) => actions.has(action))).toBe(true);
     expect(actions.has('dynamodb:Scan')).toBe(false);
@@ -195,6 +202,7 @@ describe('least privilege', () => {
       ...indexArns().map((arn) => JSON.stringify(arn)),
       JSON.stringify(getAtt(logicalId(stack.auth.userPool))),
       JSON.stringify(getAtt(logicalId(stack.api.apiFunction.logGroup))),
+      JSON.stringify({ 'Fn::Join': ['', [getAtt(logicalId(stack.dealFiles.bucket)), '/deals/*']] }),
     ];
     for (const statement of statements) {
       for (const resource of asArray(statement.Resource)) {

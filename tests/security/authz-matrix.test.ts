@@ -10,8 +10,10 @@ import { freshTable } from '../setup/test-table.ts';
 import {
   buildWorld,
   catalogueEntries,
+  dealTerms,
   freshCreditCode,
   MARKERS,
+  PDF_TEXT,
   ROLES,
   type Role,
   supplyCsv,
@@ -127,6 +129,19 @@ unpinMeeting                | 401       | 403    | 403      | 403         | 403 
 eventTimetable              | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
 getAgenda                   | 401       | 2xx    | 2xx      | 2xx         | 403         | 403        | 2xx       | 403            | 2xx
 getAgendaIcs                | 401       | 2xx    | 2xx      | 2xx         | 403         | 403        | 2xx       | 403            | 2xx
+recordDeal                  | 401       | 2xx    | 2xx      | 2xx         | 404         | 404        | 2xx       | 404            | 2xx
+myDeals                     | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+getDeal                     | 401       | 2xx    | 2xx      | 2xx         | 404         | 404        | 2xx       | 404            | 2xx
+confirmDeal                 | 401       | 403    | 403      | 2xx         | 404         | 404        | 403       | 404            | 403
+disputeDeal                 | 401       | 403    | 403      | 2xx         | 404         | 404        | 403       | 404            | 403
+contractFromIntent          | 401       | 2xx    | 2xx      | 2xx         | 404         | 404        | 2xx       | 404            | 2xx
+reviseDeal                  | 401       | 2xx    | 2xx      | 403         | 404         | 404        | 403       | 404            | 403
+withdrawDeal                | 401       | 2xx    | 2xx      | 403         | 404         | 404        | 403       | 404            | 403
+deliverDeal                 | 401       | 2xx    | 2xx      | 2xx         | 404         | 404        | 2xx       | 404            | 2xx
+attachDealFile              | 401       | 2xx    | 2xx      | 2xx         | 404         | 404        | 403       | 404            | 403
+getDealFile                 | 401       | 2xx    | 2xx      | 2xx         | 404         | 404        | 2xx       | 404            | 2xx
+dealHistory                 | 401       | 2xx    | 2xx      | 2xx         | 404         | 404        | 2xx       | 404            | 2xx
+matchDeals                  | 401       | 2xx    | 2xx      | 2xx         | 404         | 404        | 2xx       | 404            | 2xx
 `;
 
 type Outcome = '2xx' | '400' | '401' | '403' | '404' | '409';
@@ -276,6 +291,36 @@ const TARGETS: Record<string, (world: World, role: Role) => Promise<Call>> = {
   'commitImport[onBehalf]': async (w) => ({ params: { importId: await w.importOnBehalfOfA() } }),
   discardImport: async (w) => ({ params: { importId: await w.importOfA() } }),
   catalogue: async () => ({}),
+  // deals: org A recorded each one on a confirmed A–B match
+  recordDeal: async (w) => ({
+    body: { matchId: (await w.confirmedMatch()).matchId, document: 'intent', ...dealTerms() },
+  }),
+  myDeals: async () => ({}),
+  getDeal: async (w) => ({ params: { dealId: (await w.dealOfA('intent_proposed')).dealId } }),
+  confirmDeal: async (w) => ({ params: { dealId: (await w.dealOfA('intent_proposed')).dealId } }),
+  disputeDeal: async (w) => ({
+    params: { dealId: (await w.dealOfA('intent_proposed')).dealId },
+    body: { reason: '单价有误' },
+  }),
+  contractFromIntent: async (w) => ({
+    params: { dealId: (await w.dealOfA('intent')).dealId },
+    body: { quantity: 60 },
+  }),
+  reviseDeal: async (w) => ({
+    params: { dealId: (await w.dealOfA('disputed')).dealId },
+    body: { quantity: 40 },
+  }),
+  withdrawDeal: async (w) => ({ params: { dealId: (await w.dealOfA('intent_proposed')).dealId } }),
+  deliverDeal: async (w) => ({ params: { dealId: (await w.dealOfA('contract')).dealId } }),
+  attachDealFile: async (w) => ({
+    params: { dealId: (await w.dealOfA('intent_proposed')).dealId },
+    raw: { text: PDF_TEXT, contentType: 'application/pdf' },
+  }),
+  getDealFile: async (w) => ({
+    params: { dealId: (await w.dealOfA('intent_proposed', { withFile: true })).dealId },
+  }),
+  dealHistory: async (w) => ({ params: { dealId: (await w.dealOfA('intent_proposed')).dealId } }),
+  matchDeals: async (w) => ({ params: { matchId: (await w.dealOfA('intent_proposed')).matchId } }),
   issueInvitation: async (w) => ({ params: { orgId: await w.invitedOrg() } }),
   'issueInvitation[registered]': async (w) => ({ params: { orgId: w.orgs.a } }),
   auditLog: async () => ({ query: { day: new Date().toISOString().slice(0, 10) } }),

@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import * as z from 'zod/mini';
 import { createApp } from '../../functions/api/app.ts';
 import type { Deps } from '../../functions/api/deps.ts';
+import { sniffDealFile } from '../../functions/deals/deal-file.ts';
 import { listingPatch } from '../../functions/listings/listing.schema.ts';
 import { describedRoutes } from '../../functions/shared/openapi.ts';
 import { eventBody } from '../setup/event-inputs.ts';
@@ -21,7 +22,9 @@ import { diffDumps, dumpTable } from './table-dump.ts';
 import {
   buildWorld,
   catalogueEntries,
+  dealTerms,
   freshCreditCode,
+  PDF_TEXT,
   type Role,
   supplyCsv,
   uniqueEmail,
@@ -67,8 +70,12 @@ export const OPERATIONS: readonly Operation[] = describedRoutes(
   idempotent: Boolean(route.doc?.idempotent),
 }));
 
-/** Raw-body uploads: the body is the file, not JSON. */
-const UPLOADS = new Set(['uploadImport']);
+/** Raw-body uploads: the body is the file, not JSON; a valid one of each and its media type. */
+const RAW_BODIES: Readonly<Record<string, { readonly text: () => string; readonly contentType: string }>> = {
+  uploadImport: { text: () => supplyCsv(), contentType: 'text/csv' },
+  attachDealFile: { text: () => PDF_TEXT, contentType: 'application/pdf' },
+};
+const UPLOADS = new Set(Object.keys(RAW_BODIES));
 
 export interface FuzzWorld extends World {
   readonly ids: {
@@ -81,6 +88,8 @@ export interface FuzzWorld extends World {
     registrationId: string;
     requestId: string;
     meetingId: string;
+    dealId: string;
+    confirmedMatchId: string;
   };
   /** Authorization headers that must all be refused: forged, tampered, expired, wrong audience… */
   readonly forgedAuthorizations: readonly string[];
@@ -388,6 +397,58 @@ export const SPECS: Readonly<Record<string, OperationSpec>> = {
       partitionValue: `AUDITDAY#${new Date().toISOString().slice(0, 10)}`,
     }),
   },
+  // deals (functions/deals/)
+  recordDeal: {
+    role: 'orgAdmin',
+    bodies: (w) => [{ matchId: w.ids.confirmedMatchId, document: 'intent', ...dealTerms() }],
+    domainInvalid: (w) => [
+      { matchId: w.ids.matchId, document: 'intent', ...dealTerms() },
+      {
+        offerListingId: w.ids.listingId,
+        needListingId: w.ids.listingId,
+        document: 'contract',
+        ...dealTerms(),
+      },
+      {
+        matchId: w.ids.confirmedMatchId,
+        document: 'contract',
+        ...dealTerms(),
+        quantity: 1e9,
+        unitPrice: '99999999',
+      },
+    ],
+  },
+  myDeals: {
+    role: 'orgAdmin',
+    query: () => ({ limit: '5' }),
+    cursor: (w) => ({
+      attributes: GSI(1),
+      partitionAttribute: 'gsi1pk',
+      partitionValue: `ORG#${w.orgs.a}#DEALS`,
+    }),
+  },
+  disputeDeal: { role: 'counterpart', bodies: () => [{ reason: '单价有误' }] },
+  contractFromIntent: { role: 'orgAdmin', bodies: () => [{ quantity: 60 }, { unitPrice: '3800.5' }] },
+  reviseDeal: { role: 'orgAdmin', bodies: () => [{ quantity: 40, note: '修改数量' }] },
+  attachDealFile: { role: 'orgAdmin' },
+  dealHistory: {
+    role: 'orgAdmin',
+    query: () => ({ limit: '5' }),
+    cursor: (w) => ({
+      attributes: PRIMARY,
+      partitionAttribute: 'pk',
+      partitionValue: `AUDIT#deal#${w.ids.dealId}`,
+    }),
+  },
+  matchDeals: {
+    role: 'orgAdmin',
+    query: () => ({ limit: '5' }),
+    cursor: (w) => ({
+      attributes: GSI(1),
+      partitionAttribute: 'gsi1pk',
+      partitionValue: `MATCH#${w.ids.matchId}#DEALS`,
+    }),
+  },
   listImports: {
     role: 'orgAdmin',
     query: () => ({ limit: '5' }),
@@ -417,6 +478,7 @@ function paramValue(w: FuzzWorld, name: string): string {
     registrationId: w.ids.registrationId,
     requestId: w.ids.requestId,
     meetingId: w.ids.meetingId,
+    dealId: w.ids.dealId,
   };
   const value = values[name];
   if (!value) throw new Error(`no real id for path parameter ${name}`);
@@ -494,6 +556,7 @@ export async function buildFuzzWorld(): Promise<FuzzWorld> {
   const world = await buildWorld(await freshTable());
   const match = await world.proposedMatch();
   const event = await world.events.scheduledAndPublished();
+  const deal = await world.dealOfA('intent_proposed');
   const partial: FuzzWorld = {
     ...world,
     ids: {
@@ -505,6 +568,8 @@ export async function buildFuzzWorld(): Promise<FuzzWorld> {
       registrationId: event.registrationA,
       requestId: event.requestId,
       meetingId: event.meetingId,
+      dealId: deal.dealId,
+      confirmedMatchId: deal.matchId,
     },
     forgedAuthorizations: [],
   };
@@ -786,15 +851,14 @@ function validRequest(
   label: string,
   headers: Record<string, string> = {},
 ) {
-  const body = UPLOADS.has(operation.operationId) ? supplyCsv() : validBodyText(w, operation);
+  const raw = RAW_BODIES[operation.operationId];
+  const body = raw ? raw.text() : validBodyText(w, operation);
   return new HostileRequest(
     operation.method,
     `${pathOf(w, operation)}${queryString(baseQueryPairs(w, operation))}`,
     {
       ...authHeaders(w, roleFor(operation)),
-      ...(body === undefined
-        ? {}
-        : { 'content-type': UPLOADS.has(operation.operationId) ? 'text/csv' : 'application/json' }),
+      ...(body === undefined ? {} : { 'content-type': raw ? raw.contentType : 'application/json' }),
       ...headers,
     },
     body,
@@ -1292,7 +1356,7 @@ export function families(scale: number): Family[] {
           fc
             .tuple(fc.integer({ min: limit + 1, max: limit + 300_000 }), fc.boolean())
             .map(([size, withLength]) => {
-              const valid = UPLOADS.has(id) ? supplyCsv() : (validBodyText(w, operation) ?? '{}');
+              const valid = RAW_BODIES[id]?.text() ?? validBodyText(w, operation) ?? '{}';
               const padded = UPLOADS.has(id)
                 ? `${valid}${'x,'.repeat(Math.ceil(size / 2))}`
                 : JSON.stringify({ ...(JSON.parse(valid) as object), note: 'A'.repeat(size) });
@@ -1301,7 +1365,7 @@ export function families(scale: number): Family[] {
                 `${pathOf(w, operation)}${queryString(baseQueryPairs(w, operation))}`,
                 {
                   ...headers(w),
-                  'content-type': UPLOADS.has(id) ? 'text/csv' : 'application/json',
+                  'content-type': RAW_BODIES[id]?.contentType ?? 'application/json',
                   ...(withLength ? { 'content-length': String(Buffer.byteLength(padded)) } : {}),
                 },
                 padded,
@@ -1350,7 +1414,46 @@ export function families(scale: number): Family[] {
       }
     }
 
-    if (UPLOADS.has(id)) {
+    if (id === 'attachDealFile') {
+      // Anything that is not a PDF, JPEG or PNG by its first bytes, whatever it is labelled.
+      list.push({
+        name: `${id} · hostile file`,
+        runs: runs(30),
+        expect: 'reject',
+        arbitrary: (w) =>
+          fc
+            .tuple(
+              fc.oneof(
+                fc.constant(new Uint8Array(0)),
+                fc.uint8Array({ minLength: 1, maxLength: 4096 }),
+                fc.string({ unit: edgeChar, maxLength: 400 }).map((s) => new TextEncoder().encode(s)),
+                fc.constantFrom(...INJECTIONS).map((s) => new TextEncoder().encode(s)),
+                fc.constant(new TextEncoder().encode('PDF-1.4 %%EOF')),
+                fc.constant(Uint8Array.from([0x89, 0x50, 0x4e, 0x47])),
+              ),
+              fc.constantFrom(
+                'application/pdf',
+                'image/png',
+                'image/jpeg',
+                'application/octet-stream',
+                'text/html',
+              ),
+            )
+            .filter(([bytes]) => sniffDealFile(bytes) === undefined)
+            .map(
+              ([bytes, type]) =>
+                new HostileRequest(
+                  operation.method,
+                  pathOf(w, operation),
+                  { ...headers(w), 'content-type': type },
+                  bytes,
+                  `${bytes.byteLength} bytes as ${type}`,
+                ),
+            ),
+      });
+    }
+
+    if (id === 'uploadImport') {
       list.push({
         name: `${id} · hostile file`,
         runs: runs(30),

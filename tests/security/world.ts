@@ -113,7 +113,22 @@ export interface World {
   invitedOrg(): Promise<string>;
   /** Matchmaking events (issue 9). */
   readonly events: EventWorld;
+  /** A deal org A recorded on a confirmed A–B match, moved to `state` (with the scan of the paper if asked). */
+  dealOfA(state: DealState, options?: { withFile?: boolean }): Promise<{ dealId: string; matchId: string }>;
 }
+
+export type DealState = 'intent_proposed' | 'intent' | 'disputed' | 'contract';
+
+/** A minimal PDF: what the file endpoints are sent. */
+export const PDF_TEXT = '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n';
+
+export const dealTerms = () => ({
+  quantity: 50,
+  unitPrice: '3900',
+  deliveryFrom: today,
+  deliveryUntil: inDays(20),
+  deliveryAdcode: '350102',
+});
 
 export function supplyCsv(options: { onBehalfOf?: { name: string; creditCode: string } } = {}): string {
   const owner = options.onBehalfOf;
@@ -331,6 +346,32 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
     return org!.id;
   }
 
+  async function dealOfA(state: DealState, options: { withFile?: boolean } = {}) {
+    const { matchId } = await confirmedMatch();
+    const recorded = await api.post<{ id: string }>(
+      '/api/deals',
+      { matchId, document: state === 'contract' ? 'contract' : 'intent', ...dealTerms() },
+      { token: a.token },
+    );
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+    const dealId = recorded.body.id;
+    const step = async (path: string, body?: unknown) => {
+      const res = await api.post(`/api/deals/${dealId}/${path}`, body, { token: actors.counterpart.token });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    };
+    if (state === 'intent' || state === 'contract') await step('confirm');
+    if (state === 'disputed') await step('dispute', { reason: '数量不对' });
+    if (options.withFile) {
+      const put = await api.call('PUT', `/api/deals/${dealId}/file`, {
+        token: a.token,
+        rawBody: PDF_TEXT,
+        contentType: 'application/pdf',
+      });
+      expect(put.status, JSON.stringify(put.body)).toBe(200);
+    }
+    return { dealId, matchId };
+  }
+
   return {
     ctx,
     actors,
@@ -360,5 +401,6 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
       { supplyOfA, demandOfB },
       { b: b.org.id },
     ),
+    dealOfA,
   };
 }

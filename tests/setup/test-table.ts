@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 import { createApp } from '../../functions/api/app.ts';
 import { buildDeps, type Deps } from '../../functions/api/deps.ts';
@@ -16,6 +18,7 @@ export async function freshTable(options: { clock?: Clock; config?: Partial<Conf
     tableName,
     dynamoEndpoint: endpoint,
     region: 'local',
+    filesDir: join(tmpdir(), 'gongxu-test-files', tableName),
     ...options.config,
   };
   await ensureTable(dynamoClient(config), tableName);

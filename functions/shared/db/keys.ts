@@ -228,6 +228,34 @@ export const keys = {
    */
   streamQuarantine: (eventId: string): ItemKey => ({ pk: 'QUARANTINE#STREAM', sk: eventId }),
   streamQuarantinePartition: () => 'QUARANTINE#STREAM',
+
+  /**
+   * A deal (签约) and its index items, all in the deal's own partition and written in one transaction:
+   *  - the deal (`DEAL#<id>`, `DEAL`): gsi1 the deals of a match, gsi2 of an event, gsi3 by the need's
+   *    province and month (`DEALS#<prov>`, `<yyyy-mm>#<adcode>#<id>`) for organizers' regional views;
+   *  - one party item per side (`DEAL#<id>`, `PARTY#<org>`), a copy of the deal whose gsi1 is that
+   *    organisation's deals, newest first: "my organisation's deals" is one Query whichever side it was on.
+   */
+  deal: (dealId: string): ItemKey => ({ pk: `DEAL#${dealId}`, sk: 'DEAL' }),
+  dealIndexes: (d: {
+    id: string;
+    matchId?: string;
+    eventId?: string;
+    needAdcode: string;
+    createdAt: string;
+  }) => ({
+    ...(d.matchId ? { gsi1pk: `MATCH#${d.matchId}#DEALS`, gsi1sk: d.id } : {}),
+    ...(d.eventId ? { gsi2pk: `EVENT#${d.eventId}#DEALS`, gsi2sk: d.id } : {}),
+    gsi3pk: `DEALS#${d.needAdcode.slice(0, 2)}`,
+    gsi3sk: `${d.createdAt.slice(0, 7)}#${d.needAdcode}#${d.id}`,
+  }),
+  dealParty: (dealId: string, orgId: string): ItemKey => ({ pk: `DEAL#${dealId}`, sk: `PARTY#${orgId}` }),
+  dealPartyIndex: (dealId: string, orgId: string) => ({ gsi1pk: `ORG#${orgId}#DEALS`, gsi1sk: dealId }),
+  orgDealsPartition: (orgId: string) => `ORG#${orgId}#DEALS`,
+  matchDealsPartition: (matchId: string) => `MATCH#${matchId}#DEALS`,
+  eventDealsPartition: (eventId: string) => `EVENT#${eventId}#DEALS`,
+  regionDealsPartition: (provinceCode: string) => `DEALS#${provinceCode}`,
+
   /** Marks that demo data was loaded. */
   demoSeed: (): ItemKey => ({ pk: 'SYSTEM', sk: 'DEMO_SEED' }),
 } as const;

@@ -136,6 +136,51 @@ export const MESSAGES = {
     zh: '须为该规格最小单位 {step} {unit} 的整数倍',
     en: "must be a whole number of the spec's smallest step, {step} {unit}",
   },
+  // deals (functions/deals/)
+  deal_needs_confirmed_match: {
+    zh: '只有双方都已确认的撮合才能登记签约',
+    en: 'A deal can only be recorded on a match both sides confirmed',
+  },
+  deal_short_offer: {
+    zh: '供应方剩余数量不足，无法确认该合同',
+    en: 'Not enough quantity remains on the supply to confirm this contract',
+  },
+  deal_short_need: {
+    zh: '需求方剩余数量不足，无法确认该合同',
+    en: 'Not enough quantity remains on the demand to confirm this contract',
+  },
+  deal_file_type: {
+    zh: '文件须为 PDF、JPEG 或 PNG（按文件内容识别）',
+    en: 'The file must be a PDF, JPEG or PNG (judged by its content)',
+  },
+  deal_no_file: { zh: '该签约没有上传文件', en: 'No file was uploaded for this deal' },
+  match_has_contract: {
+    zh: '该撮合已签订合同，不能取消；如需变更请处理合同',
+    en: 'This match became a contract and cannot be cancelled; change the contract instead',
+  },
+  'field.quantity_precision': { zh: '最多保留三位小数', en: 'may have at most three decimals' },
+  'field.money': {
+    zh: '金额须为正数，最多两位小数（单位：元）',
+    en: 'must be a positive amount in yuan with at most two decimals',
+  },
+  'field.match_or_listings': {
+    zh: '请填写撮合编号，或同时填写供需两条清单，不能都填',
+    en: 'give either the match or the two listings, not both',
+  },
+  'field.amount_too_big': {
+    zh: '合同金额超过上限（1 万亿元）',
+    en: 'the amount exceeds the limit (1 trillion yuan)',
+  },
+  'field.deal_goods_only': {
+    zh: '签约登记仅适用于物资撮合',
+    en: 'deals are recorded for goods matches only',
+  },
+  'field.deal_needs_supply': { zh: '须为已发布的供应清单', en: 'must be a published supply listing' },
+  'field.deal_needs_demand': { zh: '须为已发布的需求清单', en: 'must be a published demand listing' },
+  'field.deal_same_org': {
+    zh: '供需双方不能是同一单位',
+    en: 'the two sides cannot be the same organisation',
+  },
   // ── matchmaking events (issue 9) ──────────────────────────────────────────────────────────
   'field.invalid_time': { zh: '时间格式应为 HH:MM', en: 'is not a time (HH:MM)' },
   'field.time_order': { zh: '结束时间须晚于开始时间', en: 'must end after it starts' },
