@@ -31,7 +31,6 @@ import {
   dealLifecycle,
   dealRolesOf,
   mayAttachFile,
-  rolesMayTake,
 } from './deal.ts';
 import { dealFileKey, MAX_DEAL_FILE_BYTES, sniffDealFile } from './deal-file.ts';
 import { amountFen, MAX_AMOUNT_FEN, yuanToFen } from './money.ts';
@@ -347,8 +346,7 @@ async function move(
   action: DealAction,
   change: Partial<Deal> = {},
 ): Promise<Deal> {
-  if (!rolesMayTake(action, roles)) throw new ForbiddenError();
-  const status = transition(dealLifecycle, deal.status, action);
+  const status = transition(dealLifecycle, deal.status, action, roles);
   const now = deps.clock.now().toISOString();
   let next: Deal = { ...deal, ...change, status, updatedAt: now, version: deal.version + 1 };
   if (status === 'contract') next.signedAt = now;
@@ -460,9 +458,8 @@ export async function attachDealFile(
 ): Promise<Deal> {
   const { deal, roles } = await loadVisibleDeal(deps, principal, dealId);
   if (!mayAttachFile(deal, roles)) {
-    if (roles.includes('party') || roles.includes('recorder')) {
-      transition(dealLifecycle, deal.status, 'withdraw'); // a withdrawn deal: 409 naming its state
-    }
+    // A side of a withdrawn deal: 409 naming its state; anyone else (an organizer following it): 403.
+    if (roles.includes('party')) throw new ConflictError('deal_withdrawn');
     throw new ForbiddenError();
   }
   if (bytes.byteLength > MAX_DEAL_FILE_BYTES) throw new PayloadTooLargeError('4 MB');

@@ -28,7 +28,7 @@ const dealParams = z.strictObject({ dealId: id });
 
 /** The deal with what this viewer may do with it now (the web shows exactly those buttons). */
 function viewDeal(viewer: DealViewer, deal: Deal) {
-  return { ...deal, allowedActions: allowedDealActions(viewer, deal) };
+  return { ...deal, actions: allowedDealActions(viewer, deal) };
 }
 
 const action = (name: string, operationId: string, summary: string) =>

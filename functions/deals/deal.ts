@@ -1,5 +1,5 @@
 import { isAdmin, type Principal } from '../auth/principal.ts';
-import { defineLifecycle } from '../shared/lifecycle.ts';
+import { availableActions, defineLifecycle, mayTake } from '../shared/lifecycle.ts';
 
 /**
  * A deal (签约): what two organisations signed after a confirmed match — a letter of intent (意向)
@@ -14,7 +14,7 @@ import { defineLifecycle } from '../shared/lifecycle.ts';
 /** Who may move a deal: the side that recorded it, the other side, either side, an organizer, the system. */
 export type DealRole = 'recorder' | 'counterpart' | 'party' | 'organizer' | 'system';
 
-const dealLifecycleDefinition = {
+export const dealLifecycle = defineLifecycle({
   name: 'deal',
   label: { zh: '签约', en: 'deal' },
   initial: 'intent_proposed',
@@ -99,13 +99,11 @@ const dealLifecycleDefinition = {
     },
   },
   terminal: ['delivered', 'withdrawn'],
-} as const;
-
-export const dealLifecycle = defineLifecycle(dealLifecycleDefinition);
-export type DealStatus = (typeof dealLifecycleDefinition.states)[number];
-export type DealAction = keyof typeof dealLifecycleDefinition.transitions;
-export const DEAL_STATUSES: readonly DealStatus[] = dealLifecycleDefinition.states;
-export const DEAL_ACTIONS = Object.keys(dealLifecycleDefinition.transitions) as DealAction[];
+});
+export type DealStatus = (typeof dealLifecycle.states)[number];
+export type DealAction = keyof typeof dealLifecycle.transitions;
+export const DEAL_STATUSES: readonly DealStatus[] = dealLifecycle.states;
+export const DEAL_ACTIONS = Object.keys(dealLifecycle.transitions) as DealAction[];
 
 /** Which paper it is: a letter of intent or a contract. */
 export type DealDocument = 'intent' | 'contract';
@@ -215,18 +213,12 @@ export function canSeeDeal(viewer: DealViewer, deal: Deal): boolean {
 
 /** Whether these roles may take the action (the lifecycle's `by`). */
 export function rolesMayTake(action: DealAction, roles: readonly DealRole[]): boolean {
-  const allowed: readonly string[] = dealLifecycleDefinition.transitions[action].by;
-  return roles.some((role) => allowed.includes(role));
+  return mayTake(dealLifecycle, action, roles);
 }
 
 /** The actions this viewer may take now (the web shows exactly these buttons). */
 export function allowedDealActions(viewer: DealViewer, deal: Deal): DealAction[] {
-  const roles = dealRolesOf(viewer, deal);
-  return DEAL_ACTIONS.filter(
-    (action) =>
-      (dealLifecycleDefinition.transitions[action].from as readonly DealStatus[]).includes(deal.status) &&
-      rolesMayTake(action, roles),
-  );
+  return availableActions(dealLifecycle, deal.status, dealRolesOf(viewer, deal));
 }
 
 /** Whether the file of the signed paper may be attached or replaced now, by these roles. */

@@ -12,7 +12,7 @@ import { demandBody, inDays, supplyBody, today } from '../setup/listing-inputs.t
 import { freshTable } from '../setup/test-table.ts';
 
 type DealBody = Deal & {
-  allowedActions: string[];
+  actions: string[];
   error?: { code: string; fields?: { field: string; code: string }[] };
 };
 
@@ -122,9 +122,9 @@ describe('deals', () => {
       unitPriceFen: 398765,
       amountFen: 39876500,
     });
-    expect(recorded.body.allowedActions).toEqual(['withdraw']);
+    expect(recorded.body.actions).toEqual(['withdraw']);
     expect(confirmed.body.status).toBe('intent');
-    expect(confirmed.body.allowedActions).toEqual(['proposeContract', 'cancelIntent']);
+    expect(confirmed.body.actions).toEqual(['proposeContract', 'cancelIntent']);
     expect([await remaining(supply.id), await remaining(demand.id)]).toEqual([900, 500]);
   });
 
@@ -415,7 +415,7 @@ describe('deals', () => {
     expect(byFar.status).toBe(403);
     expect(recorded.status).toBe(201);
     expect(recorded.body).toMatchObject({ status: 'contract', recordedAs: 'organizer', drawnQuantity: 200 });
-    expect(asSteel.body.allowedActions).toEqual(['deliver']);
+    expect(asSteel.body.actions).toEqual(['deliver']);
     expect([await remaining(supply.id), await remaining(demand.id)]).toEqual([800, 400]);
   });
 

@@ -244,13 +244,16 @@ export const keys = {
     needAdcode: string;
     createdAt: string;
   }) => ({
-    ...(d.matchId ? { gsi1pk: `MATCH#${d.matchId}#DEALS`, gsi1sk: d.id } : {}),
-    ...(d.eventId ? { gsi2pk: `EVENT#${d.eventId}#DEALS`, gsi2sk: d.id } : {}),
-    gsi3pk: `DEALS#${d.needAdcode.slice(0, 2)}`,
+    ...(d.matchId ? { gsi1pk: keys.matchDealsPartition(d.matchId), gsi1sk: d.id } : {}),
+    ...(d.eventId ? { gsi2pk: keys.eventDealsPartition(d.eventId), gsi2sk: d.id } : {}),
+    gsi3pk: keys.regionDealsPartition(d.needAdcode.slice(0, 2)),
     gsi3sk: `${d.createdAt.slice(0, 7)}#${d.needAdcode}#${d.id}`,
   }),
   dealParty: (dealId: string, orgId: string): ItemKey => ({ pk: `DEAL#${dealId}`, sk: `PARTY#${orgId}` }),
-  dealPartyIndex: (dealId: string, orgId: string) => ({ gsi1pk: `ORG#${orgId}#DEALS`, gsi1sk: dealId }),
+  dealPartyIndex: (dealId: string, orgId: string) => ({
+    gsi1pk: keys.orgDealsPartition(orgId),
+    gsi1sk: dealId,
+  }),
   orgDealsPartition: (orgId: string) => `ORG#${orgId}#DEALS`,
   matchDealsPartition: (matchId: string) => `MATCH#${matchId}#DEALS`,
   eventDealsPartition: (eventId: string) => `EVENT#${eventId}#DEALS`,

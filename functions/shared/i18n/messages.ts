@@ -153,6 +153,10 @@ export const MESSAGES = {
     zh: '文件须为 PDF、JPEG 或 PNG（按文件内容识别）',
     en: 'The file must be a PDF, JPEG or PNG (judged by its content)',
   },
+  deal_withdrawn: {
+    zh: '该签约已撤回，不能再上传文件',
+    en: 'This deal was withdrawn; no file can be attached any more',
+  },
   deal_no_file: { zh: '该签约没有上传文件', en: 'No file was uploaded for this deal' },
   match_has_contract: {
     zh: '该撮合已签订合同，不能取消；如需变更请处理合同',
