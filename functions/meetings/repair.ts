@@ -19,11 +19,13 @@
  *   given an optimal final schedule, placing pending meetings at their final cells only ever evicts
  *   meetings still in their original cells whose final cell differs — exactly the moved ones — so the
  *   search meets it at depth = its number of moves. The first d that succeeds is the minimum.
- * - Bounded: the exact search gets a node budget. On large schedules (or when it runs out) the
+ * - Bounded: the exact search gets a work budget. On large schedules (or when it runs out) the
  *   additions are placed one at a time, each with the same iterative deepening limited to
- *   `HEURISTIC_DEPTH` moves and a per-addition node budget, and a slot full of meetings offers only a
- *   few eviction candidates (those with a free cell elsewhere). Each addition is then placed with the
- *   fewest moves given the ones before it (sequentially minimal, not necessarily globally).
+ *   `HEURISTIC_DEPTH` moves and a per-addition work budget (and a total one, after which only cells
+ *   that move nobody are taken); a slot full of meetings offers only a few eviction candidates (those
+ *   with a free cell elsewhere); an addition is refused at once when no open cell is free at all
+ *   (evictions only shuffle). Each addition is placed with the fewest moves given the ones before it
+ *   (sequentially minimal, not necessarily globally; within the depth and budget).
  *
  * An added meeting that cannot be placed is `unplaced` (`pin_conflict` when its pin is outside the open
  * slots, the tables or either side's availability, or collides with a fixed meeting or an earlier pin;
@@ -59,11 +61,15 @@ export interface RepairResult {
 
 /** Exact search when the schedule has at most this many open cells × pending additions. */
 const EXACT_MAX_WORK = 4_000;
-const EXACT_NODE_BUDGET = 200_000;
+/** Work units (search nodes, slots scanned, free-cell probes) the exact search may spend. */
+const EXACT_WORK_BUDGET = 2_000_000;
 const HEURISTIC_DEPTH = 4;
-const HEURISTIC_NODE_BUDGET = 20_000;
-/** In heuristic mode, how many occupants of a full slot are offered for eviction. */
+/** Work units per addition, and for all additions together, in heuristic mode. */
+const HEURISTIC_WORK_BUDGET = 200_000;
+const HEURISTIC_TOTAL_WORK = 20_000_000;
+/** In heuristic mode, how many occupants of a full slot are offered for eviction, and looked at. */
 const HEURISTIC_OCCUPANTS = 3;
+const HEURISTIC_OCCUPANTS_SCANNED = 12;
 
 enum Kind {
   Fixed = 0,
@@ -242,6 +248,7 @@ export function repairSchedule(problem: RepairProblem): RepairResult {
   }
   const evictable = (j: number): boolean => kind[j] === Kind.Movable && !moved[j] && slot[j]! >= 0;
   const hasFreeCell = (j: number): boolean => {
+    nodes += S - open;
     for (let s = open; s < S; s++) {
       if (s === slot[j] || freeTables[s] === 0 || !allowed(ia[j]!, s) || !allowed(ib[j]!, s)) continue;
       if (busy[ia[j]! * S + s]! < 0 && busy[ib[j]! * S + s]! < 0) return true;
@@ -254,6 +261,7 @@ export function repairSchedule(problem: RepairProblem): RepairResult {
     const y = ib[i]!;
     const from = pinSlot[i]! >= 0 ? pinSlot[i]! : open;
     const to = pinSlot[i]! >= 0 ? pinSlot[i]! + 1 : S;
+    nodes += to - from;
     for (let s = from; s < to; s++) {
       if (!allowed(x, s) || !allowed(y, s)) continue;
       const p1 = busy[x * S + s]!;
@@ -288,10 +296,12 @@ export function repairSchedule(problem: RepairProblem): RepairResult {
       }
       // A full slot: evict one occupant.
       let offered = 0;
+      let scanned = 0;
       for (let t = 0; t < T; t++) {
         const o = occ[s * T + t]!;
         if (o < 0 || !evictable(o)) continue;
         if (heuristic) {
+          if (++scanned > HEURISTIC_OCCUPANTS_SCANNED || nodes > nodeBudget) break;
           if (!hasFreeCell(o)) continue;
           if (++offered > HEURISTIC_OCCUPANTS) break;
         }
@@ -364,7 +374,7 @@ export function repairSchedule(problem: RepairProblem): RepairResult {
   let done = false;
   if (openCells * Math.max(1, todoAll.length) <= EXACT_MAX_WORK) {
     nodes = 0;
-    nodeBudget = EXACT_NODE_BUDGET;
+    nodeBudget = EXACT_WORK_BUDGET;
     done = deepen(todoAll, movableCount);
     if (!done && !exhausted) {
       // Not all fit: leave out additions from the last (free ones before pinned) until the rest fit.
@@ -382,12 +392,26 @@ export function repairSchedule(problem: RepairProblem): RepairResult {
   }
   if (!done) {
     heuristic = true;
+    let spent = 0;
     for (const i of todoAll) {
       if (slot[i]! >= 0) continue;
-      nodes = 0;
-      nodeBudget = HEURISTIC_NODE_BUDGET;
-      if (!deepen([i], HEURISTIC_DEPTH) && kind[i] === Kind.Added)
-        unplaced.push({ id: ids[i]!, reason: 'no_room' });
+      // Evictions only shuffle meetings: an addition needs a free open cell somewhere.
+      let freeOpen = 0;
+      for (let s = open; s < S; s++) freeOpen += freeTables[s]!;
+      let ok = false;
+      if (freeOpen > 0) {
+        nodes = 0;
+        nodeBudget = Math.min(HEURISTIC_WORK_BUDGET, Math.max(0, HEURISTIC_TOTAL_WORK - spent));
+        // Out of total budget: only a cell that moves nobody.
+        ok = deepen([i], nodeBudget > 0 ? HEURISTIC_DEPTH : 0);
+        if (!ok && nodeBudget === 0) {
+          nodeBudget = 4 * (S + 1);
+          nodes = 0;
+          ok = deepen([i], 0);
+        }
+        spent += nodes;
+      }
+      if (!ok && kind[i] === Kind.Added) unplaced.push({ id: ids[i]!, reason: 'no_room' });
     }
   }
 

@@ -15,69 +15,85 @@ function lcg(seed: number): () => number {
 }
 
 /** A valid current schedule (random meetings in random free cells), the day under way, changes. */
-const repairInstance = fc
-  .record({
-    orgs: fc.integer({ min: 2, max: 6 }),
-    slotCount: fc.integer({ min: 2, max: 4 }),
-    tables: fc.integer({ min: 1, max: 2 }),
-    meetings: fc.integer({ min: 0, max: 8 }),
-    additions: fc.integer({ min: 0, max: 2 }),
-    windowRate: fc.constantFrom(0, 0, 0.3),
-    seed: fc.integer(),
-  })
-  .map(({ orgs, slotCount, tables, meetings, additions, windowRate, seed }): RepairProblem => {
-    const rnd = lcg(seed);
-    const pick = (k: number) => Math.floor(rnd() * k);
-    const participants = Array.from({ length: orgs }, (_, i) =>
-      rnd() < windowRate
-        ? {
-            id: `o${i}`,
-            available: Array.from({ length: slotCount }, (_, s) => s).filter(() => rnd() < 0.75),
-          }
-        : { id: `o${i}` },
-    );
-    const can = (o: number, s: number) => participants[o]!.available?.includes(s) ?? true;
-    const firstOpenSlot = pick(slotCount);
-    const cell = new Set<string>();
-    const busy = new Set<string>();
-    const pairs = new Set<string>();
-    const current: Current[] = [];
-    for (let tries = 0; tries < 4 * meetings && current.length < meetings; tries++) {
-      const a = pick(orgs);
-      const b = pick(orgs);
-      const s = pick(slotCount);
-      const t = pick(tables);
-      if (a === b || pairs.has(`${a}-${b}`) || pairs.has(`${b}-${a}`)) continue;
-      if (cell.has(`${s}/${t}`) || busy.has(`${a}@${s}`) || busy.has(`${b}@${s}`) || !can(a, s) || !can(b, s))
-        continue;
-      pairs.add(`${a}-${b}`);
-      cell.add(`${s}/${t}`);
-      busy.add(`${a}@${s}`);
-      busy.add(`${b}@${s}`);
-      const state =
-        s < firstOpenSlot
-          ? 'done'
-          : s === firstOpenSlot && rnd() < 0.5
-            ? 'under_way'
-            : ('scheduled' as const);
-      current.push({ id: `m${current.length}`, a: `o${a}`, b: `o${b}`, slot: s, table: t, state });
-    }
-    const removed = current.filter(() => rnd() < 0.2).map((c) => c.id);
-    const added: Added[] = [];
-    for (let tries = 0; tries < 10 && added.length < additions; tries++) {
-      const a = pick(orgs);
-      const b = pick(orgs);
-      if (a === b || pairs.has(`${a}-${b}`) || pairs.has(`${b}-${a}`)) continue;
-      pairs.add(`${a}-${b}`);
-      const id = `x${added.length}`;
-      const r = rnd();
-      if (r < 0.3) added.push({ id, a: `o${a}`, b: `o${b}`, pin: { slot: pick(slotCount) } });
-      else if (r < 0.5)
-        added.push({ id, a: `o${a}`, b: `o${b}`, pin: { slot: pick(slotCount), table: pick(tables) } });
-      else added.push({ id, a: `o${a}`, b: `o${b}` });
-    }
-    return { slotCount, tables, participants, current, removed, added, firstOpenSlot };
-  });
+const instance = (size: {
+  orgs: number;
+  slots: number;
+  tables: number;
+  meetings: number;
+  additions: number;
+}) =>
+  fc
+    .record({
+      orgs: fc.integer({ min: 2, max: size.orgs }),
+      slotCount: fc.integer({ min: 2, max: size.slots }),
+      tables: fc.integer({ min: 1, max: size.tables }),
+      meetings: fc.integer({ min: 0, max: size.meetings }),
+      additions: fc.integer({ min: 0, max: size.additions }),
+      windowRate: fc.constantFrom(0, 0, 0.3),
+      seed: fc.integer(),
+    })
+    .map(({ orgs, slotCount, tables, meetings, additions, windowRate, seed }): RepairProblem => {
+      const rnd = lcg(seed);
+      const pick = (k: number) => Math.floor(rnd() * k);
+      const participants = Array.from({ length: orgs }, (_, i) =>
+        rnd() < windowRate
+          ? {
+              id: `o${i}`,
+              available: Array.from({ length: slotCount }, (_, s) => s).filter(() => rnd() < 0.75),
+            }
+          : { id: `o${i}` },
+      );
+      const can = (o: number, s: number) => participants[o]!.available?.includes(s) ?? true;
+      const firstOpenSlot = pick(slotCount);
+      const cell = new Set<string>();
+      const busy = new Set<string>();
+      const pairs = new Set<string>();
+      const current: Current[] = [];
+      for (let tries = 0; tries < 4 * meetings && current.length < meetings; tries++) {
+        const a = pick(orgs);
+        const b = pick(orgs);
+        const s = pick(slotCount);
+        const t = pick(tables);
+        if (a === b || pairs.has(`${a}-${b}`) || pairs.has(`${b}-${a}`)) continue;
+        if (
+          cell.has(`${s}/${t}`) ||
+          busy.has(`${a}@${s}`) ||
+          busy.has(`${b}@${s}`) ||
+          !can(a, s) ||
+          !can(b, s)
+        )
+          continue;
+        pairs.add(`${a}-${b}`);
+        cell.add(`${s}/${t}`);
+        busy.add(`${a}@${s}`);
+        busy.add(`${b}@${s}`);
+        const state =
+          s < firstOpenSlot
+            ? 'done'
+            : s === firstOpenSlot && rnd() < 0.5
+              ? 'under_way'
+              : ('scheduled' as const);
+        current.push({ id: `m${current.length}`, a: `o${a}`, b: `o${b}`, slot: s, table: t, state });
+      }
+      const removed = current.filter(() => rnd() < 0.2).map((c) => c.id);
+      const added: Added[] = [];
+      for (let tries = 0; tries < 5 * additions && added.length < additions; tries++) {
+        const a = pick(orgs);
+        const b = pick(orgs);
+        if (a === b || pairs.has(`${a}-${b}`) || pairs.has(`${b}-${a}`)) continue;
+        pairs.add(`${a}-${b}`);
+        const id = `x${added.length}`;
+        const r = rnd();
+        if (r < 0.3) added.push({ id, a: `o${a}`, b: `o${b}`, pin: { slot: pick(slotCount) } });
+        else if (r < 0.5)
+          added.push({ id, a: `o${a}`, b: `o${b}`, pin: { slot: pick(slotCount), table: pick(tables) } });
+        else added.push({ id, a: `o${a}`, b: `o${b}` });
+      }
+      return { slotCount, tables, participants, current, removed, added, firstOpenSlot };
+    });
+const repairInstance = instance({ orgs: 6, slots: 4, tables: 2, meetings: 8, additions: 2 });
+/** Large enough that the repair takes its bounded per-addition path rather than the exact search. */
+const largeRepairInstance = instance({ orgs: 40, slots: 12, tables: 30, meetings: 300, additions: 25 });
 
 /**
  * Brute force: over every assignment of the movable meetings (scheduled, in an open slot) and of the
@@ -183,6 +199,15 @@ describe('schedule repair properties', () => {
         }
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  it('keeps a large schedule valid on the bounded path, never moving what is under way, done or over', () => {
+    fc.assert(
+      fc.property(largeRepairInstance, (problem) => {
+        check(problem);
+      }),
+      { numRuns: 60 },
     );
   });
 
