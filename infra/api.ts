@@ -22,7 +22,9 @@ import { FilterPattern, LogGroup, MetricFilter, RetentionDays } from 'aws-cdk-li
 import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { SHEET_ROUTE_PATHS } from '../functions/api/sheet-routes.ts';
 import type { GongxuDealFiles } from './deal-files.ts';
+import { LAMBDA_BUNDLING, LAMBDA_ENTRIES, LAMBDA_NODE_OPTIONS } from './lambda-bundling.ts';
 import type { GongxuTable } from './table.ts';
 
 /**
@@ -85,6 +87,8 @@ export class GongxuApi extends Construct {
   readonly httpApi: HttpApi;
   readonly defaultStage: HttpStage;
   readonly apiFunction: NodejsFunction;
+  /** Spreadsheet imports, templates and exports (exceljs, papaparse): kept out of the API's cold start. */
+  readonly sheetsFunction: NodejsFunction;
   readonly streamFunction: NodejsFunction;
   readonly streamFailureQueue: Queue;
   /** In alarm when a stream batch exhausted its retries (a message in the on-failure queue). */
@@ -107,7 +111,7 @@ export class GongxuApi extends Construct {
       COGNITO_USER_POOL_ID: props.userPool.userPoolId,
       COGNITO_CLIENT_ID: props.userPoolClient.userPoolClientId,
       WEB_ORIGINS: (props.webOrigins ?? []).join(','),
-      NODE_OPTIONS: '--enable-source-maps',
+      ...(LAMBDA_NODE_OPTIONS ? { NODE_OPTIONS: LAMBDA_NODE_OPTIONS } : {}),
     };
 
     // --- API Lambda -------------------------------------------------------------------------
@@ -141,12 +145,33 @@ export class GongxuApi extends Construct {
     this.apiFunction = new NodejsFunction(this, 'ApiFunction', {
       ...functionDefaults(),
       description: `Gongxu ${props.stage} HTTP API (Hono)`,
-      entry: entry('functions/api/handler.ts'),
+      entry: entry(LAMBDA_ENTRIES.api),
       handler: 'handler',
       memorySize: 1024,
       timeout: Duration.seconds(29),
       role: apiRole,
       logGroup: apiLogGroup,
+      environment,
+    });
+
+    // --- Sheets Lambda: the spreadsheet routes (see functions/api/sheet-modules.ts) ----------------
+    const sheetsLogGroup = new LogGroup(this, 'SheetsFunctionLogs', { retention, removalPolicy });
+    const sheetsRole = new Role(this, 'SheetsFunctionRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Gongxu ${props.stage} spreadsheet Lambda`,
+    });
+    sheetsLogGroup.grantWrite(sheetsRole);
+    this.addTableAccess(sheetsRole, props.table);
+    this.sheetsFunction = new NodejsFunction(this, 'SheetsFunction', {
+      ...functionDefaults(),
+      description: `Gongxu ${props.stage} spreadsheet imports and exports`,
+      entry: entry(LAMBDA_ENTRIES.sheets),
+      handler: 'handler',
+      // parsing a 10,000-row .xlsx is CPU-bound: more memory is more CPU
+      memorySize: 2048,
+      timeout: Duration.seconds(29),
+      role: sheetsRole,
+      logGroup: sheetsLogGroup,
       environment,
     });
 
@@ -188,6 +213,14 @@ export class GongxuApi extends Construct {
     const integration = new HttpLambdaIntegration('ApiIntegration', this.apiFunction);
     this.httpApi.addRoutes({ path: '/{proxy+}', methods: [HttpMethod.ANY], integration });
     this.httpApi.addRoutes({ path: '/', methods: [HttpMethod.ANY], integration });
+    const sheetsIntegration = new HttpLambdaIntegration('SheetsIntegration', this.sheetsFunction);
+    for (const route of SHEET_ROUTE_PATHS) {
+      this.httpApi.addRoutes({
+        path: route.path,
+        methods: route.methods.map((m) => HttpMethod[m]),
+        integration: sheetsIntegration,
+      });
+    }
 
     const authorizationReason =
       'Authorization is done by the application: public routes (sign-in, regions, OpenAPI) share the ' +
@@ -220,7 +253,7 @@ export class GongxuApi extends Construct {
     this.streamFunction = new NodejsFunction(this, 'StreamFunction', {
       ...functionDefaults(),
       description: `Gongxu ${props.stage} DynamoDB Streams consumer`,
-      entry: entry('functions/streams/handler.ts'),
+      entry: entry(LAMBDA_ENTRIES.stream),
       handler: 'handler',
       // a batch can run live matching (min-cost flow) for up to 100 changed listings
       memorySize: 1024,
@@ -286,7 +319,7 @@ export class GongxuApi extends Construct {
     this.maintenanceFunction = new NodejsFunction(this, 'MaintenanceFunction', {
       ...functionDefaults(),
       description: `Gongxu ${props.stage} daily expiry of listings whose window ended`,
-      entry: entry('functions/maintenance/handler.ts'),
+      entry: entry(LAMBDA_ENTRIES.maintenance),
       handler: 'handler',
       memorySize: 512,
       timeout: Duration.minutes(10),
@@ -330,12 +363,9 @@ function functionDefaults(): Partial<NodejsFunctionProps> {
     applicationLogLevelV2: ApplicationLogLevel.INFO,
     systemLogLevelV2: SystemLogLevel.WARN,
     bundling: {
-      minify: true,
-      sourceMap: true,
-      sourcesContent: false,
-      target: 'node24',
-      // Bundle the AWS SDK too: the versions in package-lock.json, not whatever the runtime ships.
-      externalModules: [],
+      ...LAMBDA_BUNDLING,
+      externalModules: [...LAMBDA_BUNDLING.externalModules],
+      mainFields: [...LAMBDA_BUNDLING.mainFields],
     },
   };
 }

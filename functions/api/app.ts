@@ -11,7 +11,7 @@ import { dealRoutes, matchDealRoutes } from '../deals/deal.routes.ts';
 import { MAX_DEAL_FILE_BYTES } from '../deals/deal-file.ts';
 // matchmaking events (issue 9)
 import { eventRoutes, publicEventRoutes } from '../events/event.routes.ts';
-import { importRoutes, MAX_UPLOAD_BYTES } from '../imports/import.routes.ts';
+import { MAX_UPLOAD_BYTES } from '../imports/upload-limit.ts';
 import { listingRoutes } from '../listings/listing.routes.ts';
 import { inboxRoutes, listingMatchRoutes, matchRoutes } from '../matches/match.routes.ts';
 import { matchingRunRoutes } from '../matches/matching-run.routes.ts';
@@ -59,11 +59,22 @@ function pathWithoutStage(request: Request, options?: { env?: unknown }): string
   return path;
 }
 
+/** A module of routes mounted at a path (see {@link createApp}'s `extraModules`). */
+export interface RouteModule {
+  readonly path: string;
+  readonly routes: Hono<AppEnv>;
+}
+
 /**
- * The whole HTTP API, one Hono app: the Lambda handler serves it in AWS, @hono/node-server locally.
- * Modules are mounted with app.route(); every error goes through the one onError below.
+ * The HTTP API, one Hono app: @hono/node-server serves it locally, Lambda in AWS. Modules are
+ * mounted with app.route(); every error goes through the one onError below.
+ *
+ * `extraModules` are the spreadsheet routes (functions/api/sheet-modules.ts): the API Lambda is
+ * built without them so it stays small and starts fast, and API Gateway routes their paths to the
+ * sheets Lambda, whose app (like the local server's) has every module. They are mounted first so
+ * that e.g. `/api/listings/export` is not taken for a listing id.
  */
-export function createApp(getDeps: () => Deps): Hono<AppEnv> {
+export function createApp(getDeps: () => Deps, extraModules: readonly RouteModule[] = []): Hono<AppEnv> {
   const app = new Hono<AppEnv>({ getPath: pathWithoutStage });
 
   app.use('*', async (c, next) => {
@@ -142,6 +153,7 @@ export function createApp(getDeps: () => Deps): Hono<AppEnv> {
     }),
     (c) => c.json(openApiDocument(app, { title: 'Gongxu 供需 API', version: API_VERSION })),
   );
+  for (const module of extraModules) app.route(module.path, module.routes);
   app.route('/api/auth', authRoutes);
   app.route('/api/me', meRoutes);
   app.route('/api/orgs', orgRoutes);
@@ -153,7 +165,6 @@ export function createApp(getDeps: () => Deps): Hono<AppEnv> {
   app.route('/api/inbox', inboxRoutes);
   app.route('/api/matching-runs', matchingRunRoutes);
   app.route('/api/audit', auditRoutes);
-  app.route('/api/imports', importRoutes);
   // matchmaking events (issue 9)
   app.route('/api/events', eventRoutes);
   app.route('/api/events', meetingRoutes);

@@ -17,6 +17,7 @@ import { S3FileStore } from '../deals/file-store-s3.ts';
 // matchmaking events (issue 9)
 import { EventRepo } from '../events/event.repo.ts';
 import { ImportJobRepo } from '../imports/import-job.repo.ts';
+import type { SheetIO } from '../imports/sheet-io.ts';
 import { ListingRepo } from '../listings/listing.repo.ts';
 import { MatchRepo } from '../matches/match.repo.ts';
 import { MatchingRunRepo } from '../matches/matching-run.repo.ts';
@@ -54,6 +55,9 @@ export interface Deps {
   readonly deals: DealRepo;
   /** Files of signed papers: S3 in AWS, a folder on disk locally. */
   readonly files: FileStore;
+  // performance (issue 11)
+  /** Where spreadsheets are parsed and written; undefined: inline (functions/imports/sheet-io-inline.ts). */
+  readonly sheets?: SheetIO;
 }
 
 export function buildDeps(config: Config, clock: Clock = systemClock): Deps {

@@ -21,10 +21,11 @@ import {
   MAX_REPORTED_ERRORS,
   viewImport,
 } from './import-job.ts';
+import { sheetIO } from './sheet-io-inline.ts';
 import { templateRows, validateSheet } from './validate-import.ts';
-import { CONTENT_TYPES, readSheet, writeSheet } from './workbook.ts';
+import { CONTENT_TYPES, type SheetRows } from './workbook.ts';
 
-export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
+export { MAX_UPLOAD_BYTES } from './upload-limit.ts';
 
 const importParams = z.strictObject({ importId: id });
 const uploadQuery = z.strictObject({
@@ -59,9 +60,13 @@ export const importRoutes = new Hono<AppEnv>()
       const principal = principalOf(c);
       const q = c.req.valid('query');
       const format = q.format ?? 'xlsx';
-      const data = await writeSheet(templateRows(q.kind, isOrganizer(principal), q.lang ?? 'zh'), format, {
-        sheetName: q.kind,
-      });
+      const data = await sheetIO(c.get('deps')).write(
+        templateRows(q.kind, isOrganizer(principal), q.lang ?? 'zh'),
+        format,
+        {
+          sheetName: q.kind,
+        },
+      );
       c.header('Content-Type', CONTENT_TYPES[format]);
       c.header('Content-Disposition', `attachment; filename="gongxu-${q.kind}-template.${format}"`);
       return c.body(data as Uint8Array<ArrayBuffer>);
@@ -86,9 +91,9 @@ export const importRoutes = new Hono<AppEnv>()
       const deps = c.get('deps');
       const body = new Uint8Array(await c.req.arrayBuffer());
       if (body.byteLength === 0) throw new ValidationError([{ field: 'file', key: 'field.required' }]);
-      let rows: Awaited<ReturnType<typeof readSheet>>;
+      let rows: SheetRows;
       try {
-        rows = await readSheet(body, q.format);
+        rows = await sheetIO(deps).read(body, q.format);
       } catch {
         throw new BadRequestError('bad_file');
       }

@@ -2,7 +2,6 @@ import { type Context, Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppEnv } from '../api/context.ts';
 import { principalOf } from '../api/context.ts';
-import { CONTENT_TYPES, type SheetFormat, writeSheet } from '../imports/workbook.ts';
 import { relationshipFor } from '../matches/match-visibility.ts';
 import { assertOrganizerScope, viewerFor } from '../orgs/organizer-scope.ts';
 import { regionPrefix } from '../regions/regions.ts';
@@ -12,8 +11,8 @@ import { describe } from '../shared/openapi.ts';
 import { pagingFields } from '../shared/paging-query.ts';
 import { adcode, id } from '../shared/schema-fields.ts';
 import { jsonBody, params, parseInput, query } from '../shared/validation.ts';
-import { listingRows, summaryRows } from './list-export.ts';
-import { summarise, totals } from './list-summary.ts';
+import { totals } from './list-summary.ts';
+import { readSummary } from './list-summary-read.ts';
 import { listingInput, listingPatch } from './listing.schema.ts';
 import { canSeeListing, isOwner, LISTING_KINDS, LISTING_STATUSES, oversees, viewListing } from './listing.ts';
 import { editListing, moveListing, postListing } from './listing-commands.ts';
@@ -56,24 +55,9 @@ const lifecycleRoute = (action: 'publish' | 'withdraw' | 'fulfil', summary: stri
 const summaryQuery = z.strictObject({
   region: adcode,
   category: z.optional(z.string().check(z.regex(/^[a-z0-9:\-_.]{1,80}$/))),
-  format: z.optional(z.enum(['json', 'xlsx', 'csv'])),
-  lang: z.optional(z.enum(['zh', 'en'])),
+  // Kept for old clients: `json` is this route; spreadsheets are GET /summary/export.
+  format: z.optional(z.literal('json')),
 });
-const exportQuery = z.strictObject({
-  kind: z.enum(LISTING_KINDS),
-  region: adcode,
-  category: z.optional(z.string().check(z.regex(/^[a-z0-9:\-_.]{1,80}$/))),
-  status: z.optional(z.enum(LISTING_STATUSES)),
-  format: z.enum(['xlsx', 'csv']),
-  lang: z.optional(z.enum(['zh', 'en'])),
-});
-
-function sendSheet(c: Context<AppEnv>, data: Uint8Array, format: SheetFormat, name: string) {
-  c.header('Content-Type', CONTENT_TYPES[format]);
-  c.header('Content-Disposition', `attachment; filename="${name}.${format}"`);
-  return c.body(data as Uint8Array<ArrayBuffer>);
-}
-
 async function move(c: Context<AppEnv>, action: 'publish' | 'withdraw' | 'fulfil') {
   const viewer = await viewerFor(c.get('deps'), principalOf(c));
   const listing = await moveListing(c.get('deps'), viewer, c.req.param('listingId')!, action);
@@ -133,7 +117,7 @@ export const listingRoutes = new Hono<AppEnv>()
     describe({
       operationId: 'listSummary',
       summary:
-        '供应清单/需求清单 totals: open supply, demand and the gap by city and spec for a region (JSON or a spreadsheet)',
+        '供应清单/需求清单 totals: open supply, demand and the gap by city and spec for a region (as a spreadsheet: /summary/export)',
       tags: ['listings'],
       auth: 'user',
     }),
@@ -141,56 +125,8 @@ export const listingRoutes = new Hono<AppEnv>()
     async (c) => {
       principalOf(c);
       const q = c.req.valid('query');
-      const { listings } = c.get('deps');
-      const scope = { regionPrefix: regionPrefix(q.region), category: q.category, status: 'open' as const };
-      const [supply, demand] = await Promise.all([
-        listings.searchAll({ ...scope, kind: 'supply' }),
-        listings.searchAll({ ...scope, kind: 'demand' }),
-      ]);
-      const rows = summarise([...supply, ...demand]);
-      if (!q.format || q.format === 'json')
-        return c.json({ region: q.region, category: q.category ?? null, rows, totals: totals(rows) });
-      const lang = q.lang ?? c.get('lang');
-      return sendSheet(
-        c,
-        await writeSheet(summaryRows(rows, lang), q.format),
-        q.format,
-        `gongxu-summary-${q.region}`,
-      );
-    },
-  )
-  .get(
-    '/export',
-    describe({
-      operationId: 'exportListings',
-      summary: 'A list view as .xlsx or .csv (hidden prices and contacts stay hidden)',
-      tags: ['listings'],
-      auth: 'user',
-    }),
-    query(exportQuery),
-    async (c) => {
-      const principal = await viewerFor(c.get('deps'), principalOf(c));
-      const q = c.req.valid('query');
-      const status = q.status ?? 'open';
-      if (status !== 'open') await assertOrganizerScope(c.get('deps'), principal, q.region);
-      const all = await c.get('deps').listings.searchAll({
-        kind: q.kind,
-        regionPrefix: regionPrefix(q.region),
-        category: q.category,
-        status,
-      });
-      const lang = q.lang ?? c.get('lang');
-      const rows = listingRows(
-        q.kind,
-        all.map((l) => viewListing(l, principal)),
-        lang,
-      );
-      return sendSheet(
-        c,
-        await writeSheet(rows, q.format, { sheetName: q.kind }),
-        q.format,
-        `gongxu-${q.kind}-${q.region}`,
-      );
+      const rows = await readSummary(c.get('deps'), q.region, q.category);
+      return c.json({ region: q.region, category: q.category ?? null, rows, totals: totals(rows) });
     },
   )
   .get(

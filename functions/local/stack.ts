@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { createApp } from '../api/app.ts';
-import { buildDeps } from '../api/deps.ts';
+import { buildDeps, type Deps } from '../api/deps.ts';
+import { createFullApp } from '../api/sheet-modules.ts';
 import { runMaintenance } from '../maintenance/sweep.ts';
 import { readConfig } from '../shared/config.ts';
 import { dynamoClient } from '../shared/db/client.ts';
@@ -11,6 +11,7 @@ import { keys } from '../shared/db/keys.ts';
 import { createStreamHandler } from '../streams/stream-app.ts';
 import { seedDemoData } from './demo-data.ts';
 import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
+import { workerSheetIO } from './sheet-worker-io.ts';
 import { type StreamPoller, startStreamPoller } from './stream-poller.ts';
 import { createLocalServerApp } from './web-server.ts';
 
@@ -70,7 +71,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   };
   const { created, streamArn } = await ensureTable(dynamoClient(config), tableName);
   log(created ? `Created table ${tableName}` : `Table ${tableName} is there`);
-  const deps = buildDeps(config);
+  // Spreadsheets are parsed on a worker thread: the one local process keeps answering meanwhile.
+  const sheets = workerSheetIO();
+  const deps: Deps = { ...buildDeps(config), sheets };
   // Older versions kept the signing key in the table, where any database reader could take it.
   await deps.table.delete(keys.legacyLocalSigningKey());
   if (options.seedDemo) {
@@ -92,7 +95,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   if (options.sweepExpiry !== false) void sweep();
   const sweepTimer = options.sweepExpiry !== false ? setInterval(sweep, 3_600_000) : undefined;
   sweepTimer?.unref();
-  const api = createApp(() => deps);
+  const api = createFullApp(() => deps);
   const app = createLocalServerApp(api, options.webDist ?? 'web/dist');
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve(
@@ -112,6 +115,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     async stop() {
       if (sweepTimer) clearInterval(sweepTimer);
       await poller?.stop();
+      await sheets.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

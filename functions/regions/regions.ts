@@ -1,5 +1,6 @@
+import { brotliDecompressSync } from 'node:zlib';
 import { failed, type ParseFailure, type ParseSuccess, parsed } from '../shared/parse/parse-result.ts';
-import data from './cn-regions.json' with { type: 'json' };
+import { PACKED_REGIONS } from './cn-regions.packed.ts';
 
 /**
  * China's administrative divisions (GB/T 2260 codes, GCJ-02 centres) from `cn-regions.json`:
@@ -16,7 +17,8 @@ import data from './cn-regions.json' with { type: 'json' };
  *   their names after the city's ("东莞市长安镇" → 441900);
  * - Hong Kong and Macao districts are city rows; Taiwan has no children.
  *
- * Indexes are built once, on first use.
+ * The table ships packed (cn-regions.packed.ts: the JSON, brotli-compressed, base64), so loading
+ * this module costs nothing; it is unpacked and indexed once, on first use.
  */
 
 export type RegionLevel = 'province' | 'city' | 'district';
@@ -63,7 +65,9 @@ interface RegionIndex {
 let index: RegionIndex | undefined;
 
 function regionIndex(): RegionIndex {
-  index ??= buildIndex(data as readonly RawRegion[]);
+  index ??= buildIndex(
+    JSON.parse(brotliDecompressSync(Buffer.from(PACKED_REGIONS, 'base64')).toString('utf8')) as RawRegion[],
+  );
   return index;
 }
 

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../functions/api/app.ts';
 import type { Deps } from '../../functions/api/deps.ts';
+import { createFullApp as createApp } from '../../functions/api/sheet-modules.ts';
 import type { ImportJobRepo } from '../../functions/imports/import-job.repo.ts';
 import type { ImportJob } from '../../functions/imports/import-job.ts';
 import type { ListingRepo } from '../../functions/listings/listing.repo.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../functions/api/app.ts';
 import type { Deps } from '../../functions/api/deps.ts';
+import { createFullApp as createApp } from '../../functions/api/sheet-modules.ts';
 import { describedRoutes, openApiDocument } from '../../functions/shared/openapi.ts';
 
 const app = createApp(() => ({ config: { webOrigins: [], stage: 'test' } }) as unknown as Deps);

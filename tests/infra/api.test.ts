@@ -68,9 +68,28 @@ describe('Lambda functions', () => {
           COGNITO_USER_POOL_ID: { Ref: logicalId(stack.auth.userPool) },
           COGNITO_CLIENT_ID: { Ref: logicalId(stack.auth.client) },
           WEB_ORIGINS: '',
-          NODE_OPTIONS: '--enable-source-maps',
         },
       },
+    });
+  });
+
+  it('do not enable source maps at run time (Node would parse the map on every cold start)', () => {
+    const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+    expect(functions.length).toBeGreaterThanOrEqual(4);
+    for (const fn of functions) {
+      const variables = (fn.Properties.Environment?.Variables ?? {}) as Json;
+      expect(variables.NODE_OPTIONS ?? '').not.toContain('--enable-source-maps');
+    }
+  });
+
+  it('give spreadsheets a function of their own: 2048 MB, 29 s, the same configuration', () => {
+    expect(template.toJSON().Resources[logicalId(stack.api.sheetsFunction)].Properties).toMatchObject({
+      Description: expect.stringContaining('spreadsheet'),
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      MemorySize: 2048,
+      Timeout: 29,
+      Environment: { Variables: { AUTH_MODE: 'cognito', TABLE_NAME: { Ref: logicalId(stack.table.table) } } },
     });
   });
 
@@ -100,16 +119,64 @@ describe('HTTP API', () => {
     });
   });
 
-  it('sends ANY / and ANY /{proxy+} to the API function with the 2.0 payload', () => {
-    for (const routeKey of ['ANY /', 'ANY /{proxy+}']) {
-      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: routeKey });
+  /** Route key → the function its integration invokes. */
+  function routeTargets(): Map<string, string> {
+    const resources = template.toJSON().Resources as Record<string, { Type: string; Properties: Json }>;
+    const targets = new Map<string, string>();
+    for (const route of Object.values(resources).filter((r) => r.Type === 'AWS::ApiGatewayV2::Route')) {
+      const integrationId = ((route.Properties.Target as Json)['Fn::Join'] as [string, [string, Json]])[1][1]
+        .Ref as string;
+      const uri = resources[integrationId]!.Properties.IntegrationUri as { 'Fn::GetAtt': [string, string] };
+      targets.set(route.Properties.RouteKey as string, uri['Fn::GetAtt'][0]);
     }
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', 2);
+    return targets;
+  }
+
+  it('sends ANY / and ANY /{proxy+} to the API function with the 2.0 payload', () => {
+    const targets = routeTargets();
+    for (const routeKey of ['ANY /', 'ANY /{proxy+}']) {
+      expect(targets.get(routeKey)).toBe(logicalId(stack.api.apiFunction));
+    }
     template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
       IntegrationType: 'AWS_PROXY',
       PayloadFormatVersion: '2.0',
       IntegrationUri: getAtt(logicalId(stack.api.apiFunction)),
     });
+  });
+
+  it('sends imports, exports and the OpenAPI document to the sheets function, nothing else', () => {
+    const targets = routeTargets();
+    const sheets = logicalId(stack.api.sheetsFunction);
+    expect(
+      [...targets]
+        .filter(([, fn]) => fn === sheets)
+        .map(([key]) => key)
+        .sort(),
+    ).toEqual(
+      [
+        'ANY /api/imports',
+        'ANY /api/imports/{proxy+}',
+        'GET /api/listings/export',
+        'GET /api/listings/summary/export',
+        'GET /api/openapi.json',
+      ].sort(),
+    );
+    expect(targets.size).toBe(7);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY',
+      PayloadFormatVersion: '2.0',
+      IntegrationUri: getAtt(sheets),
+    });
+  });
+
+  it('gives the sheets role item access, index queries and its own logs, no user administration', () => {
+    const { statements, managedPolicies } = statementsOf(stack.api.sheetsFunction.role!);
+    const actions = new Set(statements.flatMap((s) => asArray(s.Action)));
+
+    expect(managedPolicies).toEqual([]);
+    expect([...actions].sort()).toEqual(
+      [...TABLE_ITEM_ACTIONS, 'logs:CreateLogStream', 'logs:PutLogEvents'].sort(),
+    );
   });
 });
 

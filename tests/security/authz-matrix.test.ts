@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../functions/api/app.ts';
 import type { Deps } from '../../functions/api/deps.ts';
+import { createFullApp as createApp } from '../../functions/api/sheet-modules.ts';
 import { openApiDocument } from '../../functions/shared/openapi.ts';
 import { type ApiResponse, apiClient } from '../setup/api-client.ts';
 import { eventBody } from '../setup/event-inputs.ts';
@@ -55,6 +55,7 @@ postListing                 | 401       | 2xx    | 2xx      | 2xx         | 2xx 
 searchListings              | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
 searchListings[drafts]      | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
 listSummary                 | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+exportSummary               | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
 exportListings              | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
 exportListings[drafts]      | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
 myListings                  | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
@@ -246,6 +247,7 @@ const TARGETS: Record<string, (world: World, role: Role) => Promise<Call>> = {
   searchListings: async () => ({ query: { kind: 'supply', region: '350000' } }),
   'searchListings[drafts]': async () => ({ query: { kind: 'supply', region: '350000', status: 'draft' } }),
   listSummary: async () => ({ query: { region: '350000' } }),
+  exportSummary: async () => ({ query: { region: '350000', format: 'csv' } }),
   exportListings: async () => ({ query: { kind: 'supply', region: '350000', format: 'csv' } }),
   'exportListings[drafts]': async () => ({
     query: { kind: 'supply', region: '350000', format: 'csv', status: 'draft' },

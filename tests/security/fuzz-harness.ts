@@ -3,8 +3,8 @@ import { getQueryParams } from 'hono/utils/url';
 import { generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import { expect } from 'vitest';
 import * as z from 'zod/mini';
-import { createApp } from '../../functions/api/app.ts';
 import type { Deps } from '../../functions/api/deps.ts';
+import { createFullApp as createApp } from '../../functions/api/sheet-modules.ts';
 import { sniffDealFile } from '../../functions/deals/deal-file.ts';
 import { listingPatch } from '../../functions/listings/listing.schema.ts';
 import { describedRoutes } from '../../functions/shared/openapi.ts';
@@ -201,6 +201,7 @@ export const SPECS: Readonly<Record<string, OperationSpec>> = {
     }),
   },
   listSummary: { role: 'orgAdmin', query: () => ({ region: '350000', category: 'steel' }) },
+  exportSummary: { role: 'orgAdmin', query: () => ({ region: '350000', category: 'steel', format: 'csv' }) },
   exportListings: { role: 'orgAdmin', query: () => ({ kind: 'supply', region: '350000', format: 'csv' }) },
   myListings: {
     role: 'orgAdmin',

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { createApp } from '../../functions/api/app.ts';
 import { buildDeps, type Deps } from '../../functions/api/deps.ts';
+import { createFullApp } from '../../functions/api/sheet-modules.ts';
 import { type Clock, systemClock } from '../../functions/shared/clock.ts';
 import { type Config, readConfig } from '../../functions/shared/config.ts';
 import { dynamoClient } from '../../functions/shared/db/client.ts';
@@ -23,6 +23,6 @@ export async function freshTable(options: { clock?: Clock; config?: Partial<Conf
   };
   await ensureTable(dynamoClient(config), tableName);
   const deps: Deps = buildDeps(config, options.clock ?? systemClock);
-  const app = createApp(() => deps);
+  const app = createFullApp(() => deps);
   return { deps, app, config, endpoint, tableName };
 }

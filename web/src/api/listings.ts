@@ -133,7 +133,7 @@ export const downloadSummary = (
   lang: Lang,
 ) =>
   downloadFile(
-    '/listings/summary',
+    '/listings/summary/export',
     { region, category: category || undefined, format, lang },
     `gongxu-summary-${region}.${format}`,
   );

@@ -1,0 +1,31 @@
+import { parentPort } from 'node:worker_threads';
+import { readSheet, writeSheet } from '../imports/workbook.ts';
+
+/**
+ * The worker thread of {@link ./sheet-worker-io.ts}: parses and writes spreadsheet files off the
+ * local server's event loop. One message in, one out, matched by id.
+ */
+export type SheetRequest =
+  | { id: number; op: 'read'; data: Uint8Array; format: Parameters<typeof readSheet>[1] }
+  | {
+      id: number;
+      op: 'write';
+      rows: Parameters<typeof writeSheet>[0];
+      format: Parameters<typeof writeSheet>[1];
+      options?: Parameters<typeof writeSheet>[2];
+    };
+export type SheetResponse =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: string };
+
+parentPort?.on('message', async (request: SheetRequest) => {
+  try {
+    const value =
+      request.op === 'read'
+        ? await readSheet(request.data, request.format)
+        : await writeSheet(request.rows, request.format, request.options);
+    parentPort!.postMessage({ id: request.id, ok: true, value } satisfies SheetResponse);
+  } catch (error) {
+    parentPort!.postMessage({ id: request.id, ok: false, error: String(error) } satisfies SheetResponse);
+  }
+});
