@@ -329,7 +329,7 @@ export function videoLinkFor(pattern: string | undefined, table: number): string
 
 /** Slot start as an instant (Asia/Shanghai is UTC+8 all year). */
 export function slotInstant(date: string, time: string): Date {
-  return new Date(`${date}T${time === '24:00' ? '23:59' : time}:00+08:00`);
+  return new Date(Date.parse(`${date}T00:00:00+08:00`) + minutesOf(time) * 60_000);
 }
 
 // ── permission predicates ─────────────────────────────────────────────────────────────────────

@@ -47,7 +47,7 @@ const eventParams = z.strictObject({ eventId: id });
 const registrationParams = z.strictObject({ eventId: id, registrationId: id });
 const month = z.string().check(z.regex(/^20\d\d-(0[1-9]|1[0-2])$/, { message: 'field.invalid_format' }));
 const listQuery = z.strictObject({ month: z.optional(month), region: z.optional(adcode), ...pagingFields });
-const mineQuery = z.strictObject({ month: z.optional(month), ...pagingFields });
+const mineQuery = z.strictObject({ month: z.optional(month), region: z.optional(adcode), ...pagingFields });
 
 /** This month in Beijing time (YYYY-MM). */
 const beijingMonth = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
@@ -124,8 +124,12 @@ export const eventRoutes = new Hono<AppEnv>()
       const principal = principalOf(c);
       if (!isOrganizer(principal)) throw new ForbiddenError();
       const viewer = await viewerFor(deps, principal);
-      const page = await deps.events.listByOrganizer(principal.orgId, c.req.valid('query'));
-      return c.json({ ...page, items: page.items.map((e) => viewEvent(e, viewer, deps.clock.now())) });
+      const q = c.req.valid('query');
+      const page = await deps.events.listByOrganizer(principal.orgId, q);
+      // A region narrows the page to events in it (the page may then hold fewer than `limit`).
+      const prefix = q.region ? regionPrefix(q.region) : '';
+      const items = page.items.filter((e) => regionPrefix(e.region).startsWith(prefix));
+      return c.json({ ...page, items: items.map((e) => viewEvent(e, viewer, deps.clock.now())) });
     },
   )
   .get(
