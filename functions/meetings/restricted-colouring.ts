@@ -39,6 +39,9 @@ export interface RestrictedColouringInput {
 }
 
 const KEMPE_TRIES = 24;
+/** Alternating-path steps all Kempe attempts together may walk: 64 per meeting plus a million. */
+const KEMPE_STEPS_PER_EDGE = 64;
+const KEMPE_STEPS_BASE = 1_000_000;
 
 /** Returns each edge's colour, -1 for those left out or without room. */
 export function colourRestricted(input: RestrictedColouringInput): Int32Array {
@@ -80,6 +83,7 @@ export function colourRestricted(input: RestrictedColouringInput): Int32Array {
   );
 
   const path: number[] = [];
+  let steps = KEMPE_STEPS_PER_EDGE * m + KEMPE_STEPS_BASE;
   /** Walk the p/q path from `start` (first edge coloured p); false if it meets `avoid` or may not flip. */
   const walk = (start: number, avoid: number, p: number, q: number): boolean => {
     path.length = 0;
@@ -91,7 +95,7 @@ export function colourRestricted(input: RestrictedColouringInput): Int32Array {
       if (pinned[f]! >= 0) return false;
       const other = want === p ? q : p;
       const w = eu[f] === z ? ev[f]! : eu[f]!;
-      if (w === avoid || !allowed(z, other) || !allowed(w, other)) return false;
+      if (w === avoid || !allowed(z, other) || !allowed(w, other) || --steps < 0) return false;
       path.push(f);
       z = w;
       want = other;
@@ -121,7 +125,9 @@ export function colourRestricted(input: RestrictedColouringInput): Int32Array {
       set(e, best);
       return true;
     }
-    // Kempe flips, both orientations: α free at `end` (and allowed for e), β free at `far`.
+    // Kempe flips, both orientations: α free at `end` (and allowed for e), β free at `far`; within a
+    // total budget of path steps, so the worst case stays near-linear (then only new colours help).
+    if (steps <= 0) return false;
     let tries = 0;
     for (let side = 0; side < 2; side++) {
       const end = side === 0 ? x : y;
