@@ -42,6 +42,7 @@ export const NAV: NavSection[] = [
       { label: 'nav.org', href: (me) => `/orgs/${me.org.id}` },
       { label: 'nav.inbox', href: () => '/inbox' },
       { label: 'nav.browse', href: () => '/listings/search' },
+      { label: 'nav.eventsJoin', href: () => '/events', when: (me) => !isOrganizer(me) },
       { label: 'nav.imports', href: () => '/imports' },
       { label: 'nav.users', when: (me) => me.user.orgRole === 'org_admin' },
     ],
@@ -101,7 +102,7 @@ export const NAV: NavSection[] = [
       { label: 'nav.regionOrgs' },
       { label: 'nav.regionListings', href: () => '/lists' },
       { label: 'nav.runs', href: () => '/runs' },
-      { label: 'nav.events' },
+      { label: 'nav.events', href: () => '/events' },
     ],
   },
   {

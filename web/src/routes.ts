@@ -27,6 +27,7 @@ const preloadListing = ({ params }: RoutePreloadFuncArgs) => {
 export const routes: RouteDefinition[] = [
   { path: '/sign-in', component: lazy(() => import('./pages/auth/sign-in.tsx')) },
   { path: '/register', component: lazy(() => import('./pages/orgs/register.tsx')) },
+  { path: '/event/:eventId', component: lazy(() => import('./pages/events/event-public.tsx')) },
   {
     path: '/',
     component: lazy(() => import('./components/app-shell.tsx')),
@@ -73,6 +74,28 @@ export const routes: RouteDefinition[] = [
       },
       { path: '/lists', component: lazy(() => import('./pages/lists/lists.tsx')), preload: preloadCatalogue },
       { path: '/imports', component: lazy(() => import('./pages/imports/imports.tsx')) },
+      { path: '/events', component: lazy(() => import('./pages/events/events.tsx')) },
+      { path: '/events/new', component: lazy(() => import('./pages/events/event-form.tsx')) },
+      {
+        path: '/events/:eventId/edit',
+        component: lazy(() =>
+          import('./pages/events/event-form.tsx').then((m) => ({ default: m.EventEditPage })),
+        ),
+      },
+      { path: '/events/:eventId', component: lazy(() => import('./pages/events/event-detail.tsx')) },
+      {
+        path: '/events/:eventId/registrations',
+        component: lazy(() => import('./pages/events/event-registrations.tsx')),
+      },
+      {
+        path: '/events/:eventId/schedule',
+        component: lazy(() => import('./pages/events/event-schedule.tsx')),
+      },
+      {
+        path: '/events/:eventId/timetable',
+        component: lazy(() => import('./pages/events/event-timetable.tsx')),
+      },
+      { path: '/events/:eventId/agenda', component: lazy(() => import('./pages/events/event-agenda.tsx')) },
       { path: '*404', component: lazy(() => import('./pages/not-found.tsx')) },
     ],
   },

@@ -1,0 +1,120 @@
+import { A, createAsync, type RouteSectionProps } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
+import { ApiError } from '../../api/client.ts';
+import { downloadAgendaIcs, getAgenda } from '../../api/events.ts';
+import { formatQuantity, itemName, useCatalogue } from '../../components/match-format.ts';
+import { MatchReasons } from '../../components/match-reasons.tsx';
+import { localized, t } from '../../i18n/index.ts';
+import { usePageTitle } from '../../page-title.ts';
+import { eventWhere, formatDays, formatSlot, tableLabel } from './event-format.ts';
+
+/**
+ * /events/:eventId/agenda — a participant's own meetings: when, at which table (or the video link),
+ * with whom, what was matched and why. Made for a phone, printable (bad Wi-Fi at venues), and as an
+ * .ics file for a calendar.
+ */
+export default function EventAgendaPage(props: RouteSectionProps) {
+  usePageTitle('events.myAgenda');
+  useCatalogue();
+  const agenda = createAsync(() => getAgenda(props.params.eventId ?? ''));
+  const [icsError, setIcsError] = createSignal<ApiError>();
+  const download = async () => {
+    setIcsError(undefined);
+    try {
+      await downloadAgendaIcs(props.params.eventId ?? '');
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setIcsError(e);
+    }
+  };
+  return (
+    <Show when={agenda()}>
+      {(a) => (
+        <div class="agenda printable" data-testid="agenda">
+          <header class="page-header">
+            <div>
+              <p class="eyebrow no-print">
+                <A href={`/events/${a().event.id}`}>{t('events.backToEvent')}</A>
+              </p>
+              <h1 class="page-title">{t('events.agendaOf', { org: a().orgName })}</h1>
+              <p class="page-lead">
+                {a().event.title} · {formatDays(a().event.days)} · {eventWhere(a().event)}
+              </p>
+            </div>
+          </header>
+          <div class="toolbar no-print">
+            <button type="button" class="button" onClick={() => window.print()} data-testid="agenda-print">
+              {t('events.print')}
+            </button>
+            <button type="button" class="button" onClick={download} data-testid="agenda-ics">
+              {t('events.addToCalendar')}
+            </button>
+          </div>
+          <Show when={icsError()}>
+            {(e) => (
+              <div class="alert alert-error" role="alert">
+                {localized(e().messages)}
+              </div>
+            )}
+          </Show>
+          <Show when={a().items.length > 0} fallback={<p class="card muted">{t('events.agendaEmpty')}</p>}>
+            <ol class="agenda-list">
+              <For each={a().items}>
+                {(item) => (
+                  <li
+                    class="card agenda-item"
+                    data-testid="agenda-item"
+                    data-counterpart={item.counterpartName}
+                  >
+                    <div class="agenda-when">
+                      <strong data-testid="agenda-time">{formatSlot(item.start, item.end)}</strong>
+                      <Show
+                        when={item.videoLink}
+                        fallback={
+                          <span class="agenda-table" data-testid="agenda-table">
+                            {tableLabel(item.table)}
+                          </span>
+                        }
+                      >
+                        {(link) => (
+                          <a
+                            href={link()}
+                            class="agenda-video"
+                            data-testid="agenda-video"
+                            rel="noopener"
+                            target="_blank"
+                          >
+                            {t('events.videoRoom')}
+                            <span class="print-only"> {link()}</span>
+                          </a>
+                        )}
+                      </Show>
+                    </div>
+                    <h2 class="agenda-counterpart">{item.counterpartName}</h2>
+                    <Show when={item.requested}>
+                      <p class="muted">{t('events.fromRequest')}</p>
+                    </Show>
+                    <For each={item.matches}>
+                      {(m) => (
+                        <div class="agenda-match">
+                          <p>
+                            <strong>{itemName(m.kind, m.offerItem)}</strong> ·{' '}
+                            {formatQuantity(m.quantity, m.unit)}
+                          </p>
+                          <MatchReasons
+                            reasons={m.reasons}
+                            context={{ kind: m.kind, offerItem: m.offerItem, unit: m.unit }}
+                          />
+                        </div>
+                      )}
+                    </For>
+                  </li>
+                )}
+              </For>
+            </ol>
+          </Show>
+        </div>
+      )}
+    </Show>
+  );
+}

@@ -1,0 +1,179 @@
+import { A, createAsync, type RouteSectionProps } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
+import { getEvent, getSchedule, type MatchEvent, type Schedule } from '../../api/events.ts';
+import { t } from '../../i18n/index.ts';
+import { usePageTitle } from '../../page-title.ts';
+import { eventWhere, formatDays, formatSlot, formatTime, tableLabel } from './event-format.ts';
+
+type View = 'table' | 'time' | 'cards';
+
+/**
+ * /events/:eventId/timetable — the whole timetable to print: by table, by time, or one card per
+ * table to stand on it. On paper there are no menus or buttons (print stylesheet).
+ */
+export default function EventTimetablePage(props: RouteSectionProps) {
+  usePageTitle('events.timetable');
+  const event = createAsync(() => getEvent(props.params.eventId ?? ''));
+  const schedule = createAsync(() => getSchedule(props.params.eventId ?? ''));
+  const [view, setView] = createSignal<View>('table');
+  return (
+    <Show when={event()}>
+      {(e) => (
+        <div class="printable" data-testid="timetable">
+          <div class="toolbar no-print">
+            <A href={`/events/${e().id}/schedule`}>{t('events.backToSchedule')}</A>
+            <nav class="tabs" aria-label={t('events.timetable')}>
+              <For each={['table', 'time', 'cards'] as const}>
+                {(v) => (
+                  <button
+                    type="button"
+                    class="tab"
+                    classList={{ 'is-current': view() === v }}
+                    aria-pressed={view() === v}
+                    data-testid={`timetable-${v}`}
+                    onClick={() => setView(v)}
+                  >
+                    {t(`events.timetableViews.${v}`)}
+                  </button>
+                )}
+              </For>
+            </nav>
+            <button
+              type="button"
+              class="button button-primary"
+              onClick={() => window.print()}
+              data-testid="timetable-print"
+            >
+              {t('events.print')}
+            </button>
+          </div>
+          <Show when={view() !== 'cards'}>
+            <header class="print-header">
+              <h1 class="page-title">{e().title}</h1>
+              <p>
+                {formatDays(e().days)} · {eventWhere(e())} · {e().organizerName}
+              </p>
+            </header>
+          </Show>
+          <Show when={schedule()} fallback={<p class="muted">{t('events.noSchedule')}</p>}>
+            {(s) => (
+              <>
+                <Show when={view() === 'table'}>
+                  <ByTable event={e()} schedule={s()} />
+                </Show>
+                <Show when={view() === 'time'}>
+                  <ByTime event={e()} schedule={s()} />
+                </Show>
+                <Show when={view() === 'cards'}>
+                  <TableCards event={e()} schedule={s()} />
+                </Show>
+              </>
+            )}
+          </Show>
+        </div>
+      )}
+    </Show>
+  );
+}
+
+const tablesOf = (s: Schedule) => Array.from({ length: Math.max(1, s.tables) }, (_, i) => i);
+const placeOf = (event: MatchEvent, table: number | undefined) =>
+  event.mode === 'online' ? t('events.roomNo', { n: (table ?? 0) + 1 }) : tableLabel(table);
+
+function ByTable(props: { event: MatchEvent; schedule: Schedule }) {
+  return (
+    <For
+      each={tablesOf(props.schedule).filter((tb) =>
+        props.schedule.meetings.some((m) => (m.table ?? 0) === tb),
+      )}
+    >
+      {(table) => (
+        <section class="print-block" data-testid="timetable-table">
+          <h2 class="card-title">{placeOf(props.event, table)}</h2>
+          <table class="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('events.time')}</th>
+                <th scope="col">{t('matches.sides.goodsOffer')}</th>
+                <th scope="col">{t('matches.sides.goodsNeed')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For
+                each={props.schedule.meetings
+                  .filter((m) => (m.table ?? 0) === table)
+                  .sort((a, b) => a.slot - b.slot)}
+              >
+                {(m) => (
+                  <tr>
+                    <td>{formatSlot(m.start, m.end)}</td>
+                    <td>{m.offerOrgName}</td>
+                    <td>{m.needOrgName}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </section>
+      )}
+    </For>
+  );
+}
+
+function ByTime(props: { event: MatchEvent; schedule: Schedule }) {
+  const used = () =>
+    props.schedule.slots.filter((s) => props.schedule.meetings.some((m) => m.slot === s.index));
+  return (
+    <For each={used()}>
+      {(slot) => (
+        <section class="print-block" data-testid="timetable-slot">
+          <h2 class="card-title">{formatSlot(slot.start, slot.end)}</h2>
+          <table class="data-table">
+            <tbody>
+              <For
+                each={props.schedule.meetings
+                  .filter((m) => m.slot === slot.index)
+                  .sort((a, b) => (a.table ?? 0) - (b.table ?? 0))}
+              >
+                {(m) => (
+                  <tr>
+                    <th scope="row">{placeOf(props.event, m.table)}</th>
+                    <td>{m.offerOrgName}</td>
+                    <td>{m.needOrgName}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </section>
+      )}
+    </For>
+  );
+}
+
+/** One card per table: its number, large, and who sits there when. */
+function TableCards(props: { event: MatchEvent; schedule: Schedule }) {
+  return (
+    <For each={tablesOf(props.schedule)}>
+      {(table) => (
+        <section class="table-card" data-testid="table-card">
+          <p class="table-card-event">{props.event.title}</p>
+          <p class="table-card-no">{placeOf(props.event, table)}</p>
+          <ul>
+            <For
+              each={props.schedule.meetings
+                .filter((m) => (m.table ?? 0) === table)
+                .sort((a, b) => a.slot - b.slot)}
+            >
+              {(m) => (
+                <li>
+                  {formatTime(m.start)}–{formatTime(m.end)} {m.offerOrgName} · {m.needOrgName}
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
+      )}
+    </For>
+  );
+}

@@ -1,0 +1,29 @@
+import { query } from '@solidjs/router';
+import { fetchMyEvents, fetchOpenEvents } from '../../api/events.ts';
+
+let version = 0;
+
+/** Says the organizer's events changed (created, published, copied): the list fetches afresh. */
+export function myEventsChanged(): void {
+  version += 1;
+}
+
+export const eventsVersion = (): number => version;
+
+/** The first page of the organizer's own events for a month and a city (empty = all). */
+export const getMyEventsPage = query(
+  (month: string, region: string, _version: number) => fetchMyEvents({ month, region }),
+  'myEventsPage',
+);
+
+/** The first page of published events firms can take part in. */
+export const getOpenEventsPage = query(
+  (month: string, region: string, _version: number) => fetchOpenEvents({ month, region }),
+  'openEventsPage',
+);
+
+/** This month as YYYY-MM (local time). */
+export function thisMonth(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+}
