@@ -131,8 +131,14 @@ function ApplyForm(props: { event: MatchEvent }) {
   const listings = createAsync(async () => {
     const m = me();
     if (!m) return [] as Listing[];
+    // only the listings the event matches: goods (supply, demand), staff, or both
+    const kinds = kindsForOrg(m.org.kinds).filter((kind) =>
+      props.event.kind === 'both'
+        ? true
+        : (kind === 'supply' || kind === 'demand') === (props.event.kind === 'goods'),
+    );
     const pages = await Promise.all(
-      kindsForOrg(m.org.kinds).map((kind) => fetchMyListings({ kind, status: 'open', limit: 100 })),
+      kinds.map((kind) => fetchMyListings({ kind, status: 'open', limit: 100 })),
     );
     return pages.flatMap((p) => p.items);
   });
@@ -200,6 +206,7 @@ function ApplyForm(props: { event: MatchEvent }) {
                           checked={chosen().includes(l.id)}
                           data-testid="apply-listing"
                           data-listing-id={l.id}
+                          data-kind={l.kind}
                           onChange={(e) => {
                             const on = e.currentTarget.checked;
                             setChosen((c) => (on ? [...c, l.id] : c.filter((x) => x !== l.id)));
