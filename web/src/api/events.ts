@@ -21,7 +21,7 @@ export type ScheduleStatus = 'draft' | 'published';
 export const EVENT_KINDS: readonly EventKind[] = ['goods', 'labour', 'both'];
 export const EVENT_MODES: readonly EventMode[] = ['venue', 'online', 'hybrid'];
 
-/** One day of the event: a date and its hours (local time, HH:MM). */
+/** One day of the event: a date and its hours (the event's local time, HH:MM). */
 export interface EventDay {
   date: string;
   start: string;
@@ -40,6 +40,14 @@ export interface EventVenue {
   tables: number;
 }
 
+/** A meeting slot of the event's grid: numbered from 0 in time order, local date and hours. */
+export interface Slot {
+  index: number;
+  date: string;
+  start: string;
+  end: string;
+}
+
 export interface EventInput {
   title: string;
   kind: EventKind;
@@ -47,10 +55,15 @@ export interface EventInput {
   region: string;
   mode: EventMode;
   venue?: EventVenue;
+  /** Online: how many video rooms run side by side. */
+  rooms?: number;
   days: EventDay[];
   meetingMinutes: number;
-  breaks: EventBreak[];
+  bufferMinutes?: number;
+  breaks?: EventBreak[];
+  /** The last day to apply (YYYY-MM-DD, the whole of that day). */
   registrationDeadline: string;
+  responseDeadline?: string;
   capacity: number;
   videoLinkPattern?: string;
   description?: string;
@@ -64,9 +77,11 @@ export interface MatchEvent extends EventInput {
   status: EventStatus;
   registrationCount?: number;
   approvedCount?: number;
+  runIds?: string[];
   runId?: string;
-  roundPublished?: boolean;
   scheduleStatus?: ScheduleStatus;
+  slots?: Slot[];
+  tables?: number;
   createdAt: string;
   updatedAt?: string;
   /** What this viewer may do now (`edit`, `publish`, `copy`, `register`, …). */
@@ -90,7 +105,7 @@ export interface Registration {
   orgName: string;
   status: RegistrationStatus;
   listingIds: string[];
-  listings?: { id: string; kind: string; title?: string; item?: string }[];
+  listings?: { id: string; kind: string; item: string; quantity: number; unit: string }[];
   availability: Availability[];
   people: number;
   reason?: string;
@@ -102,7 +117,7 @@ export interface Registration {
 
 export interface RegistrationInput {
   listingIds: string[];
-  availability: Availability[];
+  availability?: Availability[];
   people: number;
   /** On behalf of another organisation (organizers). */
   orgId?: string;
@@ -138,7 +153,9 @@ export interface Meeting {
   matchIds: string[];
   requestIds?: string[];
   slot: number;
-  table?: number;
+  /** Table (or video room) number, from 1. */
+  table: number;
+  date: string;
   start: string;
   end: string;
   videoLink?: string;
@@ -149,25 +166,39 @@ export interface Schedule {
   eventId: string;
   status: ScheduleStatus;
   meetings: Meeting[];
-  /** The slots' start and end times. */
-  slots: { index: number; start: string; end: string }[];
+  unplaced?: { meetingId: string; offerOrgName: string; needOrgName: string; reason: string }[];
+  slots: Slot[];
   tables: number;
   slotsUsed: number;
   lowerBound: number;
+  bipartite?: boolean;
   /** Why the schedule is longer than the bound (or why the bound is not exact). */
   gapReasons?: string[];
   actions?: string[];
 }
 
+export interface AgendaMatch {
+  id: string;
+  kind: string;
+  offerItem: string;
+  needItem?: string;
+  quantity: number;
+  unit: string;
+  distanceKm?: number;
+  reasons: { code: string; [detail: string]: unknown }[];
+}
+
 export interface AgendaItem {
   meetingId: string;
+  slot?: number;
+  date: string;
   start: string;
   end: string;
   table?: number;
   videoLink?: string;
   counterpartOrgId: string;
   counterpartName: string;
-  matches: MatchView[];
+  matches: AgendaMatch[];
   requested?: boolean;
 }
 

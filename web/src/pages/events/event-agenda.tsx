@@ -2,6 +2,7 @@ import { A, createAsync, type RouteSectionProps } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { ApiError } from '../../api/client.ts';
 import { downloadAgendaIcs, getAgenda } from '../../api/events.ts';
+import type { MatchReason } from '../../api/matches.ts';
 import { formatQuantity, itemName, useCatalogue } from '../../components/match-format.ts';
 import { MatchReasons } from '../../components/match-reasons.tsx';
 import { localized, t } from '../../i18n/index.ts';
@@ -13,6 +14,9 @@ import { eventWhere, formatDays, formatSlot, tableLabel } from './event-format.t
  * with whom, what was matched and why. Made for a phone, printable (bad Wi-Fi at venues), and as an
  * .ics file for a calendar.
  */
+/** A match's family: goods, or shared employees. */
+const goodsOrLabour = (kind: string): 'goods' | 'labour' => (kind === 'labour' ? 'labour' : 'goods');
+
 export default function EventAgendaPage(props: RouteSectionProps) {
   usePageTitle('events.myAgenda');
   useCatalogue();
@@ -67,12 +71,12 @@ export default function EventAgendaPage(props: RouteSectionProps) {
                     data-counterpart={item.counterpartName}
                   >
                     <div class="agenda-when">
-                      <strong data-testid="agenda-time">{formatSlot(item.start, item.end)}</strong>
+                      <strong data-testid="agenda-time">{formatSlot(item)}</strong>
                       <Show
                         when={item.videoLink}
                         fallback={
                           <span class="agenda-table" data-testid="agenda-table">
-                            {tableLabel(item.table)}
+                            {tableLabel(item.table, a().event.mode)}
                           </span>
                         }
                       >
@@ -98,12 +102,12 @@ export default function EventAgendaPage(props: RouteSectionProps) {
                       {(m) => (
                         <div class="agenda-match">
                           <p>
-                            <strong>{itemName(m.kind, m.offerItem)}</strong> ·{' '}
+                            <strong>{itemName(goodsOrLabour(m.kind), m.offerItem)}</strong> ·{' '}
                             {formatQuantity(m.quantity, m.unit)}
                           </p>
                           <MatchReasons
-                            reasons={m.reasons}
-                            context={{ kind: m.kind, offerItem: m.offerItem, unit: m.unit }}
+                            reasons={m.reasons as unknown as MatchReason[]}
+                            context={{ kind: goodsOrLabour(m.kind), offerItem: m.offerItem, unit: m.unit }}
                           />
                         </div>
                       )}

@@ -145,7 +145,10 @@ function OrganizerPanels(props: { event: MatchEvent }) {
               </A>
             </div>
           </li>
-          <li classList={{ done: Boolean(props.event.roundPublished) }} data-testid="step-round">
+          <li
+            classList={{ done: Boolean(props.event.runId ?? props.event.runIds?.length) }}
+            data-testid="step-round"
+          >
             <div>
               <strong>{t('events.stepRound')}</strong>
               <p class="muted">{t('events.stepRoundText')}</p>
@@ -241,7 +244,7 @@ function CopyPanel(props: { event: MatchEvent }) {
           void copy.run('copy', () =>
             copyEvent(props.event.id, {
               days: date() ? days() : [],
-              registrationDeadline: deadline() ? new Date(deadline()).toISOString() : '',
+              registrationDeadline: deadline(),
             }),
           );
         }}
@@ -258,7 +261,7 @@ function CopyPanel(props: { event: MatchEvent }) {
         <label class="inline-field">
           <span>{t('events.deadline')}</span>
           <input
-            type="datetime-local"
+            type="date"
             value={deadline()}
             onInput={(e) => setDeadline(e.currentTarget.value)}
             data-testid="event-copy-deadline"

@@ -43,15 +43,17 @@ export function EventFacts(props: { event: MatchEvent }) {
           <dt>{t('events.meetingMinutes')}</dt>
           <dd>{t('events.minutes', { n: props.event.meetingMinutes })}</dd>
         </div>
-        <Show when={props.event.breaks.length > 0}>
+        <Show when={(props.event.breaks ?? []).length > 0}>
           <div>
             <dt>{t('events.breaks')}</dt>
-            <dd>{props.event.breaks.map((b) => `${b.start}–${b.end}`).join(t('events.daySeparator'))}</dd>
+            <dd>
+              {(props.event.breaks ?? []).map((b) => `${b.start}–${b.end}`).join(t('events.daySeparator'))}
+            </dd>
           </div>
         </Show>
         <div>
           <dt>{t('events.deadline')}</dt>
-          <dd>{formatDate(props.event.registrationDeadline, true)}</dd>
+          <dd>{formatDate(props.event.registrationDeadline)}</dd>
         </div>
         <div>
           <dt>{t('events.capacity')}</dt>

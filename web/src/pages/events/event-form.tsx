@@ -38,6 +38,7 @@ const FIELDS = [
   'registrationDeadline',
   'capacity',
   'videoLinkPattern',
+  'rooms',
   'description',
 ] as const;
 
@@ -55,16 +56,6 @@ export function EventEditPage(props: RouteSectionProps) {
 }
 
 export default EventNewPage;
-
-/** The ISO timestamp of a datetime-local value (local time), and back. */
-const toIso = (local: string): string => (local ? new Date(local).toISOString() : '');
-function toLocal(iso: string | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 function EventForm(props: { event?: MatchEvent }) {
   const me = useMe();
@@ -84,7 +75,8 @@ function EventForm(props: { event?: MatchEvent }) {
   );
   const [meetingMinutes, setMeetingMinutes] = createSignal(String(e?.meetingMinutes ?? 20));
   const [breaks, setBreaks] = createSignal<EventBreak[]>(e?.breaks ?? [{ start: '12:00', end: '13:30' }]);
-  const [deadline, setDeadline] = createSignal(toLocal(e?.registrationDeadline) || `${today(10)}T18:00`);
+  const [deadline, setDeadline] = createSignal(e?.registrationDeadline ?? today(10));
+  const [rooms, setRooms] = createSignal(String(e?.rooms ?? 10));
   const [capacity, setCapacity] = createSignal(String(e?.capacity ?? 50));
   const [videoLink, setVideoLink] = createSignal(e?.videoLinkPattern ?? '');
   const [description, setDescription] = createSignal(e?.description ?? '');
@@ -132,7 +124,8 @@ function EventForm(props: { event?: MatchEvent }) {
     days: days(),
     meetingMinutes: Number(meetingMinutes()),
     breaks: breaks().filter((b) => b.start && b.end),
-    registrationDeadline: toIso(deadline()),
+    registrationDeadline: deadline(),
+    ...(mode() === 'online' ? { rooms: Number(rooms()) } : {}),
     capacity: Number(capacity()),
     ...(hasVideo() && videoLink().trim() ? { videoLinkPattern: videoLink().trim() } : {}),
     ...(description().trim() ? { description: description().trim() } : {}),
@@ -297,8 +290,13 @@ function EventForm(props: { event?: MatchEvent }) {
         <Show when={hasVideo()}>
           {text('videoLinkPattern', t('events.videoLink'), videoLink, setVideoLink, 'url', {
             hint: t('events.videoLinkHint'),
-            optional: mode() === 'hybrid',
           })}
+          <Show when={mode() === 'online'}>
+            {text('rooms', t('events.rooms'), rooms, setRooms, 'number', {
+              min: '1',
+              hint: t('events.roomsHint'),
+            })}
+          </Show>
         </Show>
 
         <h2 class="card-title">{t('events.sectionWhen')}</h2>
@@ -411,7 +409,9 @@ function EventForm(props: { event?: MatchEvent }) {
             </button>
           </div>
         </Field>
-        {text('registrationDeadline', t('events.deadline'), deadline, setDeadline, 'datetime-local')}
+        {text('registrationDeadline', t('events.deadline'), deadline, setDeadline, 'date', {
+          hint: t('events.deadlineHint'),
+        })}
         <div class="form-actions">
           <button
             type="submit"

@@ -15,7 +15,7 @@ import { localized, t } from '../../i18n/index.ts';
 import { usePageTitle } from '../../page-title.ts';
 import { useAction } from './event-action.ts';
 import { EventHeader } from './event-detail.tsx';
-import { formatSlot, formatTime, tableLabel } from './event-format.ts';
+import { formatSlot, tableLabel } from './event-format.ts';
 import { myEventsChanged } from './events.data.ts';
 
 /**
@@ -160,10 +160,14 @@ function ScheduleGrid(props: { event: MatchEvent; schedule: Schedule; onPinned: 
     setMoving(undefined);
     await props.onPinned();
   });
-  const tables = () => Array.from({ length: Math.max(1, props.schedule.tables) }, (_, i) => i);
+  const tables = () => Array.from({ length: Math.max(1, props.schedule.tables) }, (_, i) => i + 1);
   const at = (slot: number, table: number) =>
-    props.schedule.meetings.find((m) => m.slot === slot && (m.table ?? 0) === table);
-  const slots = () => props.schedule.slots.filter((s) => s.index < props.schedule.slotsUsed);
+    props.schedule.meetings.find((m) => m.slot === slot && m.table === table);
+  const slots = () => {
+    const last = Math.max(-1, ...props.schedule.meetings.map((m) => m.slot));
+    return props.schedule.slots.filter((s) => s.index <= Math.max(last, props.schedule.slotsUsed - 1));
+  };
+  const manyDays = () => new Set(props.schedule.slots.map((s) => s.date)).size > 1;
   const canPin = () => can(props.schedule, 'pin');
   return (
     <>
@@ -190,11 +194,7 @@ function ScheduleGrid(props: { event: MatchEvent; schedule: Schedule; onPinned: 
             <tr>
               <th scope="col">{t('events.slot')}</th>
               <For each={tables()}>
-                {(table) => (
-                  <th scope="col">
-                    {props.event.mode === 'online' ? t('events.roomNo', { n: table + 1 }) : tableLabel(table)}
-                  </th>
-                )}
+                {(table) => <th scope="col">{tableLabel(table, props.event.mode)}</th>}
               </For>
             </tr>
           </thead>
@@ -202,7 +202,7 @@ function ScheduleGrid(props: { event: MatchEvent; schedule: Schedule; onPinned: 
             <For each={slots()}>
               {(slot) => (
                 <tr>
-                  <th scope="row">{formatTime(slot.start)}</th>
+                  <th scope="row">{manyDays() ? formatSlot(slot) : `${slot.start}–${slot.end}`}</th>
                   <For each={tables()}>
                     {(table) => {
                       const meeting = () => at(slot.index, table);
@@ -253,7 +253,7 @@ function ScheduleGrid(props: { event: MatchEvent; schedule: Schedule; onPinned: 
                                     data-testid="schedule-move"
                                     onClick={() => setMoving(m())}
                                     aria-label={t('events.moveMeeting', {
-                                      slot: formatSlot(m().start, m().end),
+                                      slot: formatSlot(m()),
                                     })}
                                   >
                                     {t('events.move')}

@@ -3,7 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { getEvent, getSchedule, type MatchEvent, type Schedule } from '../../api/events.ts';
 import { t } from '../../i18n/index.ts';
 import { usePageTitle } from '../../page-title.ts';
-import { eventWhere, formatDays, formatSlot, formatTime, tableLabel } from './event-format.ts';
+import { eventWhere, formatDays, formatSlot, tableLabel } from './event-format.ts';
 
 type View = 'table' | 'time' | 'cards';
 
@@ -76,17 +76,12 @@ export default function EventTimetablePage(props: RouteSectionProps) {
   );
 }
 
-const tablesOf = (s: Schedule) => Array.from({ length: Math.max(1, s.tables) }, (_, i) => i);
-const placeOf = (event: MatchEvent, table: number | undefined) =>
-  event.mode === 'online' ? t('events.roomNo', { n: (table ?? 0) + 1 }) : tableLabel(table);
+const tablesOf = (s: Schedule) => Array.from({ length: Math.max(1, s.tables) }, (_, i) => i + 1);
+const placeOf = (event: MatchEvent, table: number | undefined) => tableLabel(table, event.mode);
 
 function ByTable(props: { event: MatchEvent; schedule: Schedule }) {
   return (
-    <For
-      each={tablesOf(props.schedule).filter((tb) =>
-        props.schedule.meetings.some((m) => (m.table ?? 0) === tb),
-      )}
-    >
+    <For each={tablesOf(props.schedule).filter((tb) => props.schedule.meetings.some((m) => m.table === tb))}>
       {(table) => (
         <section class="print-block" data-testid="timetable-table">
           <h2 class="card-title">{placeOf(props.event, table)}</h2>
@@ -101,12 +96,12 @@ function ByTable(props: { event: MatchEvent; schedule: Schedule }) {
             <tbody>
               <For
                 each={props.schedule.meetings
-                  .filter((m) => (m.table ?? 0) === table)
+                  .filter((m) => m.table === table)
                   .sort((a, b) => a.slot - b.slot)}
               >
                 {(m) => (
                   <tr>
-                    <td>{formatSlot(m.start, m.end)}</td>
+                    <td>{formatSlot(m)}</td>
                     <td>{m.offerOrgName}</td>
                     <td>{m.needOrgName}</td>
                   </tr>
@@ -127,13 +122,13 @@ function ByTime(props: { event: MatchEvent; schedule: Schedule }) {
     <For each={used()}>
       {(slot) => (
         <section class="print-block" data-testid="timetable-slot">
-          <h2 class="card-title">{formatSlot(slot.start, slot.end)}</h2>
+          <h2 class="card-title">{formatSlot(slot)}</h2>
           <table class="data-table">
             <tbody>
               <For
                 each={props.schedule.meetings
                   .filter((m) => m.slot === slot.index)
-                  .sort((a, b) => (a.table ?? 0) - (b.table ?? 0))}
+                  .sort((a, b) => a.table - b.table)}
               >
                 {(m) => (
                   <tr>
@@ -161,13 +156,11 @@ function TableCards(props: { event: MatchEvent; schedule: Schedule }) {
           <p class="table-card-no">{placeOf(props.event, table)}</p>
           <ul>
             <For
-              each={props.schedule.meetings
-                .filter((m) => (m.table ?? 0) === table)
-                .sort((a, b) => a.slot - b.slot)}
+              each={props.schedule.meetings.filter((m) => m.table === table).sort((a, b) => a.slot - b.slot)}
             >
               {(m) => (
                 <li>
-                  {formatTime(m.start)}–{formatTime(m.end)} {m.offerOrgName} · {m.needOrgName}
+                  {m.start}–{m.end} {m.offerOrgName} · {m.needOrgName}
                 </li>
               )}
             </For>
