@@ -72,14 +72,12 @@ export default function EventAgendaPage(props: RouteSectionProps) {
                   >
                     <div class="agenda-when">
                       <strong data-testid="agenda-time">{formatSlot(item)}</strong>
-                      <Show
-                        when={item.videoLink}
-                        fallback={
-                          <span class="agenda-table" data-testid="agenda-table">
-                            {tableLabel(item.table, a().event.mode)}
-                          </span>
-                        }
-                      >
+                      <Show when={a().event.mode !== 'online'}>
+                        <span class="agenda-table" data-testid="agenda-table">
+                          {tableLabel(item.table, a().event.mode)}
+                        </span>
+                      </Show>
+                      <Show when={item.videoLink}>
                         {(link) => (
                           <a
                             href={link()}

@@ -30,7 +30,7 @@ export default function EventDetailPage(props: RouteSectionProps) {
   usePageTitle(() => event()?.title ?? '');
   const organizes = () => {
     const e = event();
-    return Boolean(e && (e.organizerOrgId === me()?.org.id || can(e, 'edit') || can(e, 'manage')));
+    return Boolean(e && (e.organizerOrgId === me()?.org.id || can(e, 'copy')));
   };
   return (
     <Show when={event()}>
@@ -107,7 +107,7 @@ function OrganizerPanels(props: { event: MatchEvent }) {
               </Show>
             </div>
             <div class="step-actions">
-              <Show when={can(props.event, 'edit')}>
+              <Show when={can(props.event, 'edit') || can(props.event, 'amend')}>
                 <A href={`${base}/edit`} class="button" data-testid="event-edit">
                   {t('common.edit')}
                 </A>

@@ -44,7 +44,7 @@ export default function EventRegistrationsPage(props: RouteSectionProps) {
         <>
           <EventHeader event={e()} back={`/events/${e().id}`} />
           <RegistrationList event={e()} />
-          <Show when={can(e(), 'registerOnBehalf') || can(e(), 'edit')}>
+          <Show when={can(e(), 'registerOnBehalf')}>
             <OnBehalfForm event={e()} />
           </Show>
         </>

@@ -51,7 +51,7 @@ function ScheduleView(props: { event: MatchEvent }) {
         <div class="card-head">
           <h2 class="card-title">{t('events.schedule')}</h2>
           <div class="step-actions">
-            <Show when={can(props.event, 'schedule') || can(schedule(), 'rebuild')}>
+            <Show when={can(props.event, 'schedule') || can(schedule(), 'generate')}>
               <button
                 type="button"
                 class="button"
