@@ -233,12 +233,12 @@ export const copyEvent = (
 ): Promise<MatchEvent> => api.post<MatchEvent>(eventPath(eventId, '/copy'), body);
 
 /** The organizer's own events (by month, by city). */
-export const fetchMyEvents = (filter: EventFilter): Promise<Page<MatchEvent>> =>
+export const fetchMyEvents = (filter: Omit<EventFilter, 'region'>): Promise<Page<MatchEvent>> =>
   api.get<Page<MatchEvent>>('/events/mine', {
-    query: { month: filter.month || undefined, region: filter.region || undefined, cursor: filter.cursor },
+    query: { month: filter.month || undefined, cursor: filter.cursor },
   });
 
-/** Published events open to firms (by region and month). */
+/** Published events of a month (default: this month) in a region (default: my province). */
 export const fetchOpenEvents = (filter: EventFilter): Promise<Page<MatchEvent>> =>
   api.get<Page<MatchEvent>>('/events', {
     query: { month: filter.month || undefined, region: filter.region || undefined, cursor: filter.cursor },
@@ -306,14 +306,6 @@ export const downloadAgendaIcs = (eventId: string): Promise<string> =>
 
 // ── router queries ───────────────────────────────────────────────────────────────────────────
 
-export const getMyEvents = query(
-  (month: string, region: string) => fetchMyEvents({ month, region }),
-  'myEvents',
-);
-export const getOpenEvents = query(
-  (month: string, region: string) => fetchOpenEvents({ month, region }),
-  'openEvents',
-);
 export const getEvent = query((eventId: string) => fetchEvent(eventId), 'event');
 export const getPublicEvent = query((eventId: string) => fetchPublicEvent(eventId), 'publicEvent');
 export const getRegistrations = query((eventId: string) => fetchRegistrations(eventId), 'eventRegistrations');

@@ -10,13 +10,13 @@ export function myEventsChanged(): void {
 
 export const eventsVersion = (): number => version;
 
-/** The first page of the organizer's own events for a month and a city (empty = all). */
+/** The first page of the organizer's own events, of a month (empty = all). */
 export const getMyEventsPage = query(
-  (month: string, region: string, _version: number) => fetchMyEvents({ month, region }),
+  (month: string, _version: number) => fetchMyEvents({ month }),
   'myEventsPage',
 );
 
-/** The first page of published events firms can take part in. */
+/** The first page of published events firms can take part in (a month, a region). */
 export const getOpenEventsPage = query(
   (month: string, region: string, _version: number) => fetchOpenEvents({ month, region }),
   'openEventsPage',

@@ -11,7 +11,7 @@ import { isOrganizer } from '../../nav.ts';
 import { usePageTitle } from '../../page-title.ts';
 import { formatDays } from './event-format.ts';
 import { EventStatusBadge } from './event-status.tsx';
-import { eventsVersion, getMyEventsPage, getOpenEventsPage } from './events.data.ts';
+import { eventsVersion, getMyEventsPage, getOpenEventsPage, thisMonth } from './events.data.ts';
 
 /**
  * /events — an organizer's own events by month and city, with a button to create one (and what to do
@@ -47,7 +47,7 @@ export default function EventsPage() {
           <span>{t('events.month')}</span>
           <input
             type="month"
-            value={month()}
+            value={month() || (organizer() ? '' : thisMonth())}
             data-testid="event-month"
             onChange={(e) => setSearch({ month: e.currentTarget.value || undefined })}
           />
@@ -70,14 +70,16 @@ export default function EventsPage() {
 }
 
 function MyEvents(props: { month: string; region: string }) {
-  const first = createAsync(() => getMyEventsPage(props.month, props.region, eventsVersion()));
-  const pages = createLoadMore(first, (cursor) =>
-    fetchMyEvents({ month: props.month, region: props.region, cursor }),
-  );
+  const first = createAsync(() => getMyEventsPage(props.month, eventsVersion()));
+  const pages = createLoadMore(first, (cursor) => fetchMyEvents({ month: props.month, cursor }));
+  // a city (or county) narrows the department's own events here: adcodes nest
+  const inRegion = (event: MatchEvent) =>
+    !props.region || regionPrefix(event.region).startsWith(regionPrefix(props.region));
   const filtered = () => Boolean(props.month || props.region);
   return (
     <EventTable
       pages={pages}
+      filter={inRegion}
       loaded={Boolean(first())}
       empty={
         <Show when={!filtered()} fallback={<p class="muted">{t('events.noneFiltered')}</p>}>
@@ -117,15 +119,21 @@ function OpenEvents(props: { month: string; region: string }) {
   );
 }
 
+/** The prefix an adcode stands for: 350000 → 35, 350100 → 3501, 350102 → 350102. */
+const regionPrefix = (adcode: string): string =>
+  adcode.endsWith('0000') ? adcode.slice(0, 2) : adcode.endsWith('00') ? adcode.slice(0, 4) : adcode;
+
 function EventTable(props: {
   pages: ReturnType<typeof createLoadMore<MatchEvent>>;
+  filter?: (event: MatchEvent) => boolean;
   loaded: boolean;
   empty: JSX.Element;
 }) {
+  const shown = () => props.pages.items().filter((e) => !props.filter || props.filter(e));
   return (
     <section class="card">
       <Show when={props.loaded}>
-        <Show when={props.pages.items().length > 0} fallback={props.empty}>
+        <Show when={shown().length > 0} fallback={props.empty}>
           <div class="table-wrap">
             <table class="data-table" data-testid="event-list">
               <thead>
@@ -140,7 +148,7 @@ function EventTable(props: {
                 </tr>
               </thead>
               <tbody>
-                <For each={props.pages.items()}>
+                <For each={shown()}>
                   {(event) => (
                     <tr data-testid="event-row" data-event-id={event.id}>
                       <td>
