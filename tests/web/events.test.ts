@@ -126,6 +126,9 @@ describe.skipIf(skipBrowserTests)('matchmaking events (browser)', () => {
     await page.getByTestId('event-kind-goods').check();
     await page.getByTestId('event-category-steel').check();
     await page.getByTestId('event-category-cement').check();
+    // the whole province (the form starts from the department's own city)
+    await expect.poll(() => page.locator('#f-region-city').inputValue()).toBe('350100');
+    await page.locator('#f-region-city').selectOption('');
     await page.getByTestId('event-mode-venue').check();
     await page.locator('#f-venue-name').fill('福州海峡国际会展中心');
     await page.locator('#f-venue-address').fill('福州市仓山区会展路 1 号');
