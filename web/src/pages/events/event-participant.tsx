@@ -17,7 +17,7 @@ import {
   register,
   requestMeeting,
 } from '../../api/events.ts';
-import { fetchMyListings, kindsForOrg, type Listing } from '../../api/listings.ts';
+import { fetchMyListings, kindsForOrg, type ListingView } from '../../api/listings.ts';
 import { useMe } from '../../components/app-shell.data.ts';
 import { Field, FormMessage } from '../../components/field.tsx';
 import { listingTitle } from '../../components/listing-format.ts';
@@ -130,7 +130,7 @@ function ApplyForm(props: { event: MatchEvent }) {
   const catalogue = createAsync(() => getCatalogue());
   const listings = createAsync(async () => {
     const m = me();
-    if (!m) return [] as Listing[];
+    if (!m) return [] as ListingView[];
     // only the listings the event matches: goods (supply, demand), staff, or both
     const kinds = kindsForOrg(m.org.kinds).filter((kind) =>
       props.event.kind === 'both'
@@ -307,7 +307,6 @@ function EventMatches(props: { event: MatchEvent }) {
                   <MatchCard
                     match={m}
                     viewerOrgId={me()?.org.id}
-                    canAct
                     onChanged={() => revalidate(getEventMatches.keyFor(props.event.id))}
                   />
                 )}
