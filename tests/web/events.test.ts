@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCreditCode } from '../../functions/orgs/credit-code.ts';
 import { skipBrowserTests } from '../setup/browser.ts';
-import { CREDIT_CODES } from '../setup/fixtures.ts';
 import { demandBody, inDays } from '../setup/listing-inputs.ts';
 import {
   chineseTextOn,
@@ -76,7 +76,7 @@ describe.skipIf(skipBrowserTests)('matchmaking events (browser)', () => {
     const registered = await apiCall<{ session: { token: string } }>('POST', '/orgs/register', undefined, {
       org: {
         name: BUILDER2_NAME,
-        creditCode: CREDIT_CODES[4],
+        creditCode: makeCreditCode({ seed: 9_2026, region: '350102' }),
         kinds: ['builder'],
         adcode: '350102',
         contact: { name: '郑工', phone: '13705911234' },
