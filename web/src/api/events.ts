@@ -1,4 +1,17 @@
 import { query } from '@solidjs/router';
+import {
+  type AgendaItemView,
+  EVENT_KINDS,
+  EVENT_LISTING_KINDS,
+  EVENT_MODES,
+  type EventDay,
+  type EventInput,
+  type EventView as MatchEvent,
+  type MeetingRequestView as MeetingRequest,
+  type RegistrationView as Registration,
+  type RegistrationInput,
+  type ScheduleView as Schedule,
+} from '../../../functions/contract/events.ts';
 import { api } from './client.ts';
 import { downloadFile, type Page } from './imports.ts';
 import type { MatchView } from './matches.ts';
@@ -11,131 +24,34 @@ import type { MatchingRun } from './runs.ts';
  * and no others.
  */
 
-export type EventKind = 'goods' | 'labour' | 'both';
-export type EventMode = 'online' | 'venue' | 'hybrid';
-export type EventStatus = 'draft' | 'published' | 'closed' | 'cancelled';
-export type RegistrationStatus = 'applied' | 'approved' | 'refused' | 'withdrawn';
-export type MeetingRequestStatus = 'requested' | 'accepted' | 'declined' | 'expired' | 'cancelled';
-export type ScheduleStatus = 'draft' | 'published';
-
-export const EVENT_KINDS: readonly EventKind[] = ['goods', 'labour', 'both'];
-export const EVENT_MODES: readonly EventMode[] = ['venue', 'online', 'hybrid'];
-
-/** One day of the event: a date and its hours (the event's local time, HH:MM). */
-export interface EventDay {
-  date: string;
-  start: string;
-  end: string;
-}
-
-export interface EventBreak {
-  date?: string;
-  start: string;
-  end: string;
-}
-
-export interface EventVenue {
-  name: string;
-  address: string;
-  tables: number;
-}
-
-/** A meeting slot of the event's grid: numbered from 0 in time order, local date and hours. */
-export interface Slot {
-  index: number;
-  date: string;
-  start: string;
-  end: string;
-}
-
-export interface EventInput {
-  title: string;
-  kind: EventKind;
-  categories: string[];
-  region: string;
-  mode: EventMode;
-  venue?: EventVenue;
-  /** Online: how many video rooms run side by side. */
-  rooms?: number;
-  days: EventDay[];
-  meetingMinutes: number;
-  bufferMinutes?: number;
-  breaks?: EventBreak[];
-  /** The last day to apply (YYYY-MM-DD, the whole of that day). */
-  registrationDeadline: string;
-  responseDeadline?: string;
-  capacity: number;
-  videoLinkPattern?: string;
-  description?: string;
-}
-
-export interface MatchEvent extends EventInput {
-  id: string;
-  organizerOrgId: string;
-  organizerName: string;
-  seriesId?: string;
-  status: EventStatus;
-  registrationCount?: number;
-  approvedCount?: number;
-  runIds?: string[];
-  runId?: string;
-  scheduleStatus?: ScheduleStatus;
-  slots?: Slot[];
-  tables?: number;
-  createdAt: string;
-  updatedAt?: string;
-  /** What this viewer may do now (`edit`, `publish`, `copy`, `register`, …). */
-  actions?: string[];
-}
+export type {
+  AgendaItemView as AgendaItem,
+  EventDay,
+  EventInput,
+  EventKind,
+  EventMode,
+  EventStatus,
+  EventView as MatchEvent,
+  MeetingRequestStatus,
+  MeetingRequestView as MeetingRequest,
+  MeetingView as Meeting,
+  RegistrationInput,
+  RegistrationStatus,
+  RegistrationView as Registration,
+  ScheduleStatus,
+  ScheduleView as Schedule,
+  Slot,
+} from '../../../functions/contract/events.ts';
+export { EVENT_KINDS, EVENT_LISTING_KINDS, EVENT_MODES };
 
 /** The public page's view of an event: no firm's contacts. */
-export type PublicEvent = Omit<MatchEvent, 'actions'> & { actions?: string[] };
+export type PublicEvent = Omit<MatchEvent, 'runIds' | 'runId'>;
+
+/** A break in the event's hours (every day, or one day). */
+export type EventBreak = NonNullable<EventInput['breaks']>[number];
 
 /** Which of the event's hours a participant can attend. */
-export interface Availability {
-  date: string;
-  start: string;
-  end: string;
-}
-
-export interface Registration {
-  id: string;
-  eventId: string;
-  orgId: string;
-  orgName: string;
-  status: RegistrationStatus;
-  listingIds: string[];
-  listings?: { id: string; kind: string; item: string; quantity: number; unit: string }[];
-  availability: Availability[];
-  people: number;
-  reason?: string;
-  onBehalf?: boolean;
-  invited?: boolean;
-  createdAt: string;
-  actions?: string[];
-}
-
-export interface RegistrationInput {
-  listingIds: string[];
-  availability?: Availability[];
-  people: number;
-  /** On behalf of another organisation (organizers). */
-  orgId?: string;
-}
-
-export interface MeetingRequest {
-  id: string;
-  eventId: string;
-  fromOrgId: string;
-  fromOrgName: string;
-  toOrgId: string;
-  toOrgName: string;
-  status: MeetingRequestStatus;
-  note?: string;
-  expiresAt?: string;
-  createdAt: string;
-  actions?: string[];
-}
+export type Availability = EventDay;
 
 export interface Participant {
   orgId: string;
@@ -143,70 +59,11 @@ export interface Participant {
   kinds?: string[];
 }
 
-export interface Meeting {
-  id: string;
-  eventId: string;
-  offerOrgId: string;
-  offerOrgName: string;
-  needOrgId: string;
-  needOrgName: string;
-  matchIds: string[];
-  requestIds?: string[];
-  slot: number;
-  /** Table (or video room) number, from 1. */
-  table: number;
-  date: string;
-  start: string;
-  end: string;
-  videoLink?: string;
-  pinned?: boolean;
-}
-
-export interface Schedule {
-  eventId: string;
-  status: ScheduleStatus;
-  meetings: Meeting[];
-  unplaced?: { meetingId: string; offerOrgName: string; needOrgName: string; reason: string }[];
-  slots: Slot[];
-  tables: number;
-  slotsUsed: number;
-  lowerBound: number;
-  bipartite?: boolean;
-  /** Why the schedule is longer than the bound (or why the bound is not exact). */
-  gapReasons?: string[];
-  actions?: string[];
-}
-
-export interface AgendaMatch {
-  id: string;
-  kind: string;
-  offerItem: string;
-  needItem?: string;
-  quantity: number;
-  unit: string;
-  distanceKm?: number;
-  reasons: { code: string; [detail: string]: unknown }[];
-}
-
-export interface AgendaItem {
-  meetingId: string;
-  slot?: number;
-  date: string;
-  start: string;
-  end: string;
-  table?: number;
-  videoLink?: string;
-  counterpartOrgId: string;
-  counterpartName: string;
-  matches: AgendaMatch[];
-  requested?: boolean;
-}
-
 export interface Agenda {
   event: PublicEvent;
   orgId: string;
   orgName: string;
-  items: AgendaItem[];
+  items: AgendaItemView[];
 }
 
 export interface EventFilter {

@@ -1,12 +1,12 @@
 import { Show } from 'solid-js';
-import type { MatchEvent } from '../../api/events.ts';
+import type { MatchEvent, PublicEvent } from '../../api/events.ts';
 import { formatDate } from '../../components/match-format.ts';
 import { RegionName } from '../../components/region-name.tsx';
 import { t } from '../../i18n/index.ts';
 import { eventWhere, formatDays } from './event-format.ts';
 
 /** What, when, where and who organizes: the event's facts, for every viewer. */
-export function EventFacts(props: { event: MatchEvent }) {
+export function EventFacts(props: { event: MatchEvent | PublicEvent }) {
   return (
     <section class="card" aria-labelledby="event-facts-title">
       <h2 id="event-facts-title" class="card-title">

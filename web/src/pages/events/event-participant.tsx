@@ -4,6 +4,7 @@ import { getCatalogue } from '../../api/catalogue.ts';
 import {
   type Availability,
   can,
+  EVENT_LISTING_KINDS,
   getEvent,
   getEventMatches,
   getMeetingRequests,
@@ -22,7 +23,7 @@ import { useMe } from '../../components/app-shell.data.ts';
 import { Field, FormMessage } from '../../components/field.tsx';
 import { listingTitle } from '../../components/listing-format.ts';
 import { MatchCard } from '../../components/match-card.tsx';
-import { formatDate, formatQuantity } from '../../components/match-format.ts';
+import { formatDate, formatQuantity, useCatalogue } from '../../components/match-format.ts';
 import { createFormErrors, fieldId } from '../../forms.ts';
 import { localized, t } from '../../i18n/index.ts';
 import { useAction } from './event-action.ts';
@@ -127,15 +128,14 @@ export const wholeDays = (event: MatchEvent): Availability[] =>
 /** Apply to the event with some of my open listings. */
 function ApplyForm(props: { event: MatchEvent }) {
   const me = useMe();
+  useCatalogue();
   const catalogue = createAsync(() => getCatalogue());
   const listings = createAsync(async () => {
     const m = me();
     if (!m) return [] as ListingView[];
     // only the listings the event matches: goods (supply, demand), staff, or both
     const kinds = kindsForOrg(m.org.kinds).filter((kind) =>
-      props.event.kind === 'both'
-        ? true
-        : (kind === 'supply' || kind === 'demand') === (props.event.kind === 'goods'),
+      EVENT_LISTING_KINDS[props.event.kind].includes(kind),
     );
     const pages = await Promise.all(
       kinds.map((kind) => fetchMyListings({ kind, status: 'open', limit: 100 })),
