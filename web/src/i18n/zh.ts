@@ -786,8 +786,8 @@ export const zh = {
     meetWith: '约谈单位',
     choose: '请选择',
     askMeeting: '发出约谈',
-    requestTo: '向 {{ name }} 发出的约谈',
-    requestFrom: '{{ name }} 发来的约谈',
+    requestTo: '向{{ name }}发出的约谈',
+    requestFrom: '{{ name }}发来的约谈',
     requestStatuses: {
       requested: '待回复',
       accepted: '已接受',
