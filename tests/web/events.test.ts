@@ -427,6 +427,7 @@ describe.skipIf(skipBrowserTests)('matchmaking events (browser)', () => {
     // Assert
     expect(await textOf(page.locator('h1'))).toContain('Agenda of');
     const data = [
+      '中文',
       '（演示）',
       '（测试）',
       '福建',
