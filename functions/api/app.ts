@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { adminRoutes } from '../admin/admin.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { authRoutes, meRoutes } from '../auth/auth.routes.ts';
 import { catalogueRoutes } from '../catalogue/catalogue.routes.ts';
@@ -165,6 +166,8 @@ export function createApp(getDeps: () => Deps, extraModules: readonly RouteModul
   app.route('/api/inbox', inboxRoutes);
   app.route('/api/matching-runs', matchingRunRoutes);
   app.route('/api/audit', auditRoutes);
+  // hardening (issue 12): the platform admin's area
+  app.route('/api/admin', adminRoutes);
   // matchmaking events (issue 9)
   app.route('/api/events', eventRoutes);
   app.route('/api/events', meetingRoutes);

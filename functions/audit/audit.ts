@@ -13,7 +13,8 @@ export interface AuditEntry {
     | 'deal'
     | 'org'
     | 'import'
-    | 'catalogue';
+    | 'catalogue'
+    | 'user';
   entityId: string;
   action: string;
   actorUserId: string;

@@ -91,5 +91,16 @@ export function cognitoIdentity(options: {
         );
       }
     },
+    async setPassword(user, password) {
+      await client.send(
+        new AdminSetUserPasswordCommand({
+          UserPoolId: options.userPoolId,
+          Username: user.email,
+          Password: password,
+          Permanent: true,
+        }),
+      );
+      return user;
+    },
   };
 }

@@ -42,5 +42,8 @@ export function localIdentity(options: {
       return await issue(user);
     },
     async afterRolesChanged() {},
+    async setPassword(user, password) {
+      return { ...user, passwordHash: await hashPassword(password) };
+    },
   };
 }

@@ -20,4 +20,6 @@ export interface IdentityProvider {
   signIn(user: StoredUser | undefined, email: string, password: string): Promise<Session>;
   /** Propagates role changes into the identity store (Cognito groups); local tokens carry them anyway. */
   afterRolesChanged(user: StoredUser): Promise<void>;
+  /** Sets a new password (platform admin's reset): locally the new hash to store, in Cognito set there. */
+  setPassword(user: StoredUser, password: string): Promise<StoredUser>;
 }

@@ -31,6 +31,9 @@ export interface Org {
   updatedAt: string;
   /** For organizers: the region they serve (6-digit adcode); default: the province of `adcode`. */
   jurisdiction?: string;
+  /** Checked by the platform admin (credit code against the registry, the department's mandate). */
+  verified?: boolean;
+  verifiedAt?: string;
   /** Organisations created by an organizer's import before they registered themselves. */
   invited?: boolean;
   /** Hash of the current invitation code of an invited organisation (never shown). */

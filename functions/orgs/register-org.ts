@@ -1,4 +1,5 @@
 import type { Deps } from '../api/deps.ts';
+import type { AuditEntry } from '../audit/audit.ts';
 import type { Session } from '../auth/identity.ts';
 import { isStrongPassword } from '../auth/password.ts';
 import type { OrgRole, PlatformRole } from '../auth/principal.ts';
@@ -15,7 +16,7 @@ export interface NewUserInput {
   password: string;
 }
 
-function assertStrong(password: string, field: string): void {
+export function assertStrong(password: string, field: string): void {
   if (!isStrongPassword(password)) throw new ValidationError([{ field, key: 'field.password_weak' }]);
 }
 
@@ -34,13 +35,19 @@ async function conflictFor(deps: Deps, creditCode: string | undefined, email: st
 export async function registerOrg(
   deps: Deps,
   input: { org: OrgProfileInput; admin: NewUserInput; inviteCode?: string },
-  options: { platformRoles?: PlatformRole[] } = {},
+  options: {
+    platformRoles?: PlatformRole[];
+    /** Set by the platform admin only: a department's jurisdiction, verification. */
+    orgExtras?: Pick<Org, 'jurisdiction' | 'verified' | 'verifiedAt'>;
+    /** Written in the same transaction (the platform admin's creation). */
+    audit?: AuditEntry;
+  } = {},
 ): Promise<{ org: Org; user: User; session: Session }> {
   assertStrong(input.admin.password, 'admin.password');
   if (input.inviteCode !== undefined)
     return await claimInvitedOrg(deps, { ...input, inviteCode: input.inviteCode });
   const now = deps.clock.now().toISOString();
-  const org: Org = { id: newId(), ...input.org, createdAt: now, updatedAt: now };
+  const org: Org = { id: newId(), ...input.org, ...options.orgExtras, createdAt: now, updatedAt: now };
   const user = await deps.identity.prepareUser(
     {
       id: newId(),
@@ -54,7 +61,11 @@ export async function registerOrg(
     input.admin.password,
   );
   try {
-    await deps.table.transact([...deps.orgs.createItems(org), ...deps.users.createItems(user)]);
+    await deps.table.transact([
+      ...deps.orgs.createItems(org),
+      ...deps.users.createItems(user),
+      ...(options.audit ? [deps.audit.item({ ...options.audit, entityId: org.id })] : []),
+    ]);
   } catch (error) {
     if (error instanceof ConditionFailed) throw await conflictFor(deps, org.creditCode, user.email, 'admin.');
     throw error;

@@ -143,6 +143,13 @@ attachDealFile              | 401       | 2xx    | 2xx      | 2xx         | 404 
 getDealFile                 | 401       | 2xx    | 2xx      | 2xx         | 404         | 404        | 2xx       | 404            | 2xx
 dealHistory                 | 401       | 2xx    | 2xx      | 2xx         | 404         | 404        | 2xx       | 404            | 2xx
 matchDeals                  | 401       | 2xx    | 2xx      | 2xx         | 404         | 404        | 2xx       | 404            | 2xx
+adminCreateOrg              | 401       | 403    | 403      | 403         | 403         | 403        | 403       | 403            | 2xx
+adminVerifyOrg              | 401       | 403    | 403      | 403         | 403         | 403        | 403       | 403            | 2xx
+adminFindUser               | 401       | 403    | 403      | 403         | 403         | 403        | 403       | 403            | 2xx
+adminSetRoles               | 401       | 403    | 403      | 403         | 403         | 403        | 403       | 403            | 2xx
+adminSetUserStatus          | 401       | 403    | 403      | 403         | 403         | 403        | 403       | 403            | 2xx
+adminResetPassword          | 401       | 403    | 403      | 403         | 403         | 403        | 403       | 403            | 2xx
+adminStreamQuarantine       | 401       | 403    | 403      | 403         | 403         | 403        | 403       | 403            | 2xx
 `;
 
 type Outcome = '2xx' | '400' | '401' | '403' | '404' | '409';
@@ -399,6 +406,35 @@ const TARGETS: Record<string, (world: World, role: Role) => Promise<Call>> = {
   eventTimetable: async (w) => ({ params: { eventId: (await w.events.scheduledAndPublished()).eventId } }),
   getAgenda: async (w) => ({ params: { eventId: (await w.events.scheduledAndPublished()).eventId } }),
   getAgendaIcs: async (w) => ({ params: { eventId: (await w.events.scheduledAndPublished()).eventId } }),
+  // -- the platform admin's area (issue 12) --
+  adminCreateOrg: async () => ({
+    body: {
+      org: {
+        name: '福州市工业和信息化局',
+        creditCode: freshCreditCode(),
+        kinds: ['organizer'],
+        adcode: '350102',
+        contact: { name: '陈科长', phone: '059187000000' },
+      },
+      jurisdiction: '350100',
+      admin: { name: '陈七', email: uniqueEmail('admin-created'), password: PASSWORD },
+    },
+  }),
+  adminVerifyOrg: async (w) => ({ params: { orgId: w.orgs.c } }),
+  adminFindUser: async (w) => ({ query: { email: w.actors.otherMember.email } }),
+  adminSetRoles: async (w) => ({
+    params: { userId: (await makeOrg(w.ctx.deps, { creditCode: freshCreditCode() })).user.id },
+    body: { platformRoles: ['organizer'] },
+  }),
+  adminSetUserStatus: async (w) => ({
+    params: { userId: (await makeOrg(w.ctx.deps, { creditCode: freshCreditCode() })).user.id },
+    body: { disabled: true },
+  }),
+  adminResetPassword: async (w) => ({
+    params: { userId: (await makeOrg(w.ctx.deps, { creditCode: freshCreditCode() })).user.id },
+    body: { password: 'Another-pass-2026' },
+  }),
+  adminStreamQuarantine: async () => ({}),
   addSubstitution: async (w) => ({
     body: {
       supply: await w.addedSpec(),

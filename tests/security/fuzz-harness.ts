@@ -450,6 +450,52 @@ export const SPECS: Readonly<Record<string, OperationSpec>> = {
       partitionValue: `MATCH#${w.ids.matchId}#DEALS`,
     }),
   },
+  // -- the platform admin's area (issue 12) --
+  adminCreateOrg: {
+    role: 'admin',
+    bodies: () => [
+      {
+        org: {
+          name: '福州市工业和信息化局',
+          creditCode: freshCreditCode(),
+          kinds: ['organizer'],
+          adcode: '350102',
+          contact: { name: '陈科长', phone: '059187000000' },
+        },
+        jurisdiction: '350100',
+        admin: { name: '陈七', email: uniqueEmail('fuzz-admin-org'), password: PASSWORD },
+      },
+    ],
+    domainInvalid: () => {
+      const org = (kinds: string[], adcode = '350102') => ({
+        name: '某某局',
+        creditCode: freshCreditCode(),
+        kinds,
+        adcode,
+        contact: { name: '陈科长', phone: '059187000000' },
+      });
+      const admin = () => ({ name: '陈七', email: uniqueEmail('fuzz-admin-org'), password: PASSWORD });
+      return [
+        { org: org(['organizer']), admin: admin() },
+        { org: org(['organizer']), jurisdiction: '370000', admin: admin() },
+        { org: org(['manufacturer']), jurisdiction: '350000', admin: admin() },
+        { org: org(['organizer']), jurisdiction: '350100', admin: { ...admin(), password: 'short' } },
+      ];
+    },
+  },
+  adminFindUser: { role: 'admin', query: (w) => ({ email: w.actors.otherMember.email }) },
+  adminSetRoles: { role: 'admin', bodies: () => [{ platformRoles: ['organizer'] }] },
+  adminSetUserStatus: { role: 'admin', bodies: () => [{ disabled: true }] },
+  adminResetPassword: {
+    role: 'admin',
+    bodies: () => [{ password: 'Another-pass-2026' }],
+    domainInvalid: () => [{ password: 'short' }, { password: 'onlyletterslong' }],
+  },
+  adminStreamQuarantine: {
+    role: 'admin',
+    query: () => ({ limit: '5' }),
+    cursor: () => ({ attributes: PRIMARY, partitionAttribute: 'pk', partitionValue: 'QUARANTINE#STREAM' }),
+  },
   listImports: {
     role: 'orgAdmin',
     query: () => ({ limit: '5' }),
@@ -480,6 +526,7 @@ function paramValue(w: FuzzWorld, name: string): string {
     requestId: w.ids.requestId,
     meetingId: w.ids.meetingId,
     dealId: w.ids.dealId,
+    userId: w.actors.otherMember.userId,
   };
   const value = values[name];
   if (!value) throw new Error(`no real id for path parameter ${name}`);
