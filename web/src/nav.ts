@@ -41,6 +41,7 @@ export const NAV: NavSection[] = [
       { label: 'nav.home', href: () => '/' },
       { label: 'nav.org', href: (me) => `/orgs/${me.org.id}` },
       { label: 'nav.inbox', href: () => '/inbox' },
+      { label: 'nav.deals', href: () => '/deals' },
       { label: 'nav.browse', href: () => '/listings/search' },
       { label: 'nav.eventsJoin', href: () => '/events', when: (me) => !isOrganizer(me) },
       { label: 'nav.imports', href: () => '/imports' },

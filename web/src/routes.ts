@@ -96,6 +96,8 @@ export const routes: RouteDefinition[] = [
         component: lazy(() => import('./pages/events/event-timetable.tsx')),
       },
       { path: '/events/:eventId/agenda', component: lazy(() => import('./pages/events/event-agenda.tsx')) },
+      { path: '/deals', component: lazy(() => import('./pages/deals/deals.tsx')) },
+      { path: '/deals/:dealId', component: lazy(() => import('./pages/deals/deal-detail.tsx')) },
       { path: '*404', component: lazy(() => import('./pages/not-found.tsx')) },
     ],
   },

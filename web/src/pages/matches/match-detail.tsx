@@ -4,8 +4,10 @@ import type { Listing } from '../../../../functions/listings/listing.ts';
 import { getMatch, type MatchView, sideFor } from '../../api/matches.ts';
 import { useMe } from '../../components/app-shell.data.ts';
 import { MatchCard } from '../../components/match-card.tsx';
+import { MatchDeals } from '../../components/match-deals.tsx';
 import { formatQuantity, itemName, useCatalogue } from '../../components/match-format.ts';
 import { t } from '../../i18n/index.ts';
+import { isOrganizer } from '../../nav.ts';
 import { usePageTitle } from '../../page-title.ts';
 import { afterMatchChange, ListingMatches } from './listing-matches.tsx';
 import { getMatchListing } from './match-data.ts';
@@ -54,6 +56,11 @@ export default function MatchDetailPage(props: RouteSectionProps) {
               match={m()}
               viewerOrgId={me()?.org.id}
               onChanged={(updated: MatchView, action) => afterMatchChange(updated, action)}
+            />
+            <MatchDeals
+              match={m()}
+              viewerOrgId={me()?.org.id}
+              organizer={Boolean(me() && isOrganizer(me()!))}
             />
             <Show when={ownListingId()}>
               {(listingId) => (
