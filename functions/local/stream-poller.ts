@@ -114,7 +114,9 @@ export function startStreamPoller(options: {
       await loop;
       client.destroy();
     },
-    async drain(timeoutMs = 15_000) {
+    // waits for a state (a poll started after the call found nothing); the bound is only a safety
+    // net for a stuck handler, generous because demo data on a loaded machine takes a while
+    async drain(timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       const after = pollsStarted; // a poll that starts after this call and finds nothing
       while (lastEmptyPoll <= after && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));

@@ -69,20 +69,9 @@ describe.skipIf(skipBrowserTests)('matchmaking events (browser)', () => {
     await expect.poll(() => textOf(page.getByTestId('event-title'))).toBe(TITLE);
   }
 
-  /** Waits until the stream handler has caught up (a loaded machine may need more than one round). */
-  async function drained(rounds = 4): Promise<void> {
-    for (let round = 1; ; round++) {
-      try {
-        return await web.stack.drainStreams();
-      } catch (error) {
-        if (round >= rounds) throw error;
-      }
-    }
-  }
-
   beforeAll(async () => {
     web = await startWebHarness({ streams: true });
-    await drained();
+    await web.stack.drainStreams();
     // a second builder signs up for the event and posts the demand it brings
     const registered = await apiCall<{ session: { token: string } }>('POST', '/orgs/register', undefined, {
       org: {
@@ -98,7 +87,7 @@ describe.skipIf(skipBrowserTests)('matchmaking events (browser)', () => {
       ...demandBody({ projectName: '福州三江口大桥（测试）', specId: 'cement-po-42.5', quantity: 3000 }),
       status: 'open',
     });
-    await drained();
+    await web.stack.drainStreams();
   }, 180_000);
 
   afterAll(async () => {
