@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppEnv } from '../api/context.ts';
 import { clientAddress, principalOf } from '../api/context.ts';
+import { withoutSecrets } from '../orgs/org.ts';
 import { AuthenticationError, NotFoundError } from '../shared/errors.ts';
 import { describe } from '../shared/openapi.ts';
 import { email, password } from '../shared/schema-fields.ts';
@@ -62,6 +63,6 @@ export const meRoutes = new Hono<AppEnv>().get(
     const { users, orgs } = c.get('deps');
     const [user, org] = await Promise.all([users.get(principal.userId), orgs.get(principal.orgId)]);
     if (!user || !org) throw new NotFoundError();
-    return c.json({ user: publicUser(user), org });
+    return c.json({ user: publicUser(user), org: withoutSecrets(org) });
   },
 );

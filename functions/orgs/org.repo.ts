@@ -61,10 +61,13 @@ export class OrgRepo {
   }
 
   /** Sets a new invitation code hash on an organisation that is still invited. */
-  async setInvitation(orgId: string, hash: string): Promise<void> {
+  async setInvitation(orgId: string, hash: string, expiresAt: string): Promise<void> {
     await this.table.update(
       keys.org(orgId),
-      { expression: 'SET inviteHash = :hash', values: { ':hash': hash } },
+      {
+        expression: 'SET inviteHash = :hash, inviteExpiresAt = :expires',
+        values: { ':hash': hash, ':expires': expiresAt },
+      },
       { expression: 'invited = :yes', values: { ':yes': true } },
     );
   }

@@ -10,7 +10,7 @@ import { describe } from '../shared/openapi.ts';
 import { pagingFields } from '../shared/paging-query.ts';
 import { adcode, id } from '../shared/schema-fields.ts';
 import { jsonBody, params, query } from '../shared/validation.ts';
-import { inviteHash, newInviteCode } from './invitation.ts';
+import { inviteExpiry, inviteHash, invitePath, newInviteCode } from './invitation.ts';
 import { memberSchema, orgUpdateSchema, registrationSchema } from './org.schema.ts';
 import { canManageOrg, jurisdictionOf, SELF_SERVICE_KINDS, viewOrg } from './org.ts';
 import { assertOrganizerScope, viewerFor } from './organizer-scope.ts';
@@ -133,8 +133,19 @@ export const orgRoutes = new Hono<AppEnv>()
         throw new ForbiddenError();
       if (!org.invited) throw new ConflictError();
       const inviteCode = newInviteCode();
-      await deps.orgs.setInvitation(org.id, inviteHash(inviteCode));
-      return c.json({ orgId: org.id, name: org.name, creditCode: org.creditCode, inviteCode }, 201);
+      const expiresAt = inviteExpiry(deps.clock.now());
+      await deps.orgs.setInvitation(org.id, inviteHash(inviteCode), expiresAt);
+      return c.json(
+        {
+          orgId: org.id,
+          name: org.name,
+          creditCode: org.creditCode,
+          inviteCode,
+          invitePath: invitePath(inviteCode),
+          expiresAt,
+        },
+        201,
+      );
     },
   )
   .get(

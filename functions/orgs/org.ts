@@ -38,6 +38,12 @@ export interface Org {
   invited?: boolean;
   /** Hash of the current invitation code of an invited organisation (never shown). */
   inviteHash?: string;
+  /** When the current invitation code stops working. */
+  inviteExpiresAt?: string;
+  /** Hash of the invitation code the firm claimed its organisation with (never shown). */
+  claimedInviteHash?: string;
+  /** When the firm claimed the organisation its organizer had listed. */
+  claimedAt?: string;
 }
 
 /** What anyone signed in may see of another organisation: no contact details. */
@@ -62,8 +68,14 @@ export function canSeeOrgContact(
   );
 }
 
+/** The organisation without its invitation hashes (never shown to anyone). */
+export function withoutSecrets(org: Org): Org {
+  const { inviteHash: _secret, claimedInviteHash: _used, ...safe } = org;
+  return safe;
+}
+
 export function viewOrg(org: Org, principal: Principal & { readonly oversees?: string }): PublicOrg {
-  const { inviteHash: _secret, ...safe } = org;
+  const safe = withoutSecrets(org);
   if (canSeeOrgContact(principal, org)) return safe;
   const { contact: _hidden, ...rest } = safe;
   return rest;

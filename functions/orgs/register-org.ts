@@ -8,7 +8,7 @@ import { ConditionFailed, ConflictError, ValidationError } from '../shared/error
 import { newId } from '../shared/ids.ts';
 import { inviteHash } from './invitation.ts';
 import type { OrgProfileInput } from './org.schema.ts';
-import type { Org } from './org.ts';
+import { type Org, withoutSecrets } from './org.ts';
 
 export interface NewUserInput {
   name: string;
@@ -105,6 +105,22 @@ export async function addMember(
 }
 
 /**
+ * Why an invitation code cannot claim the organisation with this credit code, if it cannot: a code
+ * already used to claim it, one past its expiry, or one that is not this organisation's.
+ */
+function invitationRefusal(
+  org: Org | undefined,
+  hash: string,
+  now: string,
+): 'field.invite_invalid' | 'field.invite_used' | 'field.invite_expired' | undefined {
+  if (!org) return 'field.invite_invalid';
+  if (!org.invited) return org.claimedInviteHash === hash ? 'field.invite_used' : 'field.invite_invalid';
+  if (!org.inviteHash || org.inviteHash !== hash) return 'field.invite_invalid';
+  if (org.inviteExpiresAt !== undefined && org.inviteExpiresAt <= now) return 'field.invite_expired';
+  return undefined;
+}
+
+/**
  * A firm an organizer already listed registers: with its credit code and the invitation code it
  * was given, it takes over the organisation (and so its listings) and becomes its first admin.
  */
@@ -113,12 +129,13 @@ async function claimInvitedOrg(
   input: { org: OrgProfileInput; admin: NewUserInput; inviteCode: string },
 ): Promise<{ org: Org; user: User; session: Session }> {
   const existing = await deps.orgs.findByCreditCode(input.org.creditCode);
-  if (!existing?.invited || !existing.inviteHash || existing.inviteHash !== inviteHash(input.inviteCode)) {
-    throw new ValidationError([{ field: 'inviteCode', key: 'field.invite_invalid' }]);
-  }
+  const hash = inviteHash(input.inviteCode);
   const now = deps.clock.now().toISOString();
-  const { inviteHash: _used, invited: _was, ...rest } = existing;
-  const org: Org = { ...rest, ...input.org, updatedAt: now };
+  const refusal = invitationRefusal(existing, hash, now);
+  if (refusal || !existing)
+    throw new ValidationError([{ field: 'inviteCode', key: refusal ?? 'field.invite_invalid' }]);
+  const { inviteHash: _used, invited: _was, inviteExpiresAt: _expiry, ...rest } = existing;
+  const org: Org = { ...rest, ...input.org, updatedAt: now, claimedAt: now, claimedInviteHash: hash };
   const user = await deps.identity.prepareUser(
     {
       id: newId(),
@@ -132,15 +149,18 @@ async function claimInvitedOrg(
     input.admin.password,
   );
   try {
-    await deps.table.transact([
-      deps.orgs.claimItem(org, existing.inviteHash),
-      ...deps.users.createItems(user),
-    ]);
+    await deps.table.transact([deps.orgs.claimItem(org, hash), ...deps.users.createItems(user)]);
   } catch (error) {
-    if (error instanceof ConditionFailed) throw await conflictFor(deps, undefined, user.email, 'admin.');
+    if (error instanceof ConditionFailed) {
+      // Another registration with the same code may have won the race: then the code is used.
+      const later = deps.clock.now().toISOString();
+      const after = invitationRefusal(await deps.orgs.findByCreditCode(input.org.creditCode), hash, later);
+      if (after) throw new ValidationError([{ field: 'inviteCode', key: after }]);
+      throw await conflictFor(deps, undefined, user.email, 'admin.');
+    }
     throw error;
   }
   await deps.identity.afterUserCreated(user, input.admin.password);
   const session = await deps.identity.signIn(user, user.email, input.admin.password);
-  return { org, user: publicUser(user), session };
+  return { org: withoutSecrets(org), user: publicUser(user), session };
 }

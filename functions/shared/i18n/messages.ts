@@ -109,6 +109,14 @@ export const MESSAGES = {
     zh: '邀请码无效，或该信用代码不是受邀单位',
     en: 'is not a valid invitation for this credit code',
   },
+  'field.invite_used': {
+    zh: '该邀请码已被使用，单位已认领；请直接登录',
+    en: 'has already been used: the firm has claimed its account; sign in instead',
+  },
+  'field.invite_expired': {
+    zh: '邀请码已过期，请联系组织方重新发放',
+    en: 'has expired: ask the organizer for a new one',
+  },
   'field.insufficient_remaining': { zh: '剩余数量不足', en: 'has too little remaining' },
   'field.number_invalid': { zh: '不是有效的数字', en: 'is not a number' },
   'field.number_grouping': { zh: '千分位分隔符位置不对', en: 'has misplaced thousands separators' },
