@@ -15,8 +15,10 @@ import { MESSAGES, type MessageKey } from '../shared/i18n/messages.ts';
 import { parseDate } from '../shared/parse/parse-date.ts';
 import { parseNumber } from '../shared/parse/parse-number.ts';
 import { parsePhone } from '../shared/parse/parse-phone.ts';
+import { parseQuantity } from '../shared/parse/parse-quantity.ts';
 import type { ParseParams, ParseResult } from '../shared/parse/parse-result.ts';
 import type { CellResult } from './import-columns.ts';
+import { numberHint } from './refusal-hints.ts';
 import type { Cell } from './workbook.ts';
 
 /**
@@ -36,7 +38,33 @@ function adapt<T>(result: ParseResult<T>, map: (value: T) => unknown = (v) => v)
     : { ok: false, key: asKey(result.reason) };
 }
 
-export const number = (cell: Cell): CellResult => adapt(parseNumber(cell, { currency: true }));
+/** A refused number says what to change when it can (see refusal-hints.ts). */
+function withHint(cell: Cell, result: CellResult, price: boolean): CellResult {
+  if (result.ok) return result;
+  const hint = numberHint(cell, price);
+  return hint ? { ok: false, key: hint.key, params: hint.params } : result;
+}
+
+export const number = (cell: Cell): CellResult =>
+  withHint(cell, adapt(parseNumber(cell, { currency: false })), false);
+/** A price in CNY: `¥3,950` and `3950元` are read; `3950元/吨` is refused with the fix. */
+export const price = (cell: Cell): CellResult =>
+  withHint(cell, adapt(parseNumber(cell, { currency: true })), true);
+
+/** A quantity as typed: the number and, when the cell names one (`0.5万吨`), its unit. */
+export interface QuantityCell {
+  amount: number;
+  unit?: string;
+}
+export const quantity = (cell: Cell): CellResult =>
+  withHint(
+    cell,
+    adapt(
+      parseQuantity(cell),
+      (q): QuantityCell => (q.unit ? { amount: q.value, unit: q.unit } : { amount: q.value }),
+    ),
+    false,
+  );
 /** Dates in the same range the API accepts (see shared/date-range.ts). */
 export const date = (cell: Cell): CellResult => adapt(parseDate(cell, dateRange()));
 export const phone = (cell: Cell): CellResult => adapt(parsePhone(cell));
@@ -85,6 +113,10 @@ export function convertToSpecUnit(value: number, unitId: string, specId: string)
   if (!target) return undefined;
   if (unitId === target) return value;
   return convertQuantity(value, unitId, target);
+}
+
+export function specUnit(specId: string): string | undefined {
+  return getSpec(specId)?.unit;
 }
 
 export function specName(specId: string, lang: 'zh' | 'en'): string {

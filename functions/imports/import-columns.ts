@@ -103,6 +103,20 @@ const number = (
   ...(aliases ? { aliases } : {}),
 });
 
+const quantity = (
+  field: string,
+  zh: string,
+  en: string,
+  required: boolean,
+  example: string,
+  aliases?: string[],
+): Column => ({ ...number(field, zh, en, required, example, aliases), parse: cells.quantity });
+
+const price = (field: string, zh: string, en: string, example: string, aliases?: string[]): Column => ({
+  ...number(field, zh, en, false, example, aliases),
+  parse: cells.price,
+});
+
 const yesNo = (field: string, zh: string, en: string): Column => ({
   field,
   header: { zh, en },
@@ -145,16 +159,16 @@ export const COLUMNS: Record<ListingKind, Column[]> = {
   supply: [
     ...OWNER,
     SPEC,
-    number('quantity', '可供数量', 'Quantity', true, '3,000', ['数量']),
+    quantity('quantity', '可供数量', 'Quantity', true, '3,000', ['数量']),
     UNIT,
-    number('stockOnHand', '现有库存', 'Stock on hand', false, '1500', ['库存']),
-    number('dailyCapacity', '日产能', 'Daily capacity', false, '400', ['产能']),
+    quantity('stockOnHand', '现有库存', 'Stock on hand', false, '1500', ['库存']),
+    quantity('dailyCapacity', '日产能', 'Daily capacity', false, '400', ['产能']),
     place('出厂地点', 'Ex-works place'),
     number('deliveryRadiusKm', '配送半径（公里）', 'Delivery radius (km)', true, '300', ['配送半径']),
     date('availableFrom', '供货开始日期', 'Available from', '2020-03-15'),
     date('availableUntil', '供货截止日期', 'Available until', '2020/5/15'),
-    number('unitPrice', '单价（元）', 'Unit price (CNY)', false, '3950', ['单价']),
-    number('minOrder', '起订量', 'Minimum order', false, '50'),
+    price('unitPrice', '单价（元）', 'Unit price (CNY)', '3950', ['单价']),
+    quantity('minOrder', '起订量', 'Minimum order', false, '50'),
     ...CONTACT,
   ],
   demand: [
@@ -168,12 +182,12 @@ export const COLUMNS: Record<ListingKind, Column[]> = {
     },
     yesNo('keyProject', '省重点项目', 'Key provincial project'),
     SPEC,
-    number('quantity', '需求数量', 'Quantity', true, '1.2万', ['数量']),
+    quantity('quantity', '需求数量', 'Quantity', true, '1.2万', ['数量']),
     UNIT,
     place('项目地点', 'Site'),
     date('deliverFrom', '最早交付日期', 'Deliver from', '2020年3月20日'),
     date('neededBy', '最迟交付日期', 'Needed by', '2020-04-30'),
-    number('ceilingPrice', '最高限价（元）', 'Ceiling price (CNY)', false, '4100', ['限价']),
+    price('ceilingPrice', '最高限价（元）', 'Ceiling price (CNY)', '4100', ['限价']),
     yesNo('acceptsSubstitutes', '接受替代规格', 'Accepts substitutes'),
     ...CONTACT,
   ],
@@ -186,7 +200,7 @@ export const COLUMNS: Record<ListingKind, Column[]> = {
     date('until', '结束日期', 'Until', '2020-04-30'),
     number('commuteRadiusKm', '通勤半径（公里）', 'Commute radius (km)', true, '50'),
     certificates('certificates', '持有证书', 'Certificates held'),
-    number('dailyWage', '期望日薪（元）', 'Daily wage expected (CNY)', false, '240'),
+    price('dailyWage', '期望日薪（元）', 'Daily wage expected (CNY)', '240'),
     yesNo('needsHousing', '需要住宿', 'Needs housing'),
     yesNo('needsTransport', '需要交通', 'Needs transport'),
     ...CONTACT,
@@ -198,7 +212,7 @@ export const COLUMNS: Record<ListingKind, Column[]> = {
     place('用工地点', 'Workplace'),
     date('from', '开始日期', 'From', '2020-03-01'),
     date('until', '结束日期', 'Until', '2020-04-15'),
-    number('dailyWage', '日薪（元）', 'Daily wage (CNY)', false, '260'),
+    price('dailyWage', '日薪（元）', 'Daily wage (CNY)', '260'),
     yesNo('housingProvided', '提供住宿', 'Housing provided'),
     yesNo('transportProvided', '提供交通', 'Transport provided'),
     certificates('certificatesRequired', '所需证书', 'Certificates required'),

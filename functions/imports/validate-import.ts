@@ -4,7 +4,7 @@ import { listingInputIssues } from '../listings/listing-commands.ts';
 import { ValidationError } from '../shared/errors.ts';
 import { bothLanguages, type MessageKey, type MessageParams } from '../shared/i18n/messages.ts';
 import { parseInput } from '../shared/validation.ts';
-import { convertToSpecUnit } from './cell-parsers.ts';
+import { convertToSpecUnit, type QuantityCell, specUnit, unitSymbol } from './cell-parsers.ts';
 import { type Column, columnsFor, locateColumns } from './import-columns.ts';
 import type { ImportRow, RowError } from './import-job.ts';
 import { MAX_IMPORT_ROWS, type SheetRows } from './workbook.ts';
@@ -21,7 +21,59 @@ export interface ValidatedSheet {
   totalRows: number;
 }
 
-const QUANTITY_FIELDS = ['quantity', 'stockOnHand', 'dailyCapacity', 'minOrder'];
+const OTHER_QUANTITY_FIELDS = ['stockOnHand', 'dailyCapacity', 'minOrder'];
+
+function convertQuantities(
+  values: Record<string, unknown>,
+  rowNumber: number,
+  fieldToColumn: Map<string, Column>,
+  headerText: (column: Column) => string,
+  rowErrors: RowError[],
+): void {
+  const specId = typeof values.specId === 'string' ? values.specId : undefined;
+  const target = specId ? specUnit(specId) : undefined;
+  const unitColumn = typeof values.unit === 'string' ? values.unit : undefined;
+  const refuse = (field: string, key: MessageKey, params?: MessageParams) =>
+    rowErrors.push(rowError(rowNumber, fieldToColumn.get(field), field, key, params, headerText));
+  const symbol = (unitId: string) => unitSymbol(unitId, 'zh');
+  for (const field of ['quantity', ...OTHER_QUANTITY_FIELDS]) {
+    const cell = values[field] as QuantityCell | undefined;
+    if (cell === undefined || typeof cell !== 'object') continue;
+    let unit = cell.unit;
+    if (field === 'quantity' && unitColumn !== undefined) {
+      if (unit !== undefined && unit !== unitColumn) {
+        refuse(field, 'field.unit_conflict', { cellUnit: symbol(unit), unit: symbol(unitColumn) });
+        continue;
+      }
+      unit = unitColumn;
+    }
+    if (
+      field !== 'quantity' &&
+      unit === undefined &&
+      unitColumn !== undefined &&
+      target !== undefined &&
+      unitColumn !== target
+    ) {
+      // A bare number here could be in the unit column's unit or in the spec's: never guess.
+      refuse(field, 'field.unit_column_ambiguous', {
+        unit: symbol(unitColumn),
+        specUnit: symbol(target),
+        example: `${cell.amount}${symbol(target)}`,
+      });
+      continue;
+    }
+    if (unit === undefined || target === undefined || unit === target) {
+      values[field] = cell.amount;
+      continue;
+    }
+    const converted = convertToSpecUnit(cell.amount, unit, specId!);
+    if (converted === undefined) {
+      refuse(field === 'quantity' && cell.unit === undefined ? 'unit' : field, 'field.unit_mismatch');
+      continue;
+    }
+    values[field] = converted;
+  }
+}
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const parts = path.split('.');
@@ -53,9 +105,30 @@ function rowError(
   };
 }
 
+/** How far down a header row is looked for (a title, merged or not, and notes may sit above it). */
+export const HEADER_SEARCH_ROWS = 20;
+
+/**
+ * The header row: among the first rows, the one naming the most of the template's columns (a
+ * merged title row above it names none). Ties go to the upper row.
+ */
+export function findHeaderRow(rows: SheetRows, columns: readonly Column[]): number {
+  let best = 0;
+  let bestCount = -1;
+  for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
+    const count = locateColumns(rows[i] ?? [], columns).size;
+    if (count > bestCount) {
+      best = i;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
 export function validateSheet(rows: SheetRows, kind: ListingKind, organizer: boolean): ValidatedSheet {
   const columns = columnsFor(kind, organizer);
-  const header = rows[0] ?? [];
+  const headerIndex = findHeaderRow(rows, columns);
+  const header = rows[headerIndex] ?? [];
   const positions = locateColumns(header, columns);
   const missing = columns.filter((c) => c.required && !positions.has(c));
   if (missing.length > 0) {
@@ -67,7 +140,7 @@ export function validateSheet(rows: SheetRows, kind: ListingKind, organizer: boo
       })),
     );
   }
-  const dataRows = rows.slice(1);
+  const dataRows = rows.slice(headerIndex + 1);
   if (dataRows.length > MAX_IMPORT_ROWS) {
     throw new ValidationError([
       { field: 'file', key: 'field.too_many_rows', params: { maximum: MAX_IMPORT_ROWS } },
@@ -93,7 +166,7 @@ export function validateSheet(rows: SheetRows, kind: ListingKind, organizer: boo
   let badRows = 0;
   let totalRows = 0;
   dataRows.forEach((cells, index) => {
-    const rowNumber = index + 2;
+    const rowNumber = index + headerIndex + 2;
     if (cells.every(isBlank) || isExample(cells)) return;
     totalRows += 1;
     const rowErrors: RowError[] = [];
@@ -111,27 +184,9 @@ export function validateSheet(rows: SheetRows, kind: ListingKind, organizer: boo
         rowErrors.push(rowError(rowNumber, column, column.field, parsed.key, parsed.params, headerText));
       else setPath(values, column.field, parsed.value);
     }
-    // A unit typed in another unit than the spec's (万只 for 只, kg for t) converts the quantities.
-    if (rowErrors.length === 0 && typeof values.unit === 'string' && typeof values.specId === 'string') {
-      for (const field of QUANTITY_FIELDS) {
-        if (typeof values[field] !== 'number') continue;
-        const converted = convertToSpecUnit(values[field] as number, values.unit, values.specId);
-        if (converted === undefined) {
-          rowErrors.push(
-            rowError(
-              rowNumber,
-              fieldToColumn.get('unit'),
-              'unit',
-              'field.unit_mismatch',
-              undefined,
-              headerText,
-            ),
-          );
-          break;
-        }
-        values[field] = converted;
-      }
-    }
+    // Quantities in the spec's unit: the unit column belongs to the quantity column only; any other
+    // quantity (stock, capacity, minimum order) is in the spec's unit or names its own (`0.5万吨`).
+    if (rowErrors.length === 0) convertQuantities(values, rowNumber, fieldToColumn, headerText, rowErrors);
     delete values.unit;
     const owner = values.owner as ImportRow['owner'];
     delete values.owner;

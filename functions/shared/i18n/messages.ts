@@ -129,6 +129,39 @@ export const MESSAGES = {
     zh: '日期须在 {min} 至 {max} 之间',
     en: 'must be a date from {min} to {max}',
   },
+  // harden-imports: refusals that say what to change
+  'field.date_year_only': {
+    zh: '只有年份 {year}：请填写完整日期，如 {year}-03-15',
+    en: 'has only the year {year}: type the whole date, e.g. {year}-03-15',
+  },
+  'field.date_year_missing': {
+    zh: '缺少年份：请写成“2026年{month}月{day}日”或 2026-{month}-{day} 这样带年份的日期',
+    en: 'the year is missing: type it with the year, e.g. 2026-{month}-{day}',
+  },
+  'field.number_approximate': {
+    zh: '须填确数：去掉“{word}”{andUnit}，只填数字，如 {suggestion}',
+    en: 'must be an exact number: remove “{word}”{andUnitEn} and type the number alone, e.g. {suggestion}',
+  },
+  'field.number_with_unit': {
+    zh: '去掉单位“{unit}”，只填数字，如 {suggestion}',
+    en: 'remove the unit “{unit}” and type the number alone, e.g. {suggestion}',
+  },
+  'field.price_per_unit': {
+    zh: '单价只填每{unit}的元数，不带单位，如 {suggestion}',
+    en: 'type the price alone in CNY, without the unit “/{unit}”, e.g. {suggestion}',
+  },
+  'field.unit_column_ambiguous': {
+    zh: '单位列“{unit}”只用于数量列；此列请按规格单位“{specUnit}”填写，或在数字后写明单位（如 {example}）',
+    en: "the unit column (“{unit}”) applies to the quantity only: type this one in the spec's unit “{specUnit}”, or write its unit after the number (e.g. {example})",
+  },
+  'field.unit_conflict': {
+    zh: '数量中的单位“{cellUnit}”与单位列“{unit}”不一致',
+    en: 'the unit in the quantity (“{cellUnit}”) differs from the unit column (“{unit}”)',
+  },
+  'field.header_not_found': {
+    zh: '前 {rows} 行中没有找到表头（应含“{column}”等列）',
+    en: 'no header row in the first {rows} rows (with columns such as “{column}”)',
+  },
   'field.phone_multiple': { zh: '只能填写一个电话号码', en: 'should hold a single phone number' },
   'field.not_number': { zh: '不是有效的数字', en: 'is not a number' },
   'field.not_yes_no': { zh: '请填“是”或“否”', en: 'should be yes or no' },

@@ -9,13 +9,18 @@ import { failed, isBlank, type ParseResult, parsed } from './parse-result.ts';
  * - JS Date objects, read in UTC — exceljs gives date cells as UTC midnight.
  * Day-first and month-first forms (15/3/2020, 3/15/2020) are refused: they cannot be told apart.
  * Calendar dates that do not exist (2020-02-30, 2019-02-29) are refused.
+ * Never reinterpreted silently: a bare year (`2027`, `2027年`, or 2027 typed into a date-formatted
+ * cell, which Excel stores as serial 2027 = 1905-07-19) is refused as `date_year_only`, and a month
+ * and day without the year (`3月5日`, `3/5`) as `date_year_missing`.
  */
 
 export type DateFailureReason =
   | 'field.required'
   | 'field.invalid_date'
   | 'field.date_nonexistent'
-  | 'field.date_out_of_range';
+  | 'field.date_out_of_range'
+  | 'field.date_year_only'
+  | 'field.date_year_missing';
 
 export interface ParseDateOptions {
   /** Inclusive ISO bounds, e.g. `{ min: '2000-01-01', max: '2100-12-31' }`. */
@@ -82,7 +87,15 @@ export function fromExcelSerial(
   return fromUtcMillis(EXCEL_EPOCH_MS + (day < 60 ? day + 1 : day) * MS_PER_DAY, options);
 }
 
+/** Years a clerk might type alone (the serials 1000–2999 are dates in 1902–1908: never meant). */
+const BARE_YEAR_MIN = 1000;
+const BARE_YEAR_MAX = 2999;
+const isBareYear = (value: number) =>
+  Number.isInteger(value) && value >= BARE_YEAR_MIN && value <= BARE_YEAR_MAX;
+const MONTH_DAY = /^(\d{1,2})(?:月(\d{1,2})[日号]?|[-/.](\d{1,2}))$/;
+
 function fromNumber(value: number, options: ParseDateOptions): ParseResult<string, DateFailureReason> {
+  if (isBareYear(value)) return failed('field.date_year_only', { year: value });
   if (Number.isInteger(value) && value >= 10_000_101 && value <= 99_991_231) {
     return fromText(String(value), options);
   }
@@ -96,6 +109,15 @@ function fromText(text: string, options: ParseDateOptions): ParseResult<string, 
   const written = YMD_CHINESE.exec(s) ?? YMD_COMPACT.exec(s);
   if (written) return fromParts(Number(written[1]), Number(written[2]), Number(written[3]), options);
   if (/^\d{5}(?:\.\d+)?$/.test(s)) return fromExcelSerial(Number(s), options);
+  const year = /^(\d{4})年?$/.exec(s);
+  if (year && isBareYear(Number(year[1]))) return failed('field.date_year_only', { year: Number(year[1]) });
+  const monthDay = MONTH_DAY.exec(s);
+  if (monthDay) {
+    const month = Number(monthDay[1]);
+    const day = Number(monthDay[2] ?? monthDay[3]);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31)
+      return failed('field.date_year_missing', { month, day });
+  }
   return failed('field.invalid_date');
 }
 
@@ -104,7 +126,12 @@ export function parseDate(
   options: ParseDateOptions = {},
 ): ParseResult<string, DateFailureReason> {
   if (isBlank(cell)) return failed('field.required');
-  if (cell instanceof Date) return fromUtcMillis(cell.getTime(), options);
+  if (cell instanceof Date) {
+    // A year typed into a date-formatted cell arrives as the Excel serial it is: 2027 → 1905-07-19.
+    const serial = (cell.getTime() - EXCEL_EPOCH_MS) / MS_PER_DAY;
+    if (isBareYear(serial)) return failed('field.date_year_only', { year: serial });
+    return fromUtcMillis(cell.getTime(), options);
+  }
   if (typeof cell === 'number') return fromNumber(cell, options);
   if (typeof cell === 'string') return fromText(cell, options);
   return failed('field.invalid_date');
