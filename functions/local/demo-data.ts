@@ -8,6 +8,7 @@ import { registerOrg } from '../orgs/register-org.ts';
 import { keys } from '../shared/db/keys.ts';
 import { ConditionFailed } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
+import { seedDemoEvent } from './demo-event.ts';
 
 /**
  * Demo data drawn from the seed documents: Fujian steel and cement producers meeting a provincial
@@ -385,6 +386,8 @@ export async function seedDemoData(deps: Deps): Promise<boolean> {
       );
     }
   }
+  // matchmaking events (issue 9): the published demo event with its schedule.
+  await seedDemoEvent(deps, plus);
   try {
     await deps.table.put(
       { ...keys.demoSeed(), at: now.toISOString() },
