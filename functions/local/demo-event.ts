@@ -3,17 +3,13 @@ import type { Principal } from '../auth/principal.ts';
 import type { EventInput } from '../contract/events.ts';
 import { createEvent, moveEvent } from '../events/event-commands.ts';
 import { moveRegistration, register } from '../events/registration-commands.ts';
-import { eventMatches, startRound } from '../events/round-commands.ts';
-import { acceptMatch } from '../matches/match-commands.ts';
-import { executeRun, publishRun } from '../matches/run-matching.ts';
 import { moveMeetingRequest, requestMeeting } from '../meetings/meeting-request-commands.ts';
 import { generateSchedule, publishSchedule } from '../meetings/schedule-commands.ts';
 
 /**
  * The demo's matchmaking event (福建省重点项目钢材水泥产销对接会): published, with the Fujian steel
- * and cement producers and the key-project builder registered and approved, the round run and
- * published, every match accepted by both sides, one meeting request accepted, and the schedule
- * published — so `npm start` shows an event with agendas at once. Built through the same commands
+ * and cement producers and the key-project builder registered (their steel and cement listings
+ * enrolled) and approved, meeting requests accepted, and the schedule published — so `npm start` shows an event with agendas at once. Built through the same commands
  * the API uses (no shortcut into the table).
  */
 
@@ -83,29 +79,22 @@ export async function seedDemoEvent(deps: Deps, plus: (days: number) => string):
     });
     await moveRegistration(deps, organizer, event.id, registration.id, 'approve');
   }
-  const { runs } = await startRound(deps, organizer, event.id);
-  for (const queued of runs) {
-    await executeRun(deps, queued);
-    let run = await deps.runs.get(queued.id);
-    while (run && run.status === 'done') run = await publishRun(deps, organizer, run.id);
-    while (run && run.status === 'publishing') run = await publishRun(deps, organizer, run.id);
-  }
-  const byOrg = new Map(firms.map((f) => [f.orgId, f]));
-  for (const match of await eventMatches(deps, event.id)) {
-    for (const orgId of [match.offerOrgId, match.needOrgId]) {
-      const side = byOrg.get(orgId);
-      if (side) await acceptMatch(deps, side, match.id);
-    }
-  }
-  // One meeting asked for outside the round: the two cement producers compare notes.
-  const cement = firms.find((f) => f.email.startsWith('cement'));
-  const minjiang = firms.find((f) => f.email.startsWith('minjiang'));
-  if (cement && minjiang) {
-    const asked = await requestMeeting(deps, cement, event.id, {
-      toOrgId: minjiang.orgId,
-      note: '交流 P·O 42.5 水泥错峰生产与运力安排 / compare staggered production and haulage',
-    });
-    await moveMeetingRequest(deps, minjiang, event.id, asked.id, 'accept');
+  // Meetings the participants asked for and the other side accepted. The demo runs no matching
+  // round itself: its matches would reserve the demo listings' quantities and change what the rest
+  // of the demo shows; the organizer runs the round from the event page (it is ready to run).
+  const byEmail = (prefix: string) => firms.find((f) => f.email.startsWith(prefix));
+  const asks: [string, string, string][] = [
+    ['builder', 'steel', '福州滨海快线需 HRB400E 螺纹钢 / rebar for the Binhai line'],
+    ['builder', 'cement', '莆田段需 P·O 42.5 水泥 / cement for the Putian section'],
+    ['builder', 'minjiang', '福州站房需 P·O 42.5 水泥 / cement for the Fuzhou station'],
+    ['cement', 'minjiang', '交流错峰生产与运力安排 / staggered production and haulage'],
+  ];
+  for (const [from, to, note] of asks) {
+    const asker = byEmail(from);
+    const asked = byEmail(to);
+    if (!asker || !asked) continue;
+    const request = await requestMeeting(deps, asker, event.id, { toOrgId: asked.orgId, note });
+    await moveMeetingRequest(deps, asked, event.id, request.id, 'accept');
   }
   await generateSchedule(deps, organizer, event.id);
   await publishSchedule(deps, organizer, event.id);

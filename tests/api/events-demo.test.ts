@@ -5,7 +5,7 @@ import { apiClient } from '../setup/api-client.ts';
 import { freshTable } from '../setup/test-table.ts';
 
 describe('the demo event', () => {
-  it('is published with approved registrations, accepted matches and a published schedule the participants see', async () => {
+  it('is published with approved registrations, accepted meeting requests and a published schedule the participants see', async () => {
     // Arrange
     const ctx = await freshTable();
 
@@ -21,16 +21,23 @@ describe('the demo event', () => {
     const event = mine.body.items[0]!;
     const schedule = await organizer.get<{ schedule: ScheduleView }>(`/api/events/${event.id}/schedule`);
     const agenda = await builder.get<{ items: AgendaItemView[] }>(`/api/events/${event.id}/agenda`);
-    const matches = await organizer.get<{ items: { status: string }[] }>(`/api/events/${event.id}/matches`);
+    const requests = await organizer.get<{ items: { status: string }[] }>(
+      `/api/events/${event.id}/meeting-requests`,
+    );
 
     // Assert
     expect(event).toMatchObject({ status: 'published', scheduleStatus: 'published' });
     expect(event.approvedCount).toBe(4);
-    expect(matches.body.items.length).toBeGreaterThan(0);
-    expect(matches.body.items.every((m) => m.status === 'confirmed')).toBe(true);
+    expect(requests.body.items.map((r) => r.status)).toEqual([
+      'accepted',
+      'accepted',
+      'accepted',
+      'accepted',
+    ]);
     expect(schedule.body.schedule.status).toBe('published');
     expect(schedule.body.schedule.unplaced).toEqual([]);
-    expect(schedule.body.schedule.meetings.length).toBeGreaterThan(1);
-    expect(agenda.body.items.length).toBeGreaterThan(0);
+    expect(schedule.body.schedule.meetings.length).toBe(4);
+    expect(schedule.body.schedule.slotsUsed).toBe(schedule.body.schedule.lowerBound);
+    expect(agenda.body.items.length).toBe(3);
   });
 });
