@@ -7,7 +7,14 @@ import type { Org, OrgKind } from '../orgs/org.ts';
 import { ConditionFailed } from '../shared/errors.ts';
 import { derivedId } from '../shared/ids.ts';
 import { transition } from '../shared/lifecycle.ts';
-import { type ImportJob, type ImportRow, importLifecycle } from './import-job.ts';
+import {
+  type ImportJob,
+  type ImportRow,
+  importLifecycle,
+  MAX_REPORTED_ERRORS,
+  type RowError,
+} from './import-job.ts';
+import { checkImportRow, commitRowErrors } from './validate-import.ts';
 
 /**
  * Turns an import's good rows into listings, a chunk at a time, within a time budget; the caller
@@ -111,6 +118,7 @@ export async function commitImport(
   let job = (await deps.imports.get(importId))!;
   const uploader = (await deps.orgs.get(job.orgId))!;
   const owners = new Map<string, Org>();
+  if (job.status === 'discarded' || job.status === 'committed') return job;
   if (job.status !== 'committing') {
     const next = {
       ...job,
@@ -125,7 +133,14 @@ export async function commitImport(
     let invitedOrgs = 0;
     const invitedNow: NonNullable<ImportJob['invited']> = [];
     const listings: Listing[] = [];
+    const refused: RowError[] = [];
     for (const row of rows) {
+      // The same validation the check ran: a row the world changed under is reported, not stuck.
+      const checked = checkImportRow(job.kind, row.input as unknown as Record<string, unknown>);
+      if ('issues' in checked) {
+        refused.push(...commitRowErrors(job.kind, job.onBehalf, row.row, checked.issues));
+        continue;
+      }
       const { org, invited } = await ownerFor(deps, job, row, uploader, owners);
       if (invited) {
         invitedOrgs += 1;
@@ -147,7 +162,10 @@ export async function commitImport(
     const next: ImportJob = {
       ...job,
       committedChunks: job.committedChunks + 1,
-      committedRows: job.committedRows + rows.length,
+      committedRows: job.committedRows + listings.length,
+      goodRows: job.goodRows - (rows.length - listings.length),
+      badRows: job.badRows + (rows.length - listings.length),
+      errors: [...job.errors, ...refused].slice(0, MAX_REPORTED_ERRORS),
       invitedOrgs: job.invitedOrgs + invitedOrgs,
       invited: [...(job.invited ?? []), ...invitedNow].slice(0, 1000),
       updatedAt: deps.clock.now().toISOString(),

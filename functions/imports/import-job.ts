@@ -40,7 +40,8 @@ export const importLifecycle = defineLifecycle({
       label: { zh: '完成导入', en: 'finish' },
     },
     discard: {
-      from: ['validated'],
+      // A commit under way can be stopped: the rows not yet posted are dropped (never stuck).
+      from: ['validated', 'committing'],
       to: 'discarded',
       by: ['uploader', 'org_admin'],
       label: { zh: '放弃', en: 'discard' },

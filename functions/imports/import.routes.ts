@@ -178,7 +178,7 @@ export const importRoutes = new Hono<AppEnv>()
     '/:importId/discard',
     describe({
       operationId: 'discardImport',
-      summary: 'Import none of the rows',
+      summary: 'Import none of the rows (during a commit: none of the rows not yet posted)',
       tags: ['imports'],
       auth: 'user',
     }),

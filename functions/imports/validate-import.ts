@@ -1,7 +1,7 @@
 import { INPUT_SCHEMA_BY_KIND, type ListingInput } from '../listings/listing.schema.ts';
 import type { ListingKind } from '../listings/listing.ts';
 import { listingInputIssues } from '../listings/listing-commands.ts';
-import { ValidationError } from '../shared/errors.ts';
+import { type FieldIssue, ValidationError } from '../shared/errors.ts';
 import { bothLanguages, type MessageKey, type MessageParams } from '../shared/i18n/messages.ts';
 import { parseInput } from '../shared/validation.ts';
 import { convertToSpecUnit, type QuantityCell, specUnit, unitSymbol } from './cell-parsers.ts';
@@ -125,6 +125,38 @@ export function findHeaderRow(rows: SheetRows, columns: readonly Column[]): numb
   return best;
 }
 
+/**
+ * THE validation of one import row: the API's listing schema and the listing rules (references,
+ * quantities after conversion, minimum order within the quantity, dates in range). The check runs it
+ * on every row at upload, and the commit runs it again on every stored row just before posting, so
+ * a row that passed the check cannot fail at commit except when the world moved in between (the
+ * catalogue changed, a date went out of range); then the row is reported and skipped, never stuck.
+ */
+export function checkImportRow(
+  kind: ListingKind,
+  values: Record<string, unknown>,
+): { input: ListingInput } | { issues: readonly FieldIssue[] } {
+  try {
+    const input = parseInput(INPUT_SCHEMA_BY_KIND[kind], { ...values, kind }) as ListingInput;
+    const issues = listingInputIssues(input);
+    return issues.length > 0 ? { issues } : { input };
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    return { issues: error.fields };
+  }
+}
+
+/** A row refused at commit, reported like the check reports it (row, column header, reason). */
+export function commitRowErrors(
+  kind: ListingKind,
+  organizer: boolean,
+  row: number,
+  issues: readonly FieldIssue[],
+): RowError[] {
+  const byField = new Map(columnsFor(kind, organizer).map((c) => [c.field, c]));
+  return issues.map((f) => rowError(row, byField.get(f.field), f.field, f.key, f.params));
+}
+
 export function validateSheet(rows: SheetRows, kind: ListingKind, organizer: boolean): ValidatedSheet {
   const columns = columnsFor(kind, organizer);
   const headerIndex = findHeaderRow(rows, columns);
@@ -192,17 +224,13 @@ export function validateSheet(rows: SheetRows, kind: ListingKind, organizer: boo
     delete values.owner;
     let input: ListingInput | undefined;
     if (rowErrors.length === 0) {
-      try {
-        input = parseInput(INPUT_SCHEMA_BY_KIND[kind], values) as ListingInput;
-        const issues = listingInputIssues(input);
-        if (issues.length > 0) throw new ValidationError(issues);
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        for (const f of error.fields) {
+      const checked = checkImportRow(kind, values);
+      if ('issues' in checked) {
+        for (const f of checked.issues) {
           const column = fieldToColumn.get(f.field);
           rowErrors.push(rowError(rowNumber, column, f.field, f.key, f.params, headerText));
         }
-      }
+      } else input = checked.input;
     }
     if (rowErrors.length > 0 || !input) {
       badRows += 1;
