@@ -14,6 +14,8 @@ import { MAX_DEAL_FILE_BYTES } from '../deals/deal-file.ts';
 import { eventRoutes, publicEventRoutes } from '../events/event.routes.ts';
 import { MAX_UPLOAD_BYTES } from '../imports/upload-limit.ts';
 import { listingRoutes } from '../listings/listing.routes.ts';
+// the live day (issue 10)
+import { liveRoutes, publicLiveRoutes } from '../live/live.routes.ts';
 import { inboxRoutes, listingMatchRoutes, matchRoutes } from '../matches/match.routes.ts';
 import { matchingRunRoutes } from '../matches/matching-run.routes.ts';
 import { meetingRoutes } from '../meetings/meeting.routes.ts';
@@ -171,6 +173,9 @@ export function createApp(getDeps: () => Deps, extraModules: readonly RouteModul
   // matchmaking events (issue 9)
   app.route('/api/events', eventRoutes);
   app.route('/api/events', meetingRoutes);
+  // the live day (issue 10)
+  app.route('/api/events', liveRoutes);
+  app.route('/api/public/live', publicLiveRoutes);
   app.route('/api/public/events', publicEventRoutes);
   // deals
   app.route('/api/deals', dealRoutes);

@@ -19,6 +19,8 @@ import { EventRepo } from '../events/event.repo.ts';
 import { ImportJobRepo } from '../imports/import-job.repo.ts';
 import type { SheetIO } from '../imports/sheet-io.ts';
 import { ListingRepo } from '../listings/listing.repo.ts';
+// the live day (issue 10)
+import { LiveRepo } from '../live/live.repo.ts';
 import { MatchRepo } from '../matches/match.repo.ts';
 import { MatchingRunRepo } from '../matches/matching-run.repo.ts';
 import { MeetingRepo } from '../meetings/meeting.repo.ts';
@@ -58,6 +60,8 @@ export interface Deps {
   // performance (issue 11)
   /** Where spreadsheets are parsed and written; undefined: inline (functions/imports/sheet-io-inline.ts). */
   readonly sheets?: SheetIO;
+  // the live day (issue 10)
+  readonly live: LiveRepo;
 }
 
 export function buildDeps(config: Config, clock: Clock = systemClock): Deps {
@@ -132,6 +136,7 @@ export function buildDeps(config: Config, clock: Clock = systemClock): Deps {
     events: new EventRepo(table, audit),
     meetings: new MeetingRepo(table),
     deals: new DealRepo(table),
+    live: new LiveRepo(table),
     files: config.dealFilesBucket
       ? new S3FileStore(config.dealFilesBucket)
       : new LocalFileStore(config.filesDir),

@@ -26,7 +26,7 @@ export const MEETING_REQUEST_STATUSES = [
   'cancelled',
 ] as const;
 export type MeetingRequestStatus = (typeof MEETING_REQUEST_STATUSES)[number];
-export const MEETING_STATUSES = ['draft', 'scheduled', 'cancelled'] as const;
+export const MEETING_STATUSES = ['draft', 'scheduled', 'cancelled', 'under_way', 'done', 'no_show'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export const SCHEDULE_STATUSES = ['draft', 'published'] as const;
 export type ScheduleStatus = (typeof SCHEDULE_STATUSES)[number];
@@ -477,4 +477,7 @@ export interface AgendaItemView {
     reasons: { code: string; [detail: string]: unknown }[];
   }[];
   requested: boolean;
+  /** The live day (issue 10): the meeting's state, and where it was before a repair moved it. */
+  status?: MeetingStatus;
+  movedFrom?: { slot: number; table: number; start: string };
 }

@@ -59,7 +59,10 @@ export async function agendaFor(
   };
   if (schedule?.status !== 'published') return { ...base, items: [] };
   const slots = slotGrid(event);
-  const meetings = (await deps.meetings.agenda(event.id, orgId)).filter((m) => m.status === 'scheduled');
+  // The live day: meetings under way and done stay on the agenda; a no-show's leave it.
+  const meetings = (await deps.meetings.agenda(event.id, orgId)).filter((m) =>
+    ['scheduled', 'under_way', 'done'].includes(m.status),
+  );
   const items = await Promise.all(
     meetings.map(async (m): Promise<AgendaItemView> => {
       const slot = slots[m.slot]!;
@@ -84,6 +87,16 @@ export async function agendaFor(
           reasons: match.reasons,
         })),
         requested: m.requestIds.length > 0,
+        status: m.status,
+        ...(m.movedFrom
+          ? {
+              movedFrom: {
+                slot: m.movedFrom.slot,
+                table: m.movedFrom.table,
+                start: slots[m.movedFrom.slot]?.start ?? '',
+              },
+            }
+          : {}),
       };
     }),
   );

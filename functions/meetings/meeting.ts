@@ -16,11 +16,14 @@ export const meetingLifecycle = defineLifecycle({
   name: 'meeting',
   label: { zh: '洽谈', en: 'meeting' },
   initial: 'draft',
-  states: ['draft', 'scheduled', 'cancelled'],
+  states: ['draft', 'scheduled', 'cancelled', 'under_way', 'done', 'no_show'],
   stateLabels: {
     draft: { zh: '待发布', en: 'not yet published' },
     scheduled: { zh: '已排定', en: 'scheduled' },
     cancelled: { zh: '已取消', en: 'cancelled' },
+    under_way: { zh: '进行中', en: 'under way' },
+    done: { zh: '已完成', en: 'done' },
+    no_show: { zh: '缺席', en: 'no-show' },
   },
   transitions: {
     publish: { from: ['draft'], to: 'scheduled', by: ['organizer'], label: { zh: '发布', en: 'publish' } },
@@ -35,6 +38,15 @@ export const meetingLifecycle = defineLifecycle({
       to: 'cancelled',
       by: ['organizer', 'system'],
       label: { zh: '取消', en: 'cancel' },
+    },
+    // The live day (issue 10): a published meeting starts, ends, or one side does not come.
+    start: { from: ['scheduled'], to: 'under_way', by: ['organizer'], label: { zh: '开始', en: 'start' } },
+    finish: { from: ['under_way'], to: 'done', by: ['organizer'], label: { zh: '结束', en: 'finish' } },
+    noShow: {
+      from: ['scheduled'],
+      to: 'no_show',
+      by: ['organizer'],
+      label: { zh: '记为缺席', en: 'mark no-show' },
     },
   },
   terminal: [],
@@ -58,6 +70,8 @@ export interface Meeting {
   table: number;
   pinned: boolean;
   unplacedReason?: string;
+  /** Where it was before the live day's last repair moved it (slot, table), for agendas. */
+  movedFrom?: { slot: number; table: number; at: string };
   updatedAt: string;
   version: number;
 }

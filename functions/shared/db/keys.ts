@@ -217,6 +217,28 @@ export const keys = {
   }),
   eventMatchPrefix: () => 'EMATCH#',
 
+  // ── the live day (issue 10) ───────────────────────────────────────────────────────────────
+  /** An organisation's check-in at an event (in the event's partition). */
+  checkIn: (eventId: string, orgId: string): ItemKey => ({ pk: `EVENT#${eventId}`, sk: `CHECKIN#${orgId}` }),
+  checkInPrefix: () => 'CHECKIN#',
+  /** An organisation's check-in token at an event, on the event side (one per approved registration). */
+  checkInTokenOfOrg: (eventId: string, orgId: string): ItemKey => ({
+    pk: `EVENT#${eventId}`,
+    sk: `CHECKINTOKEN#${orgId}`,
+  }),
+  checkInTokenPrefix: () => 'CHECKINTOKEN#',
+  /** The same token looked up by its value (the QR code's URL carries only the token). */
+  checkInToken: (token: string): ItemKey => ({ pk: `CHECKINTOKEN#${token}`, sk: 'TOKEN' }),
+  /** The event's big-screen dashboard token, on the event side and by value. */
+  dashboardTokenOfEvent: (eventId: string): ItemKey => ({ pk: `EVENT#${eventId}`, sk: 'DASHTOKEN' }),
+  dashboardToken: (token: string): ItemKey => ({ pk: `DASHTOKEN#${token}`, sk: 'TOKEN' }),
+  /** A change made during the live day (check-in, no-show, added or moved meeting) with what moved. */
+  liveChange: (eventId: string, changeId: string): ItemKey => ({
+    pk: `EVENT#${eventId}`,
+    sk: `LIVECHANGE#${changeId}`,
+  }),
+  liveChangePrefix: () => 'LIVECHANGE#',
+
   /**
    * Where older versions kept the local signing key. The key now lives in a file, never in the
    * table; `npm start` deletes this item if an old `.data/` still has it.
