@@ -6,7 +6,7 @@ import { principalOf } from '../api/context.ts';
 import { addMeetingInput, checkInInput, liveToken, moveMeetingInput, noShowInput } from '../contract/live.ts';
 import { describe } from '../shared/openapi.ts';
 import { id } from '../shared/schema-fields.ts';
-import { jsonBody, params } from '../shared/validation.ts';
+import { jsonBody, params, query } from '../shared/validation.ts';
 import { dashboardSnapshot } from './dashboard.ts';
 import {
   addLiveMeeting,
@@ -22,6 +22,7 @@ import {
 const eventParams = z.strictObject({ eventId: id });
 const meetingParams = z.strictObject({ eventId: id, meetingId: id });
 const tokenParams = z.strictObject({ token: liveToken });
+const noQuery = z.strictObject({});
 
 const meetingState = (action: 'start' | 'finish' | 'noShow', path: string, summary: string) =>
   [
@@ -149,6 +150,7 @@ export const publicLiveRoutes = new Hono<AppEnv>()
       auth: 'public',
     }),
     params(tokenParams),
+    query(noQuery),
     async (c) => {
       const { snapshot, etag } = await dashboardSnapshot(c.get('deps'), c.req.valid('param').token);
       // A hall of screens polling every second costs one origin call per second behind a 1 s cache.
@@ -162,24 +164,29 @@ export const publicLiveRoutes = new Hono<AppEnv>()
     '/:token/stream',
     describe({
       operationId: 'streamLiveDashboard',
-      summary: 'The dashboard as a server-sent event stream (local server only; in AWS the client polls)',
+      summary:
+        'The dashboard as server-sent events, one per change (local server; in AWS the client polls). A client that does not accept text/event-stream gets the current snapshot as one event.',
       tags: ['live'],
       auth: 'public',
     }),
     params(tokenParams),
+    query(noQuery),
     async (c) => {
       const deps = c.get('deps');
       const token = c.req.valid('param').token;
       await dashboardSnapshot(deps, token); // 404 before the stream opens
+      const following = (c.req.header('Accept') ?? '').includes('text/event-stream');
       return streamSSE(c, async (stream) => {
         let last = '';
-        const until = Date.now() + 10 * 60_000; // the client reconnects after ten minutes
-        while (!stream.aborted && Date.now() < until) {
+        // An EventSource follows changes for ten minutes, then reconnects; anyone else gets one event.
+        const until = following ? Date.now() + 10 * 60_000 : 0;
+        while (!stream.aborted) {
           const { snapshot, etag } = await dashboardSnapshot(deps, token);
           if (etag !== last) {
             last = etag;
             await stream.writeSSE({ event: 'snapshot', id: etag, data: JSON.stringify(snapshot) });
           }
+          if (!following || Date.now() >= until) break;
           await stream.sleep(400);
         }
       });

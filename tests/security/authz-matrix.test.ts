@@ -150,6 +150,16 @@ adminSetRoles               | 401       | 403    | 403      | 403         | 403 
 adminSetUserStatus          | 401       | 403    | 403      | 403         | 403         | 403        | 403       | 403            | 2xx
 adminResetPassword          | 401       | 403    | 403      | 403         | 403         | 403        | 403       | 403            | 2xx
 adminStreamQuarantine       | 401       | 403    | 403      | 403         | 403         | 403        | 403       | 403            | 2xx
+getLiveConsole              | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+checkInParticipant          | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+markNoShow                  | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+addLiveMeeting              | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+moveLiveMeeting             | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+startLiveMeeting            | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+finishLiveMeeting           | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+noShowLiveMeeting           | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+getLiveDashboard            | 2xx       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+streamLiveDashboard         | 2xx       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
 `;
 
 type Outcome = '2xx' | '400' | '401' | '403' | '404' | '409';
@@ -330,6 +340,55 @@ const TARGETS: Record<string, (world: World, role: Role) => Promise<Call>> = {
   }),
   dealHistory: async (w) => ({ params: { dealId: (await w.dealOfA('intent_proposed')).dealId } }),
   matchDeals: async (w) => ({ params: { matchId: (await w.dealOfA('intent_proposed')).matchId } }),
+  // ── the live day (issue 10) ──
+  getLiveConsole: async (w) => ({ params: { eventId: (await w.events.scheduledAndPublished()).eventId } }),
+  checkInParticipant: async (w) => ({
+    params: { eventId: (await w.events.scheduledAndPublished()).eventId },
+    body: { orgId: w.orgs.a },
+  }),
+  markNoShow: async (w) => ({
+    params: { eventId: (await w.events.scheduledAndPublished()).eventId },
+    body: { orgId: w.orgs.a },
+  }),
+  addLiveMeeting: async (w) => {
+    // A and B take part without a meeting; the published schedule is empty; the organizer adds one.
+    const { eventId } = await w.events.withParticipants();
+    const organizer = apiClient(w.ctx.app);
+    const asOrganizer = { token: w.tokenOf('organizer')! };
+    expect((await organizer.post(`/api/events/${eventId}/schedule`, undefined, asOrganizer)).status).toBe(
+      200,
+    );
+    expect(
+      (await organizer.post(`/api/events/${eventId}/schedule/publish`, undefined, asOrganizer)).status,
+    ).toBe(200);
+    return { params: { eventId }, body: { offerOrgId: w.orgs.a, needOrgId: w.orgs.b } };
+  },
+  moveLiveMeeting: async (w) => ({
+    params: { ...(await w.events.scheduledAndPublished()) },
+    body: { slot: 2 },
+  }),
+  startLiveMeeting: async (w) => ({ params: { ...(await w.events.scheduledAndPublished()) } }),
+  finishLiveMeeting: async (w) => {
+    const made = await w.events.scheduledAndPublished();
+    const started = await apiClient(w.ctx.app).post(
+      `/api/events/${made.eventId}/live/meetings/${made.meetingId}/start`,
+      undefined,
+      { token: w.tokenOf('organizer')! },
+    );
+    expect(started.status, JSON.stringify(started.body)).toBe(200);
+    return { params: { ...made } };
+  },
+  noShowLiveMeeting: async (w) => ({ params: { ...(await w.events.scheduledAndPublished()) } }),
+  getLiveDashboard: async (w) => ({
+    params: {
+      token: await w.ctx.deps.live.ensureDashboardToken((await w.events.scheduledAndPublished()).eventId),
+    },
+  }),
+  streamLiveDashboard: async (w) => ({
+    params: {
+      token: await w.ctx.deps.live.ensureDashboardToken((await w.events.scheduledAndPublished()).eventId),
+    },
+  }),
   issueInvitation: async (w) => ({ params: { orgId: await w.invitedOrg() } }),
   'issueInvitation[registered]': async (w) => ({ params: { orgId: w.orgs.a } }),
   auditLog: async () => ({ query: { day: new Date().toISOString().slice(0, 10) } }),

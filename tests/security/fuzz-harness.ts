@@ -90,6 +90,8 @@ export interface FuzzWorld extends World {
     meetingId: string;
     dealId: string;
     confirmedMatchId: string;
+    // the live day (issue 10)
+    dashboardToken: string;
   };
   /** Authorization headers that must all be refused: forged, tampered, expired, wrong audience… */
   readonly forgedAuthorizations: readonly string[];
@@ -389,6 +391,34 @@ export const SPECS: Readonly<Record<string, OperationSpec>> = {
     domainInvalid: () => [{ slot: 400 }, { slot: 0, table: 999 }],
   },
   getAgenda: { role: 'orgAdmin', query: (w) => ({ orgId: w.orgs.a }) },
+  // the live day (issue 10)
+  getLiveDashboard: { role: 'anonymous', query: () => ({}) },
+  streamLiveDashboard: { role: 'anonymous', query: () => ({}) },
+  checkInParticipant: {
+    role: 'organizer',
+    bodies: (w) => [{ orgId: w.orgs.a }, { token: 'A'.repeat(32) }],
+    domainInvalid: (w) => [{ orgId: w.orgs.c }, { token: 'B'.repeat(32) }, { token: 'not a scanned code' }],
+  },
+  markNoShow: {
+    role: 'organizer',
+    bodies: (w) => [{ orgId: w.orgs.a }],
+    domainInvalid: (w) => [{ orgId: w.orgs.c }],
+  },
+  addLiveMeeting: {
+    role: 'organizer',
+    bodies: (w) => [{ offerOrgId: w.orgs.a, needOrgId: w.orgs.b, slot: 1, table: 1 }],
+    domainInvalid: (w) => [
+      { offerOrgId: w.orgs.a, needOrgId: w.orgs.b },
+      { offerOrgId: w.orgs.a, needOrgId: w.orgs.a },
+      { offerOrgId: w.orgs.c, needOrgId: w.orgs.b },
+      { offerOrgId: w.orgs.a, needOrgId: w.orgs.b, slot: 400 },
+    ],
+  },
+  moveLiveMeeting: {
+    role: 'organizer',
+    bodies: () => [{ slot: 1 }, { slot: 2, table: 1 }],
+    domainInvalid: () => [{ slot: 400 }, { slot: 0, table: 999 }],
+  },
   auditLog: {
     role: 'admin',
     query: () => ({ day: new Date().toISOString().slice(0, 10) }),
@@ -527,6 +557,7 @@ function paramValue(w: FuzzWorld, name: string): string {
     meetingId: w.ids.meetingId,
     dealId: w.ids.dealId,
     userId: w.actors.otherMember.userId,
+    token: w.ids.dashboardToken,
   };
   const value = values[name];
   if (!value) throw new Error(`no real id for path parameter ${name}`);
@@ -618,6 +649,7 @@ export async function buildFuzzWorld(): Promise<FuzzWorld> {
       meetingId: event.meetingId,
       dealId: deal.dealId,
       confirmedMatchId: deal.matchId,
+      dashboardToken: await world.ctx.deps.live.ensureDashboardToken(event.eventId),
     },
     forgedAuthorizations: [],
   };
