@@ -67,7 +67,10 @@ const CASES: Record<string, Case> = {
       scheduled --replan--> draft by organizer,system
       cancelled --replan--> draft by organizer,system
       draft --cancel--> cancelled by organizer,system
-      scheduled --cancel--> cancelled by organizer,system`,
+      scheduled --cancel--> cancelled by organizer,system
+      scheduled --start--> under_way by organizer
+      under_way --finish--> done by organizer
+      scheduled --noShow--> no_show by organizer`,
   },
 };
 
