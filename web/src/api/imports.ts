@@ -190,8 +190,16 @@ export function newIdempotencyKey(): string {
     : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
+/** An issued invitation: the code, the register page's link for it, and when it stops working. */
+export interface Invitation {
+  orgId: string;
+  name: string;
+  creditCode: string;
+  inviteCode: string;
+  invitePath: string;
+  expiresAt: string;
+}
+
 /** An invitation code for a firm an organizer's import listed (shown once; hand it to the firm). */
-export const issueInvitation = (
-  orgId: string,
-): Promise<{ orgId: string; name: string; inviteCode: string }> =>
+export const issueInvitation = (orgId: string): Promise<Invitation> =>
   sendJson('POST', `/orgs/${orgId}/invitation`, {});

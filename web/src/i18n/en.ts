@@ -68,6 +68,12 @@ export const en: Dict = {
     submit: 'Register and sign in',
     submitting: 'Registering…',
     haveAccount: 'Already have an account?',
+    inviteSection: 'Invitation',
+    inviteHint:
+      'If an organizer listed your firm and gave you an invitation code, enter it with your credit code: you take over the listings it posted for you.',
+    inviteFromLink:
+      "Your invitation code is filled in from the link. Register with your firm's credit code to take over the listings the organizer posted for you.",
+    inviteCode: 'Invitation code',
     signInLink: 'Sign in',
   },
   kinds: {
@@ -444,6 +450,15 @@ export const en: Dict = {
     firm: 'Firm',
     creditCode: 'Credit code',
     inviteCode: 'Invitation code',
+    inviteLink: 'Invitation link',
+    copyInvite: 'Copy link and code',
+    copiedInvite: 'Copied',
+    printInvite: 'Print invitation',
+    inviteExpires: 'Valid until {{ date }}',
+    printTitle: 'Invitation to join Gongxu',
+    printBody:
+      '{{ firm }} (credit code {{ creditCode }}) is invited to claim its account and the listings the organizer posted for it. Open the link, or go to the register page and enter the code.',
+    notClaimed: 'Not claimed yet',
     issueCode: 'Issue code',
     invited: '{{ count }} firms created and invited',
     discarded: 'Import discarded; nothing was imported',

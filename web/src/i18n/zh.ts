@@ -69,6 +69,11 @@ export const zh = {
     submit: '注册并登录',
     submitting: '注册中…',
     haveAccount: '已有账号？',
+    inviteSection: '邀请码',
+    inviteHint:
+      '如组织方已为贵单位建档并发放了邀请码，请与本单位统一社会信用代码一起填写，即可接管组织方代为发布的清单。',
+    inviteFromLink: '已根据链接填入邀请码。请用本单位统一社会信用代码注册，接管组织方代为发布的清单。',
+    inviteCode: '邀请码',
     signInLink: '登录',
   },
   kinds: {
@@ -441,6 +446,15 @@ export const zh = {
     firm: '企业',
     creditCode: '统一社会信用代码',
     inviteCode: '邀请码',
+    inviteLink: '邀请链接',
+    copyInvite: '复制链接和邀请码',
+    copiedInvite: '已复制',
+    printInvite: '打印邀请函',
+    inviteExpires: '有效期至 {{ date }}',
+    printTitle: '供需平台入驻邀请函',
+    printBody:
+      '诚邀{{ firm }}（统一社会信用代码 {{ creditCode }}）认领账号，接管组织方代为发布的清单。请打开下方链接，或在注册页填写邀请码。',
+    notClaimed: '尚未认领',
     issueCode: '生成邀请码',
     invited: '新建档并邀请 {{ count }} 家企业',
     discarded: '已放弃本次导入，没有导入任何数据',

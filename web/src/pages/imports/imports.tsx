@@ -8,6 +8,7 @@ import {
   fetchImport,
   formatOfFile,
   type ImportJob,
+  type Invitation,
   issueInvitation,
   newIdempotencyKey,
   type RowError,
@@ -523,17 +524,52 @@ export default function ImportsPage() {
   );
 }
 
-/** Firms an organizer's import listed before they registered: issue each an invitation code. */
+/** Escapes text for the printed invitation's HTML. */
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/** The invitation as a page of its own, printed from a new window (no menus or buttons on paper). */
+function printInvitation(invitation: Invitation, link: string) {
+  const win = window.open('', '_blank');
+  if (!win) return;
+  const body = t('imports.printBody', { firm: invitation.name, creditCode: invitation.creditCode });
+  win.document.write(
+    `<!doctype html><html lang="${lang()}"><head><meta charset="utf-8"><title>${escapeHtml(
+      t('imports.printTitle'),
+    )}</title><style>body{font:16px/1.7 system-ui,sans-serif;max-width:40em;margin:3em auto;color:#111}code{font-size:1.6em;letter-spacing:.1em}</style></head><body><h1>${escapeHtml(
+      t('imports.printTitle'),
+    )}</h1><p>${escapeHtml(body)}</p><p>${escapeHtml(t('imports.inviteLink'))}: <strong>${escapeHtml(link)}</strong></p><p>${escapeHtml(
+      t('imports.inviteCode'),
+    )}: <code>${escapeHtml(invitation.inviteCode)}</code></p><p>${escapeHtml(
+      t('imports.inviteExpires', { date: formatDateTime(invitation.expiresAt) }),
+    )}</p></body></html>`,
+  );
+  win.document.close();
+  win.focus();
+  win.print();
+}
+
+/** Firms an organizer's import listed before they registered: issue each an invitation (link and code). */
 function InvitedFirms(props: { firms: NonNullable<ImportJob['invited']> }) {
-  const [codes, setCodes] = createSignal<Record<string, string>>({});
+  const [invitations, setInvitations] = createSignal<Record<string, Invitation>>({});
+  const [copied, setCopied] = createSignal<string>();
   const [failed, setFailed] = createSignal<string>();
+  const linkOf = (invitation: Invitation) => `${window.location.origin}${invitation.invitePath}`;
   const issue = async (orgId: string) => {
     setFailed(undefined);
     try {
-      const { inviteCode } = await issueInvitation(orgId);
-      setCodes({ ...codes(), [orgId]: inviteCode });
+      const invitation = await issueInvitation(orgId);
+      setInvitations({ ...invitations(), [orgId]: invitation });
     } catch (error) {
       setFailed(error instanceof ApiError ? localized(error.messages) : String(error));
+    }
+  };
+  const copy = async (invitation: Invitation) => {
+    const text = `${t('imports.inviteLink')}: ${linkOf(invitation)}\n${t('imports.inviteCode')}: ${invitation.inviteCode}`;
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied(invitation.orgId);
+    } catch (error) {
+      setFailed(String(error));
     }
   };
   return (
@@ -556,14 +592,44 @@ function InvitedFirms(props: { firms: NonNullable<ImportJob['invited']> }) {
                 <td>{firm.creditCode}</td>
                 <td>
                   <Show
-                    when={codes()[firm.orgId]}
+                    when={invitations()[firm.orgId]}
                     fallback={
                       <button type="button" class="button button-secondary" onClick={() => issue(firm.orgId)}>
                         {t('imports.issueCode')}
                       </button>
                     }
                   >
-                    {(code) => <code data-testid="invite-code">{code()}</code>}
+                    {(invitation) => (
+                      <div class="invite">
+                        <code data-testid="invite-code">{invitation().inviteCode}</code>
+                        <div>
+                          <a data-testid="invite-link" href={invitation().invitePath}>
+                            {linkOf(invitation())}
+                          </a>
+                        </div>
+                        <p class="hint">
+                          {t('imports.inviteExpires', { date: formatDateTime(invitation().expiresAt) })}
+                        </p>
+                        <div class="button-row">
+                          <button
+                            type="button"
+                            class="button button-secondary"
+                            onClick={() => copy(invitation())}
+                          >
+                            {copied() === invitation().orgId
+                              ? t('imports.copiedInvite')
+                              : t('imports.copyInvite')}
+                          </button>
+                          <button
+                            type="button"
+                            class="button button-secondary"
+                            onClick={() => printInvitation(invitation(), linkOf(invitation()))}
+                          >
+                            {t('imports.printInvite')}
+                          </button>
+                        </div>
+                      </div>
+                    )}
                   </Show>
                 </td>
               </tr>

@@ -1,4 +1,4 @@
-import { A, useNavigate } from '@solidjs/router';
+import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, onMount } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { registrationSchema } from '../../../../functions/orgs/org.schema.ts';
@@ -17,6 +17,7 @@ import { checkWith } from '../../validation.ts';
 
 /** Form fields in page order, named by their API paths (the confirmation is the browser's own). */
 const FIELDS = [
+  'inviteCode',
   'org.name',
   'org.creditCode',
   'org.kinds',
@@ -39,11 +40,15 @@ interface RegistrationForm {
     contact: ContactValue;
   };
   admin: { name: string; email: string; password: string; confirmPassword: string };
+  /** The invitation code of a firm an organizer listed (from the link's `?invite=`, or typed). */
+  inviteCode: string;
 }
 
 export default function RegisterPage() {
   usePageTitle('register.title');
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const linkCode = typeof params.invite === 'string' ? params.invite.slice(0, 20) : '';
   const [form, setForm] = createStore<RegistrationForm>({
     org: {
       name: '',
@@ -53,6 +58,7 @@ export default function RegisterPage() {
       contact: { name: '', phone: '', email: '' },
     },
     admin: { name: '', email: '', password: '', confirmPassword: '' },
+    inviteCode: linkCode,
   });
   const [pending, setPending] = createSignal(false);
   const errors = createFormErrors(FIELDS);
@@ -70,6 +76,7 @@ export default function RegisterPage() {
       contact: contactBody(form.org.contact),
     },
     admin: { name: form.admin.name, email: form.admin.email, password: form.admin.password },
+    ...(form.inviteCode.trim() ? { inviteCode: form.inviteCode.trim() } : {}),
   });
 
   /** The server's checks, run here first; plus the password confirmation. */
@@ -137,6 +144,27 @@ export default function RegisterPage() {
           extra={errors.unplaced().map((f) => `${f.field ? `${f.field}: ` : ''}${localized(f.messages)}`)}
         />
         <form class="form form-sections" novalidate onSubmit={submit}>
+          <fieldset class="form-section" data-testid="register-invite">
+            <legend class="section-title">{t('register.inviteSection')}</legend>
+            <p class="hint section-hint">
+              {linkCode ? t('register.inviteFromLink') : t('register.inviteHint')}
+            </p>
+            <Field field="inviteCode" label={t('register.inviteCode')} optional error={err('inviteCode')()}>
+              <input
+                {...controlProps('inviteCode', err('inviteCode'))}
+                class="mono"
+                autocomplete="off"
+                autocapitalize="characters"
+                spellcheck={false}
+                maxlength="20"
+                value={form.inviteCode}
+                onInput={(e) => {
+                  setForm('inviteCode', e.currentTarget.value);
+                  errors.clearField('inviteCode');
+                }}
+              />
+            </Field>
+          </fieldset>
           <fieldset class="form-section">
             <legend class="section-title">{t('register.orgSection')}</legend>
             <Field field="org.name" label={t('register.orgName')} error={err('org.name')()}>
