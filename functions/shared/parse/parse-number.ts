@@ -219,11 +219,27 @@ function checkBounds(value: Decimal, options: ParseNumberOptions): ParseResult<n
   return parsed(Object.is(number, -0) ? 0 : number);
 }
 
+/**
+ * Bounds that keep parsing linear in the text: no cell holds a sensible number longer than this, and
+ * an exponent beyond ±MAX_EXPONENT is out of every range (`1E+100000` would otherwise cost a
+ * 100,000-digit BigInt power, quadratic in the exponent: 12 s).
+ */
+export const MAX_NUMBER_TEXT = 100;
+const MAX_EXPONENT = 40;
+const EXPONENT = /E([+-]?)(\d+)$/i;
+
 /** Parses the text of a number (see the module comment); undefined-free result with a reason key. */
 export function parseNumberText(
   text: string,
   options: ParseNumberOptions = {},
 ): ParseResult<number, NumberFailureReason> {
+  if (text.length > MAX_NUMBER_TEXT) return failed('field.number_invalid');
+  const exponent = EXPONENT.exec(text);
+  if (exponent && Number(exponent[2]!.slice(0, 6)) > MAX_EXPONENT) {
+    return exponent[1] === '-'
+      ? failed('field.number_invalid')
+      : failed('field.too_big', { maximum: options.max ?? DEFAULT_MAX_NUMBER });
+  }
   let s = text.normalize('NFKC').replace(/\s+/g, '').replace(/[，]/g, ',');
   if (s === '') return failed('field.required');
   if (options.currency) s = stripCurrency(s);

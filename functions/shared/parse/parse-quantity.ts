@@ -1,5 +1,6 @@
 import { catalogue as baseCatalogue, type Catalogue } from '../../catalogue/catalogue.ts';
 import {
+  MAX_NUMBER_TEXT,
   type NumberFailureReason,
   type ParseNumberOptions,
   parseNumber,
@@ -59,6 +60,8 @@ export function parseQuantity(
   let numberPart: unknown = cell;
   let unit: string | undefined;
   if (typeof cell === 'string') {
+    // Bounded before the suffix search (which is quadratic in the text): no quantity is this long.
+    if (cell.length > MAX_NUMBER_TEXT + 20) return failed('field.number_invalid');
     const text = cell.normalize('NFKC').replace(/\s+/g, '');
     const parts = split(text, catalogue);
     if (parts) {

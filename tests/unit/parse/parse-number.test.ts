@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseNumber, parseNumberText } from '../../../functions/shared/parse/parse-number.ts';
+import { parseQuantity } from '../../../functions/shared/parse/parse-quantity.ts';
 
 const DIGITS = '零一二三四五六七八九';
 
@@ -187,5 +188,30 @@ describe('parseNumber properties', () => {
       ),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('parseNumber: linear in the text (issue 12, High 2)', () => {
+  it('refuses huge exponents and overlong text at once', () => {
+    // Arrange
+    const hostile = ['1E+100000', '1e100000', '0.0001E+100000', '1E-100000', `1${'0'.repeat(200_000)}`];
+
+    // Act
+    const started = performance.now();
+    const results = hostile.map((text) => parseNumber(text));
+    const elapsed = performance.now() - started;
+
+    // Assert
+    expect(results.map((r) => (r.ok ? 'ok' : r.reason))).toEqual([
+      'field.too_big',
+      'field.too_big',
+      'field.too_big',
+      'field.number_invalid',
+      'field.number_invalid',
+    ]);
+    expect(elapsed).toBeLessThan(1000); // was 12 s for 1E+100000 alone
+    expect(parseQuantity(`${'9'.repeat(40_000)}吨`)).toEqual({ ok: false, reason: 'field.number_invalid' });
+    expect(parseNumber('1E+06')).toEqual({ ok: true, value: 1_000_000 });
+    expect(parseNumber('1.5E3')).toEqual({ ok: true, value: 1500 });
   });
 });
