@@ -27,6 +27,8 @@ const preloadListing = ({ params }: RoutePreloadFuncArgs) => {
 export const routes: RouteDefinition[] = [
   { path: '/sign-in', component: lazy(() => import('./pages/auth/sign-in.tsx')) },
   { path: '/register', component: lazy(() => import('./pages/orgs/register.tsx')) },
+  // the live day (issue 10): the hall's big screen, public by its token
+  { path: '/live/screen/:token', component: lazy(() => import('./pages/live/live-screen.tsx')) },
   { path: '/event/:eventId', component: lazy(() => import('./pages/events/event-public.tsx')) },
   {
     path: '/',

@@ -970,4 +970,22 @@ export const en: Dict = {
     disputed: 'disputed',
     withdrawn: 'withdrawn',
   },
+  // the live day (issue 10)
+  live: {
+    screenTitle: 'Hall screen',
+    checkedIn: 'Checked in',
+    participants: 'Participants',
+    meetingsHeld: 'Meetings held',
+    underWay: 'Under way',
+    deals: 'Deals signed',
+    intents: 'Letters of intent',
+    value: 'Signed value',
+    byCategory: 'By category',
+    byRegion: 'By supply region',
+    map: 'Where signed supply comes from',
+    nowSlot: 'Round {{ n }} now',
+    nextAt: 'Next round {{ time }}',
+    notFound: 'This screen address is not valid',
+    updated: 'Live',
+  },
 };

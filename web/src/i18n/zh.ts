@@ -940,6 +940,24 @@ export const zh = {
     disputed: '有异议',
     withdrawn: '已撤回',
   },
+  // the live day (issue 10)
+  live: {
+    screenTitle: '现场大屏',
+    checkedIn: '已签到',
+    participants: '参会企业',
+    meetingsHeld: '已完成洽谈',
+    underWay: '进行中',
+    deals: '签约',
+    intents: '意向',
+    value: '签约金额',
+    byCategory: '按品类',
+    byRegion: '按供给地',
+    map: '签约供给来源',
+    nowSlot: '当前第 {{ n }} 场',
+    nextAt: '下一场 {{ time }}',
+    notFound: '该大屏地址无效',
+    updated: '实时更新',
+  },
 };
 
 /** Every dictionary has the Chinese one's keys, with strings as values. */
