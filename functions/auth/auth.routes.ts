@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import type { AppEnv } from '../api/context.ts';
 import { clientAddress, principalOf } from '../api/context.ts';
 import { withoutSecrets } from '../orgs/org.ts';
+import { viewerFor } from '../orgs/organizer-scope.ts';
 import { AuthenticationError, NotFoundError } from '../shared/errors.ts';
 import { describe } from '../shared/openapi.ts';
 import { email, password } from '../shared/schema-fields.ts';
@@ -54,15 +55,24 @@ export const meRoutes = new Hono<AppEnv>().get(
   '/',
   describe({
     operationId: 'me',
-    summary: 'The signed-in user and their organisation',
+    summary:
+      'The signed-in user and their organisation, and the region it oversees as an organizer ("" everywhere, for admins)',
     tags: ['auth'],
     auth: 'user',
   }),
   async (c) => {
     const principal = principalOf(c);
-    const { users, orgs } = c.get('deps');
-    const [user, org] = await Promise.all([users.get(principal.userId), orgs.get(principal.orgId)]);
+    const deps = c.get('deps');
+    const [user, org, viewer] = await Promise.all([
+      deps.users.get(principal.userId),
+      deps.orgs.get(principal.orgId),
+      viewerFor(deps, principal),
+    ]);
     if (!user || !org) throw new NotFoundError();
-    return c.json({ user: publicUser(user), org: withoutSecrets(org) });
+    return c.json({
+      user: publicUser(user),
+      org: withoutSecrets(org),
+      ...(viewer.oversees !== undefined ? { oversees: viewer.oversees } : {}),
+    });
   },
 );

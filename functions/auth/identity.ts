@@ -1,10 +1,7 @@
+import type { Session } from '../contract/user.ts';
 import type { StoredUser } from './user.ts';
 
-/** A signed-in session as the web receives it. */
-export interface Session {
-  token: string;
-  expiresAt: string;
-}
+export type { Session };
 
 /**
  * Where passwords live and who signs tokens: locally Gongxu itself (scrypt + ES256), in AWS the

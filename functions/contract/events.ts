@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { dateRange, isDateInRange } from '../shared/date-range.ts';
+import { dateRange, isDateInRange } from './date-range.ts';
 
 /**
  * Matchmaking events (产销对接会): the browser-safe contract shared by the API and the web. Kinds

@@ -8,6 +8,7 @@ import type { Listing } from '../listings/listing.ts';
 import type { Match } from '../matches/match.ts';
 import { canSeeMatch, sideOf } from '../matches/match.ts';
 import { viewerFor } from '../orgs/organizer-scope.ts';
+import { unknownAdcode } from '../regions/adcode-check.ts';
 import { keys } from '../shared/db/keys.ts';
 import { ConditionFailed } from '../shared/db/table.ts';
 import {
@@ -78,6 +79,8 @@ interface Terms {
 
 /** Exact terms from validated input: the price as fen, the amount worked out in fen. */
 function termsOf(input: Required<Pick<DealTermsInput, 'quantity' | 'unitPrice'>> & DealTermsInput): Terms {
+  const places = unknownAdcode('deliveryAdcode', input.deliveryAdcode);
+  if (places.length > 0) throw new ValidationError(places); // the contract checks only its form
   const unitPriceFen = yuanToFen(input.unitPrice)!;
   const amount = amountFen(input.quantity, unitPriceFen);
   if (amount > BigInt(MAX_AMOUNT_FEN)) {

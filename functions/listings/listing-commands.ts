@@ -2,6 +2,7 @@ import type { Deps } from '../api/deps.ts';
 import { auditEntry, diff } from '../audit/audit.ts';
 import type { Principal } from '../auth/principal.ts';
 import { getCertificate, getSkill, getSpec } from '../catalogue/catalogue.ts';
+import { unknownAdcode } from '../regions/adcode-check.ts';
 import {
   ConflictError,
   type FieldIssue,
@@ -32,7 +33,7 @@ import {
 
 /** Checks references the schema cannot: the spec, skill and certificates exist in the catalogue. */
 function checkReferences(input: Partial<ListingInput> & { kind: Listing['kind'] }): FieldIssue[] {
-  const issues: FieldIssue[] = [];
+  const issues: FieldIssue[] = [...unknownAdcode('adcode', input.adcode)];
   if ('specId' in input && input.specId !== undefined && !getSpec(input.specId)) {
     issues.push({ field: 'specId', key: 'field.unknown_spec' });
   }

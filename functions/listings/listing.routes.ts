@@ -13,25 +13,18 @@ import { adcode, id } from '../shared/schema-fields.ts';
 import { jsonBody, params, parseInput, query } from '../shared/validation.ts';
 import { totals } from './list-summary.ts';
 import { readSummary } from './list-summary-read.ts';
-import { listingInput, listingPatch } from './listing.schema.ts';
-import { canSeeListing, isOwner, LISTING_KINDS, LISTING_STATUSES, oversees, viewListing } from './listing.ts';
+import { CLEARABLE_FIELDS, listingInput, listingPatch } from './listing.schema.ts';
+import {
+  canSeeListing,
+  canSeeListingHistory,
+  isOwner,
+  LISTING_KINDS,
+  LISTING_STATUSES,
+  viewListing,
+} from './listing.ts';
 import { editListing, moveListing, postListing } from './listing-commands.ts';
 
 const listingParams = z.strictObject({ listingId: id });
-/** Optional fields a PATCH may clear with `null`. */
-const CLEARABLE_FIELDS = new Set([
-  'unitPrice',
-  'minOrder',
-  'stockOnHand',
-  'dailyCapacity',
-  'ceilingPrice',
-  'dailyWage',
-  'minOverlapDays',
-  'note',
-  'address',
-  'lat',
-  'lng',
-]);
 const searchQuery = z.strictObject({
   kind: z.enum(LISTING_KINDS),
   region: adcode,
@@ -205,7 +198,7 @@ export const listingRoutes = new Hono<AppEnv>()
       const deps = c.get('deps');
       const listing = await deps.listings.get(c.req.valid('param').listingId);
       if (!listing || !canSeeListing(listing, principal)) throw new NotFoundError();
-      if (!isOwner(principal, listing) && !oversees(principal, listing.adcode)) throw new ForbiddenError();
+      if (!canSeeListingHistory(principal, listing)) throw new ForbiddenError();
       const q = c.req.valid('query');
       return c.json(await deps.audit.forEntity('listing', listing.id, q.cursor, q.limit));
     },

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import type { AppEnv } from '../api/context.ts';
 import { principalOf } from '../api/context.ts';
 import { isAdmin } from '../auth/principal.ts';
+import { unknownAdcode } from '../regions/adcode-check.ts';
 import { regionPrefix } from '../regions/regions.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { idempotency } from '../shared/idempotency.ts';
@@ -89,6 +90,8 @@ export const orgRoutes = new Hono<AppEnv>()
       const { orgId } = c.req.valid('param');
       if (!canManageOrg(principal, orgId)) throw new ForbiddenError();
       const patch = c.req.valid('json');
+      const places = unknownAdcode('adcode', patch.adcode);
+      if (places.length > 0) throw new ValidationError(places);
       const { orgs, clock } = c.get('deps');
       const org = await orgs.get(orgId);
       if (!org) throw new NotFoundError();

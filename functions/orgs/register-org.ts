@@ -4,6 +4,7 @@ import type { Session } from '../auth/identity.ts';
 import { isStrongPassword } from '../auth/password.ts';
 import type { OrgRole, PlatformRole } from '../auth/principal.ts';
 import { publicUser, type StoredUser, type User } from '../auth/user.ts';
+import { unknownAdcode } from '../regions/adcode-check.ts';
 import { ConditionFailed, ConflictError, ValidationError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { inviteHash } from './invitation.ts';
@@ -43,6 +44,8 @@ export async function registerOrg(
     audit?: AuditEntry;
   } = {},
 ): Promise<{ org: Org; user: User; session: Session }> {
+  const places = unknownAdcode('org.adcode', input.org.adcode);
+  if (places.length > 0) throw new ValidationError(places);
   assertStrong(input.admin.password, 'admin.password');
   if (input.inviteCode !== undefined)
     return await claimInvitedOrg(deps, { ...input, inviteCode: input.inviteCode });

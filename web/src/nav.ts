@@ -1,5 +1,10 @@
-import type { PlatformRole } from '../../functions/auth/principal.ts';
-import type { OrgKind } from '../../functions/orgs/org.ts';
+import type { Viewer } from '../../functions/contract/listing.ts';
+import type { OrgKind } from '../../functions/contract/org.ts';
+import {
+  isOrganizer as isOrganizerPrincipal,
+  type PlatformRole,
+} from '../../functions/contract/principal.ts';
+import { principalOfUser } from '../../functions/contract/user.ts';
 import type { Me } from './api/auth.ts';
 import type { TranslationKey } from './i18n/index.ts';
 
@@ -28,7 +33,13 @@ export interface NavSection {
 export const hasKind = (me: Me, ...kinds: OrgKind[]): boolean => kinds.some((k) => me.org.kinds.includes(k));
 export const hasRole = (me: Me, ...roles: PlatformRole[]): boolean =>
   roles.some((r) => me.user.platformRoles.includes(r));
-export const isOrganizer = (me: Me): boolean => hasRole(me, 'organizer', 'admin') || hasKind(me, 'organizer');
+/** The API's own rule (platform role organizer or admin), not the organisation's kind. */
+export const isOrganizer = (me: Me): boolean => isOrganizerPrincipal(principalOfUser(me.user));
+/** The signed-in user as the contract's rules see a viewer (see functions/contract/listing.ts). */
+export const viewerOf = (me: Me): Viewer => ({
+  ...principalOfUser(me.user),
+  ...(me.oversees !== undefined ? { oversees: me.oversees } : {}),
+});
 export const canManageOrg = (me: Me, orgId: string): boolean =>
   hasRole(me, 'admin') || (me.user.orgId === orgId && me.user.orgRole === 'org_admin');
 

@@ -1,5 +1,5 @@
 import { createSignal } from 'solid-js';
-import type { User } from '../../functions/auth/user.ts';
+import type { User } from '../../functions/contract/user.ts';
 import type { Localized, TranslationKey } from './i18n/index.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
-import { ValidationError } from '../../functions/shared/errors.ts';
-import { bothLanguages } from '../../functions/shared/i18n/messages.ts';
-import { parseInput } from '../../functions/shared/validation.ts';
+import { ValidationError } from '../../functions/contract/errors.ts';
+import { bothLanguages } from '../../functions/contract/messages.ts';
+import { parseInput } from '../../functions/contract/parse-input.ts';
 import type { FieldMessage } from './forms.ts';
 
 /**

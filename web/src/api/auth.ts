@@ -1,6 +1,5 @@
-import type { Session as TokenSession } from '../../../functions/auth/identity.ts';
-import type { User } from '../../../functions/auth/user.ts';
-import type { Org } from '../../../functions/orgs/org.ts';
+import type { Org } from '../../../functions/contract/org.ts';
+import type { Session as TokenSession, User } from '../../../functions/contract/user.ts';
 import { type Session, startSession } from '../session.ts';
 import { api } from './client.ts';
 
@@ -9,6 +8,8 @@ export type { Org, User };
 export interface Me {
   user: User;
   org: Org;
+  /** The region an organizer oversees (an adcode prefix; '' for admins), from the API. */
+  oversees?: string;
 }
 
 /** POST /api/auth/sign-in; on success the session starts. */

@@ -1,5 +1,5 @@
 import { query } from '@solidjs/router';
-import type { LocalText, SkillSector } from '../../../functions/catalogue/catalogue-types.ts';
+import type { LocalText, SkillSector } from '../../../functions/contract/catalogue-types.ts';
 import { lang } from '../i18n/index.ts';
 import { api } from './client.ts';
 

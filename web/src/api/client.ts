@@ -1,6 +1,6 @@
 import { resolveTemplate } from '@solid-primitives/i18n';
 import { untrack } from 'solid-js';
-import type { ErrorBody } from '../../../functions/api/error-body.ts';
+import type { ErrorBody } from '../../../functions/contract/error-body.ts';
 import { en } from '../i18n/en.ts';
 import { type Localized, lang, langTag } from '../i18n/index.ts';
 import { zh } from '../i18n/zh.ts';

@@ -1,6 +1,6 @@
 import { query } from '@solidjs/router';
-import type { DealTermsInput, RecordDealInput } from '../../../functions/deals/deal.schema.ts';
-import type { Deal, DealAction, DealStatus } from '../../../functions/deals/deal.ts';
+import type { DealTermsInput, RecordDealInput } from '../../../functions/contract/deal.schema.ts';
+import type { Deal, DealAction, DealStatus } from '../../../functions/contract/deal.ts';
 import { api } from './client.ts';
 import { newIdempotencyKey, sendJson, sendRaw } from './imports.ts';
 import type { CursorPage } from './load-more.ts';

@@ -1,13 +1,13 @@
 import { resolveTemplate } from '@solid-primitives/i18n';
 import { untrack } from 'solid-js';
-import type { ErrorBody } from '../../../functions/api/error-body.ts';
+import type { ErrorBody } from '../../../functions/contract/error-body.ts';
 import type {
   ImportAction,
   ImportJob as ImportRecord,
   ImportStatus,
   RowError,
-} from '../../../functions/imports/import-job.ts';
-import type { ListingKind } from '../../../functions/listings/listing.ts';
+} from '../../../functions/contract/import-job.ts';
+import type { ListingKind } from '../../../functions/contract/listing.ts';
 import { en } from '../i18n/en.ts';
 import { type Lang, lang, langTag } from '../i18n/index.ts';
 import { zh } from '../i18n/zh.ts';

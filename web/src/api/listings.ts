@@ -1,5 +1,5 @@
-import type { AuditEntry } from '../../../functions/audit/audit.ts';
-import type { SummaryRow } from '../../../functions/listings/list-summary.ts';
+import type { AuditEntry } from '../../../functions/contract/audit.ts';
+import type { SummaryRow } from '../../../functions/contract/list-summary.ts';
 import type {
   DemandListing,
   LabourOfferListing,
@@ -9,7 +9,7 @@ import type {
   ListingStatus,
   ListingView,
   SupplyListing,
-} from '../../../functions/listings/listing.ts';
+} from '../../../functions/contract/listing.ts';
 import type { Lang } from '../i18n/index.ts';
 import { api } from './client.ts';
 import { downloadFile, type Page, type SheetFormat, sendJson } from './imports.ts';

@@ -5,9 +5,9 @@ import type {
   MatchReason,
   MatchSide,
   MatchStatus,
-} from '../../../functions/matches/match.ts';
-import type { Notification } from '../../../functions/matches/notification.ts';
-import type { Contact } from '../../../functions/orgs/org.ts';
+} from '../../../functions/contract/match.ts';
+import type { Notification } from '../../../functions/contract/notification.ts';
+import type { Contact } from '../../../functions/contract/org.ts';
 import { api } from './client.ts';
 
 /**

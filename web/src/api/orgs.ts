@@ -1,8 +1,7 @@
 import type { z } from 'zod/mini';
-import type { Session as TokenSession } from '../../../functions/auth/identity.ts';
-import type { User } from '../../../functions/auth/user.ts';
-import type { orgUpdateSchema, registrationSchema } from '../../../functions/orgs/org.schema.ts';
-import type { Org, PublicOrg } from '../../../functions/orgs/org.ts';
+import type { orgUpdateSchema, registrationSchema } from '../../../functions/contract/org.schema.ts';
+import type { Org, PublicOrg } from '../../../functions/contract/org.ts';
+import type { Session as TokenSession, User } from '../../../functions/contract/user.ts';
 import { startSession } from '../session.ts';
 import { api } from './client.ts';
 

@@ -5,7 +5,7 @@ import type {
   MatchingRun as RunRecord,
   RunStatus,
   RunTotals,
-} from '../../../functions/matches/matching-run.ts';
+} from '../../../functions/contract/matching-run.ts';
 import { api } from './client.ts';
 
 /**

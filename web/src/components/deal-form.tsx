@@ -1,7 +1,7 @@
 import { createSignal, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { dealTermsInput, recordDealInput } from '../../../functions/deals/deal.schema.ts';
-import { amountFen, yuanToFen } from '../../../functions/deals/money.ts';
+import { dealTermsInput, recordDealInput } from '../../../functions/contract/deal.schema.ts';
+import { amountFen, yuanToFen } from '../../../functions/contract/money.ts';
 import { type DealAction, type DealView, recordDeal, reviseTerms } from '../api/deals.ts';
 import { newIdempotencyKey } from '../api/imports.ts';
 import { createFormErrors, fieldId, focusFirstError } from '../forms.ts';

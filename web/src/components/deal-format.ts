@@ -1,4 +1,4 @@
-import { fenToYuanText } from '../../../functions/deals/money.ts';
+import { fenToYuanText } from '../../../functions/contract/money.ts';
 import { lang, langTag } from '../i18n/index.ts';
 
 /**

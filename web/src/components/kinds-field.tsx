@@ -1,5 +1,5 @@
 import { For } from 'solid-js';
-import type { OrgKind } from '../../../functions/orgs/org.ts';
+import type { OrgKind } from '../../../functions/contract/org.ts';
 import { fieldId } from '../forms.ts';
 import { t } from '../i18n/index.ts';
 import { Field } from './field.tsx';

@@ -1,5 +1,5 @@
 import { createSignal, For } from 'solid-js';
-import type { Listing } from '../../../functions/listings/listing.ts';
+import type { Listing } from '../../../functions/contract/listing.ts';
 import { api } from '../api/client.ts';
 import type { MatchReason } from '../api/matches.ts';
 import { lang, t } from '../i18n/index.ts';

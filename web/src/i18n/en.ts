@@ -306,7 +306,6 @@ export const en: Dict = {
     posted: 'Published',
     draftSaved: 'Draft saved; other organisations see it once you publish it',
     saved: 'Changes saved',
-    cannotClear: 'cannot be cleared once set; enter a new value',
     notANumber: 'is not a number',
     perUnit: 'CNY/{{ unit }}',
     people: 'people',

@@ -302,7 +302,6 @@ export const zh = {
     posted: '已发布',
     draftSaved: '草稿已保存，发布后其他单位才能看到',
     saved: '修改已保存',
-    cannotClear: '已填写的值不能清空，请填写新的数值',
     notANumber: '不是有效的数字',
     perUnit: '元/{{ unit }}',
     people: '人',

@@ -1,6 +1,6 @@
 import { A, createAsync, type RouteSectionProps, revalidate } from '@solidjs/router';
 import { createSignal, For, onCleanup, Show } from 'solid-js';
-import { MAX_DEAL_FILE_BYTES } from '../../../../functions/deals/deal-file.ts';
+import { MAX_DEAL_FILE_BYTES } from '../../../../functions/contract/deal-file.ts';
 import { ApiError } from '../../api/client.ts';
 import {
   type DealAction,

@@ -1,5 +1,6 @@
 import { A, createAsync, type RouteSectionProps, revalidate, useSearchParams } from '@solidjs/router';
 import { createSignal, ErrorBoundary, For, type JSX, Match, Show, Suspense, Switch } from 'solid-js';
+import { canSeeListingHistory } from '../../../../functions/contract/listing.ts';
 import type { Me } from '../../api/auth.ts';
 import { type Catalogue, getCatalogue } from '../../api/catalogue.ts';
 import { ApiError } from '../../api/client.ts';
@@ -23,7 +24,7 @@ import {
 import { Loading } from '../../components/load-error.tsx';
 import { RegionName } from '../../components/region-name.tsx';
 import { type Localized, localized, t } from '../../i18n/index.ts';
-import { isOrganizer } from '../../nav.ts';
+import { viewerOf } from '../../nav.ts';
 import { usePageTitle } from '../../page-title.ts';
 import { getListing, getListingAudit } from './listing.data.ts';
 import { ListingMatchesSlot } from './listing-matches-slot.tsx';
@@ -64,7 +65,7 @@ function ListingDetail(props: { listing: ListingView; me: Me; catalogue: Catalog
   const l = () => props.listing;
   const isOwner = () => l().orgId === props.me.org.id;
   const may = (action: ListingView['actions'][number]) => l().actions.includes(action);
-  const canSeeHistory = () => isOwner() || isOrganizer(props.me);
+  const canSeeHistory = () => canSeeListingHistory(viewerOf(props.me), l());
   const done = (): Done | undefined => moved() ?? (search.done as Done | undefined);
   const doneText = () => {
     const d = done();

@@ -1,6 +1,7 @@
 import { createSignal, For, type JSX, Match, Show, Switch } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { INPUT_SCHEMA_BY_KIND } from '../../../../functions/listings/listing.schema.ts';
+import { CLEARABLE_FIELDS, INPUT_SCHEMA_BY_KIND } from '../../../../functions/contract/listing.schema.ts';
+import { bothLanguages } from '../../../../functions/contract/messages.ts';
 import type { Me } from '../../api/auth.ts';
 import type { Catalogue, CatalogueSkill } from '../../api/catalogue.ts';
 import { newIdempotencyKey } from '../../api/imports.ts';
@@ -268,7 +269,10 @@ export function ListingForm(props: ListingFormProps) {
     return [...bad, ...found];
   }
 
-  /** Editing: what changed, and optional values the user emptied (the API cannot unset them). */
+  /**
+   * Editing: what changed. An emptied optional field is sent as `null`, which clears it (the API's
+   * CLEARABLE_FIELDS); an emptied required one is refused as the API would.
+   */
   function patchOf(body: Record<string, unknown>): {
     patch: Record<string, unknown>;
     cleared: FieldMessage[];
@@ -285,8 +289,9 @@ export function ListingForm(props: ListingFormProps) {
     ];
     for (const field of fields) {
       if (body[field] === undefined) {
-        if (original[field] !== undefined && original[field] !== '')
-          cleared.push({ field, messages: inBothLanguages('listing.cannotClear') });
+        if (original[field] === undefined || original[field] === '') continue;
+        if (CLEARABLE_FIELDS.has(field)) patch[field] = null;
+        else cleared.push({ field, messages: bothLanguages('field.required') });
         continue;
       }
       if (!same(body[field], original[field])) patch[field] = body[field];

@@ -1,5 +1,5 @@
 import { query, type RoutePreloadFuncArgs } from '@solidjs/router';
-import type { Listing } from '../../../../functions/listings/listing.ts';
+import type { Listing } from '../../../../functions/contract/listing.ts';
 import { api } from '../../api/client.ts';
 import { getMatch } from '../../api/matches.ts';
 import { session } from '../../session.ts';

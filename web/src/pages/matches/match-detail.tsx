@@ -1,6 +1,6 @@
 import { A, createAsync, type RouteSectionProps } from '@solidjs/router';
 import { ErrorBoundary, Show, Suspense } from 'solid-js';
-import type { Listing } from '../../../../functions/listings/listing.ts';
+import type { Listing } from '../../../../functions/contract/listing.ts';
 import { getMatch, type MatchView, sideFor } from '../../api/matches.ts';
 import { useMe } from '../../components/app-shell.data.ts';
 import { MatchCard } from '../../components/match-card.tsx';

@@ -1,9 +1,9 @@
 import { createAsync, type RouteSectionProps, revalidate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { orgUpdateSchema } from '../../../../functions/orgs/org.schema.ts';
-import type { Org, OrgKind, PublicOrg } from '../../../../functions/orgs/org.ts';
-import { SELF_SERVICE_KINDS } from '../../../../functions/orgs/org.ts';
+import { orgUpdateSchema } from '../../../../functions/contract/org.schema.ts';
+import type { Org, OrgKind, PublicOrg } from '../../../../functions/contract/org.ts';
+import { SELF_SERVICE_KINDS } from '../../../../functions/contract/org.ts';
 import { type OrgUpdateRequest, updateOrg } from '../../api/orgs.ts';
 import { getMe, useMe } from '../../components/app-shell.data.ts';
 import { ContactFields, type ContactValue, contactBody } from '../../components/contact-fields.tsx';

@@ -1,8 +1,8 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, onMount } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { registrationSchema } from '../../../../functions/orgs/org.schema.ts';
-import { type OrgKind, SELF_SERVICE_KINDS } from '../../../../functions/orgs/org.ts';
+import { registrationSchema } from '../../../../functions/contract/org.schema.ts';
+import { type OrgKind, SELF_SERVICE_KINDS } from '../../../../functions/contract/org.ts';
 import { type RegistrationRequest, registerOrg } from '../../api/orgs.ts';
 import { ContactFields, type ContactValue, contactBody } from '../../components/contact-fields.tsx';
 import { controlProps, Field, FormMessage } from '../../components/field.tsx';
