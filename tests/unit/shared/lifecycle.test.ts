@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { eventLifecycle } from '../../../functions/events/event.ts';
+import { registrationLifecycle } from '../../../functions/events/registration.ts';
 import { importLifecycle } from '../../../functions/imports/import-job.ts';
 import { listingLifecycle } from '../../../functions/listings/listing.ts';
 import { matchLifecycle } from '../../../functions/matches/match.ts';
 import { runLifecycle } from '../../../functions/matches/matching-run.ts';
+import { meetingLifecycle } from '../../../functions/meetings/meeting.ts';
+import { meetingRequestLifecycle } from '../../../functions/meetings/meeting-request.ts';
 import { AppError, ConflictError, ForbiddenError } from '../../../functions/shared/errors.ts';
 import { translate } from '../../../functions/shared/i18n/messages.ts';
 import {
@@ -14,11 +18,17 @@ import {
   transition,
 } from '../../../functions/shared/lifecycle.ts';
 
-const LIFECYCLES = [listingLifecycle, matchLifecycle, importLifecycle, runLifecycle] as unknown as Lifecycle<
-  string,
-  string,
-  string
->[];
+/** Every lifecycle in the code base: a new one is added here. */
+const LIFECYCLES = [
+  listingLifecycle,
+  matchLifecycle,
+  importLifecycle,
+  runLifecycle,
+  eventLifecycle,
+  registrationLifecycle,
+  meetingRequestLifecycle,
+  meetingLifecycle,
+] as unknown as Lifecycle<string, string, string>[];
 
 const door = defineLifecycle({
   name: 'door',
