@@ -4,7 +4,6 @@ import { format, MESSAGES, type MessageKey, translate } from '../../../functions
 describe('messages', () => {
   it('has every message in Chinese and English', () => {
     for (const [key, message] of Object.entries(MESSAGES)) {
-      [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
       expect(message.zh, key).not.toBe('');
       expect(message.en, key).not.toBe('');
     }
