@@ -141,6 +141,10 @@ export class GongxuWeb extends Construct {
       code: FunctionCode.fromInline(SPA_REWRITE_FUNCTION),
     });
 
+    const apiOrigin = new HttpOrigin(props.apiDomainName, {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+    });
     this.distribution = new Distribution(this, 'Distribution', {
       comment: `Gongxu ${props.stage}`,
       defaultRootObject: 'index.html',
@@ -159,11 +163,27 @@ export class GongxuWeb extends Construct {
         functionAssociations: [{ function: spaRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
-        '/api/*': {
-          origin: new HttpOrigin(props.apiDomainName, {
-            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
-            originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+        // The live day (issue 10): the hall's big screens poll the public dashboard every second with
+        // If-None-Match; cached for 1 s (no headers, cookies or query in the key: the token is in the
+        // path), a hall of screens costs about one Lambda call per second, and CloudFront answers
+        // the conditional requests (304) from its copy. Listed before /api/* so it matches first.
+        '/api/public/live/*': {
+          origin: apiOrigin,
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+          cachePolicy: new CachePolicy(this, 'LiveDashboardCache', {
+            comment: 'Gongxu live dashboard: one second',
+            defaultTtl: Duration.seconds(1),
+            minTtl: Duration.seconds(0),
+            maxTtl: Duration.seconds(1),
+            enableAcceptEncodingGzip: true,
+            enableAcceptEncodingBrotli: true,
           }),
+          responseHeadersPolicy: apiHeaders,
+          compress: true,
+        },
+        '/api/*': {
+          origin: apiOrigin,
           viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,

@@ -94,6 +94,31 @@ describe('CloudFront distribution', () => {
     expect(origins.filter((origin) => origin.OriginAccessControlId !== undefined)).toHaveLength(1);
   });
 
+  it('caches the public live dashboard for one second before /api/*, keyed by path only', () => {
+    // Arrange
+    const behaviors = distributionConfig().CacheBehaviors as Json[];
+    const live = behaviors.findIndex((behavior) => behavior.PathPattern === '/api/public/live/*');
+    const api = behaviors.findIndex((behavior) => behavior.PathPattern === '/api/*');
+
+    // Assert
+    expect(live).toBeGreaterThanOrEqual(0);
+    expect(live).toBeLessThan(api);
+    expect(behaviors[live]?.AllowedMethods).toEqual(['GET', 'HEAD']);
+    expect(behaviors[live]?.TargetOriginId).toBe(behaviors[api]?.TargetOriginId);
+    template.hasResourceProperties('AWS::CloudFront::CachePolicy', {
+      CachePolicyConfig: {
+        DefaultTTL: 1,
+        MaxTTL: 1,
+        MinTTL: 0,
+        ParametersInCacheKeyAndForwardedToOrigin: {
+          HeadersConfig: { HeaderBehavior: 'none' },
+          CookiesConfig: { CookieBehavior: 'none' },
+          QueryStringsConfig: { QueryStringBehavior: 'none' },
+        },
+      },
+    });
+  });
+
   it('routes /api/* to the HTTP API uncached, with every method and all viewer headers but Host', () => {
     const behaviors = distributionConfig().CacheBehaviors as Json[];
     const api = behaviors.find((behavior) => behavior.PathPattern === '/api/*');
