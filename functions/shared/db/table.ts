@@ -18,6 +18,11 @@ import type { ItemKey } from './keys.ts';
 import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, type Page } from './paging.ts';
 
 /** Raised when a conditional write or a transaction's condition fails: a 409 upstream. */
+/** How often a transaction that lost only to a concurrent one is tried again, and the backoff base. */
+const TRANSACTION_CONFLICT_RETRIES = 8;
+const TRANSACTION_RETRY_BASE_MS = 15;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export { ConditionFailed };
 
 export type Item = Record<string, unknown>;
@@ -207,21 +212,28 @@ export class Table {
     return all;
   }
 
-  /** All-or-nothing writes; a failed condition anywhere raises ConditionFailed with the positions. */
+  /**
+   * All-or-nothing writes; a failed condition anywhere raises ConditionFailed with the positions.
+   * A transaction cancelled only because another one touched the same item at the same moment
+   * (TransactionConflict) decided nothing: it is retried a bounded number of times with jittered
+   * backoff, as AWS advises, so a race is decided by the conditions, never by timing.
+   */
   async transact(items: TransactWriteItem[], idempotencyToken?: string): Promise<void> {
-    try {
-      await this.client.send(
-        new TransactWriteItemsCommand({ TransactItems: items, ClientRequestToken: idempotencyToken }),
-      );
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.client.send(
+          new TransactWriteItemsCommand({ TransactItems: items, ClientRequestToken: idempotencyToken }),
+        );
+        return;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
         const reasons = error.CancellationReasons ?? [];
         const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
         if (failed.length > 0) throw new ConditionFailed(failed, { cause: error });
-        if (reasons.some((r) => r.Code === 'TransactionConflict'))
-          throw new ConditionFailed([], { cause: error });
+        if (!reasons.some((r) => r.Code === 'TransactionConflict')) throw error;
+        if (attempt >= TRANSACTION_CONFLICT_RETRIES) throw new ConditionFailed([], { cause: error });
+        await sleep(Math.random() * TRANSACTION_RETRY_BASE_MS * 2 ** attempt);
       }
-      throw error;
     }
   }
 
