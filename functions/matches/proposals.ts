@@ -78,7 +78,13 @@ export function allocateListings(
   kind: 'goods' | 'labour',
   offers: readonly Listing[],
   needs: readonly Listing[],
-  options: { available?: ReadonlyMap<string, number>; certify?: boolean; compareGreedy?: boolean } = {},
+  options: {
+    available?: ReadonlyMap<string, number>;
+    certify?: boolean;
+    compareGreedy?: boolean;
+    /** Pairs of organisations (`orgPairKey`) the allocation keeps apart. */
+    orgPairsApart?: ReadonlySet<string>;
+  } = {},
 ): Allocated {
   offers = matchable(offers);
   needs = matchable(needs);
@@ -87,7 +93,10 @@ export function allocateListings(
   if (kind === 'goods') {
     const supplies = (offers as SupplyListing[]).map((l) => toGoodsSupply(l, left(l)));
     const demands = (needs as DemandListing[]).map((l) => toGoodsDemand(l, left(l)));
-    const goods = allocateGoods(supplies, demands, goodsPolicy, { certify: options.certify ?? false });
+    const goods = allocateGoods(supplies, demands, goodsPolicy, {
+      certify: options.certify ?? false,
+      orgPairsApart: options.orgPairsApart,
+    });
     const proposals = goods.allocations.map((a): PairProposal => {
       const offer = byId.get(a.supplyId) as SupplyListing;
       return {
@@ -114,7 +123,7 @@ export function allocateListings(
   const labour = allocateLabour(
     (offers as LabourOfferListing[]).map((l) => toLabourOffer(l, left(l))),
     (needs as LabourRequestListing[]).map((l) => toLabourRequest(l, left(l))),
-    { certify: options.certify ?? false },
+    { certify: options.certify ?? false, orgPairsApart: options.orgPairsApart },
   );
   const proposals = labour.allocations.map(
     (a): PairProposal => ({

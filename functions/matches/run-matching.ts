@@ -14,7 +14,7 @@ import {
   runLifecycle,
 } from './matching-run.ts';
 import { allocateListings, type PairProposal, proposedMatch } from './proposals.ts';
-import { eventMatchRecord, loadEventListings, orgPairKey, pairsMetBefore } from './run-scope-event.ts';
+import { eventMatchRecord, loadEventListings, pairsMetBefore } from './run-scope-event.ts';
 
 /** Batch matching over a scope: load, solve exactly (with certificate), compare with greedy, save. */
 
@@ -72,14 +72,15 @@ export async function executeRun(deps: Deps, queued: MatchingRun): Promise<void>
       run.kind === 'goods' ? ['supply', 'demand'] : ['labour_offer', 'labour_request'];
     const { offers, needs } = await load(deps, run, kinds);
     run = await save(deps, run, { stage: 'solving', progress: 0.3 });
+    // In a series, pairs that met at an earlier event are kept apart inside the allocation, so
+    // their quantity goes to the next best counterpart instead of being dropped afterwards.
+    const metBefore = run.eventId ? await pairsMetBefore(deps, run.eventId) : undefined;
     const result = allocateListings(run.kind, offers, needs, {
       certify: true,
       compareGreedy: run.kind === 'goods',
+      orgPairsApart: metBefore,
     });
-    const metBefore = run.eventId ? await pairsMetBefore(deps, run.eventId) : undefined;
-    const proposals = result.proposals
-      .filter((p) => !metBefore?.has(orgPairKey(p.offer.orgId, p.need.orgId)))
-      .map(toRunProposal);
+    const proposals = result.proposals.map(toRunProposal);
     const base = {
       offers: offers.length,
       needs: needs.length,

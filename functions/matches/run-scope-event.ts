@@ -1,5 +1,6 @@
 import type { Deps } from '../api/deps.ts';
 import type { Listing } from '../listings/listing.ts';
+import { orgPairKey } from '../matching/candidates.ts';
 import { keys } from '../shared/db/keys.ts';
 
 /**
@@ -32,9 +33,8 @@ export async function loadEventListings(
   };
 }
 
-export function orgPairKey(a: string, b: string): string {
-  return a < b ? `${a}|${b}` : `${b}|${a}`;
-}
+/** A meeting that took or takes place (not a draft, a cancelled one or a no-show). */
+const MET: ReadonlySet<string> = new Set(['scheduled', 'under_way', 'done']);
 
 /** Pairs of organisations that met (had a meeting) at an earlier event of the same series. */
 export async function pairsMetBefore(deps: Deps, eventId: string): Promise<Set<string>> {
@@ -46,7 +46,7 @@ export async function pairsMetBefore(deps: Deps, eventId: string): Promise<Set<s
   );
   for (const previous of earlier) {
     for (const meeting of await deps.meetings.allMeetings(previous.id)) {
-      if (meeting.status === 'scheduled') met.add(orgPairKey(meeting.offerOrgId, meeting.needOrgId));
+      if (MET.has(meeting.status)) met.add(orgPairKey(meeting.offerOrgId, meeting.needOrgId));
     }
   }
   return met;

@@ -39,6 +39,7 @@ import {
   type PairSpace,
   preparePoints,
   supplyOfPair,
+  withOrgPairsApart,
 } from './candidates.ts';
 import { nearerAlternatives } from './explain.ts';
 import { Interner } from './interner.ts';
@@ -187,6 +188,8 @@ export interface AllocationOptions extends TransportOptions {
   maxTakers?: number;
   /** Check the optimality certificate over all feasible pairs (default false). */
   certify?: boolean;
+  /** Pairs of organisations (`orgPairKey`) never to be paired. */
+  orgPairsApart?: ReadonlySet<string>;
 }
 
 /** Flattened goods instance: the pair space plus the per-entity data the rules and reasons need. */
@@ -336,7 +339,16 @@ export function allocateGoods(
   options: AllocationOptions = {},
 ): GoodsAllocationResult {
   const started = performance.now();
-  const instance = buildGoodsInstance(supplies, demands, policy);
+  const built = buildGoodsInstance(supplies, demands, policy);
+  const instance: GoodsInstance = {
+    ...built,
+    space: withOrgPairsApart(
+      built.space,
+      (i) => supplies[i]!.orgId,
+      (j) => demands[j]!.orgId,
+      options.orgPairsApart,
+    ),
+  };
   const pairs = goodsCandidates(instance);
   const candidatesMs = performance.now() - started;
   const solution = solveTransport(instance.supplyAmount, instance.demandAmount, pairs, options);

@@ -323,6 +323,30 @@ function longitudeRanges(
   return 1;
 }
 
+/**
+ * The same pair space with some pairs of organisations kept apart (e.g. pairs that already met at
+ * an earlier event of a series): the allocator never sees those pairs, so it routes the quantity
+ * elsewhere instead of having its result filtered afterwards.
+ */
+export function withOrgPairsApart(
+  space: PairSpace,
+  supplyOrgId: (supply: number) => string,
+  demandOrgId: (demand: number) => string,
+  apart: ReadonlySet<string> | undefined,
+): PairSpace {
+  if (!apart || apart.size === 0) return space;
+  const base = space.admits.bind(space);
+  return {
+    ...space,
+    admits: (i, j) => base(i, j) && !apart.has(orgPairKey(supplyOrgId(i), demandOrgId(j))),
+  };
+}
+
+/** The key of an unordered pair of organisations. */
+export function orgPairKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
 /** Regroups pairs by demand (counting sort; within a demand, pairs stay in supply order). */
 export function pairsByDemand(pairs: CandidatePairs): PairsByDemand {
   const D = pairs.demandCount;

@@ -22,6 +22,7 @@ import {
   type PairSpace,
   preparePoints,
   supplyOfPair,
+  withOrgPairsApart,
 } from './candidates.ts';
 import { nearerAlternatives } from './explain.ts';
 import { Interner } from './interner.ts';
@@ -125,6 +126,8 @@ export interface LabourAllocationOptions extends TransportOptions {
   maxNearerAlternatives?: number;
   maxTakers?: number;
   certify?: boolean;
+  /** Pairs of organisations (`orgPairKey`) never to be paired. */
+  orgPairsApart?: ReadonlySet<string>;
 }
 
 export interface LabourInstance {
@@ -248,7 +251,16 @@ export function allocateLabour(
   options: LabourAllocationOptions = {},
 ): LabourAllocationResult {
   const started = performance.now();
-  const instance = buildLabourInstance(offers, requests);
+  const built = buildLabourInstance(offers, requests);
+  const instance: LabourInstance = {
+    ...built,
+    space: withOrgPairsApart(
+      built.space,
+      (i) => offers[i]!.orgId,
+      (j) => requests[j]!.orgId,
+      options.orgPairsApart,
+    ),
+  };
   const pairs = labourCandidates(instance);
   const solution = solveTransport(instance.offerAmount, instance.requestAmount, pairs, options);
   const days = new DayParser();

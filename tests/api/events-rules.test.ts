@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../functions/auth/principal.ts';
+import { makeCreditCode } from '../../functions/contract/credit-code.ts';
 import type {
   EventView,
   MeetingRequestView,
@@ -284,7 +285,7 @@ describe('matchmaking event rules', () => {
     expect(outOfRange.status).toBe(400);
   });
 
-  it('copies an event into its series and does not propose again a pair that met at the earlier event', async () => {
+  it('copies an event into its series and routes the supply past a pair that met at the earlier event, inside the allocation', async () => {
     // Arrange: steel and the builder meet at the first event (a confirmed round match).
     const first = await publishedEvent({ kind: 'goods' });
     const offer = await listing(steel, supplyBody({ quantity: 500 }));
@@ -308,14 +309,24 @@ describe('matchmaking event rules', () => {
     await as(organizer).post(`/api/events/${first.id}/schedule`);
     await as(organizer).post(`/api/events/${first.id}/schedule/publish`);
 
-    // Act: the next event of the series; both enroll new listings of the same spec.
+    // Act: the next event of the series; steel enrolls 100 t, the builder it met (nearer) and a
+    // second builder (further) each need 100 t. Filtering after the allocation would give the
+    // 100 t to the nearer builder and then drop it, leaving nothing; the allocation routes it on.
     const copy = await as(organizer).post<EventView>(`/api/events/${first.id}/copy`, {
       days: [{ date: inDays(42), start: '09:00', end: '12:00' }],
       registrationDeadline: inDays(35),
     });
     await as(organizer).post(`/api/events/${copy.body.id}/publish`);
-    await approved(copy.body.id, steel, await listing(steel, supplyBody({ quantity: 500 })));
+    const farBuilder = await makeOrg(ctx.deps, {
+      creditCode: makeCreditCode({ seed: 4242, region: '350200' }),
+      kinds: ['builder'],
+      name: '厦门路桥',
+      adcode: '350203',
+    });
+    await approved(copy.body.id, steel, await listing(steel, supplyBody({ quantity: 100 })));
     await approved(copy.body.id, builder, await listing(builder, demandBody({ quantity: 100 })));
+    const farNeed = await listing(farBuilder, demandBody({ quantity: 100, adcode: '350203' }));
+    await approved(copy.body.id, farBuilder, farNeed);
     const second = await as(organizer).post<MatchingRun & { runs: MatchingRun[] }>(
       `/api/events/${copy.body.id}/round`,
     );
@@ -328,6 +339,11 @@ describe('matchmaking event rules', () => {
     expect(copy.body.seriesId).toBe(first.seriesId);
     expect(series.body.items.map((e) => e.id)).toEqual([first.id, copy.body.id]);
     expect(runs.map((r) => r?.status)).toEqual(['done']);
-    expect(runs[0]!.proposalCount).toBe(0);
+    expect(runs[0]!.proposalCount).toBe(1);
+    expect(runs[0]!.totals?.placed).toBe(100);
+    const proposals = await ctx.deps.runs.chunk(runs[0]!.id, 0);
+    expect(proposals.map((p) => [p.offerOrgId, p.needOrgId, p.needListingId])).toEqual([
+      [steel.org.id, farBuilder.org.id, farNeed],
+    ]);
   });
 });

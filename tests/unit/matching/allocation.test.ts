@@ -5,6 +5,7 @@ import {
   type GoodsDemand,
   type GoodsSupply,
 } from '../../../functions/matching/allocation.ts';
+import { orgPairKey } from '../../../functions/matching/candidates.ts';
 import { haversineKm } from '../../../functions/regions/distance.ts';
 import { demand, east, north, policyOf, supply } from './fixtures.ts';
 
@@ -30,6 +31,31 @@ function reasonsOf(supplies: GoodsSupply[], demands: GoodsDemand[], supplyId: st
 }
 
 describe('goods pairing rules', () => {
+  it('keeps pairs of organisations apart inside the allocation, routing the quantity to the next site', () => {
+    // Arrange: one supply of 10 t; the nearer site's firm met the supplier before, the further one did not.
+    const supplies = [supply({ id: 's1', orgId: 'steelworks', remaining: 10, point: east(5) })];
+    const demands = [
+      demand({ id: 'near', orgId: 'met-before', remaining: 10 }),
+      demand({ id: 'far', orgId: 'new-firm', remaining: 10, point: east(40) }),
+    ];
+
+    // Act
+    const free = allocateGoods(supplies, demands, policy, { certify: true });
+    const apart = allocateGoods(supplies, demands, policy, {
+      certify: true,
+      orgPairsApart: new Set([orgPairKey('met-before', 'steelworks')]),
+    });
+
+    // Assert: the same 10 t placed, on the other site, and still certified optimal
+    expect(free.allocations.map((a) => `${a.supplyId}->${a.demandId}:${a.quantity}`)).toEqual([
+      's1->near:10',
+    ]);
+    expect(apart.allocations.map((a) => `${a.supplyId}->${a.demandId}:${a.quantity}`)).toEqual([
+      's1->far:10',
+    ]);
+    expect(apart.stats.certificate?.certified).toBe(true);
+  });
+
   it('pairs a supply with a demand of the same spec', () => {
     expect(pairsOf([supply({ id: 's1', point: east(20) })], [demand({ id: 'd1' })])).toEqual(['s1->d1:10']);
   });
