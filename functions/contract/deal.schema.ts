@@ -57,6 +57,13 @@ export const recordDealInput = z
     /** An organizer's paper deal between two listings that had no match in Gongxu. */
     offerListingId: z.optional(id),
     needListingId: z.optional(id),
+    /**
+     * The matchmaking event the deal was made at (the two sides its approved participants), and the
+     * meeting there after which it was recorded (the two sides' meeting, which took place). A deal
+     * from a match the event's round proposed belongs to that event without saying so.
+     */
+    eventId: z.optional(id),
+    meetingId: z.optional(id),
     document: z.enum(['intent', 'contract']),
     ...termFields,
   })
@@ -78,6 +85,14 @@ export const recordDealInput = z
       if (value.matchId !== undefined && pair) {
         const field = value.offerListingId !== undefined ? 'offerListingId' : 'needListingId';
         ctx.issues.push({ code: 'custom', message: 'field.match_or_listings', input: value, path: [field] });
+      }
+      if (value.meetingId !== undefined && value.eventId === undefined) {
+        ctx.issues.push({
+          code: 'custom',
+          message: 'field.deal_meeting_needs_event',
+          input: value,
+          path: ['eventId'],
+        });
       }
       if (value.matchId === undefined && pair) {
         for (const field of ['offerListingId', 'needListingId'] as const) {

@@ -226,6 +226,28 @@ export const MESSAGES = {
     zh: '供需双方不能是同一单位',
     en: 'the two sides cannot be the same organisation',
   },
+  'field.deal_meeting_needs_event': {
+    zh: '填写洽谈编号时须同时填写对接会编号',
+    en: 'is required with the meeting',
+  },
+  'field.deal_unknown_event': { zh: '不是已发布的对接会', en: 'is not a published matchmaking event' },
+  'field.deal_event_mismatch': {
+    zh: '与该撮合所属的对接会不一致',
+    en: 'is not the event whose round proposed the match',
+  },
+  'field.deal_not_at_event': {
+    zh: '供需双方须都是本次对接会已通过审核的参会单位',
+    en: 'both sides must be approved participants of this event',
+  },
+  'field.deal_unknown_meeting': { zh: '不是本次对接会的洽谈', en: 'is not a meeting of this event' },
+  'field.deal_meeting_other_orgs': {
+    zh: '这场洽谈不是供需双方之间的',
+    en: 'is a meeting between other organisations',
+  },
+  'field.deal_meeting_not_held': {
+    zh: '这场洽谈未举行（未发布、已取消或缺席）',
+    en: 'did not take place (not published, cancelled or a no-show)',
+  },
   // ── matchmaking events (issue 9) ──────────────────────────────────────────────────────────
   'field.invalid_time': { zh: '时间格式应为 HH:MM', en: 'is not a time (HH:MM)' },
   'field.time_order': { zh: '结束时间须晚于开始时间', en: 'must end after it starts' },

@@ -4,6 +4,8 @@ import type { Deps } from '../api/deps.ts';
 import { auditEntry, diff } from '../audit/audit.ts';
 import { isOrganizer, type Principal } from '../auth/principal.ts';
 import { getSpec } from '../catalogue/catalogue.ts';
+import { managesEvent } from '../contract/events.ts';
+import { registrationIdFor } from '../events/registration.ts';
 import type { Listing } from '../listings/listing.ts';
 import type { Match } from '../matches/match.ts';
 import { canSeeMatch, sideOf } from '../matches/match.ts';
@@ -236,6 +238,57 @@ function goodsListing(listing: Listing | undefined): listing is Listing & { kind
   return listing !== undefined && (listing.kind === 'supply' || listing.kind === 'demand');
 }
 
+const HELD_MEETING = new Set(['scheduled', 'under_way', 'done']);
+
+/**
+ * The event (and meeting) a deal is recorded at, checked: the event is published (or closed, after
+ * the day), both sides are its approved participants, the meeting is one of that event
+ * between exactly these two sides and took place (published, not cancelled, not a no-show). A deal
+ * from a match the event's round proposed belongs to that event unless another one is named (422).
+ * An organizer recording one must manage the event (403).
+ */
+async function eventLink(
+  deps: Deps,
+  viewer: DealViewer,
+  input: RecordDealInput,
+  match: Match | undefined,
+  offerOrgId: string,
+  needOrgId: string,
+  recordedAs: Deal['recordedAs'],
+): Promise<{ eventId?: string; meetingId?: string }> {
+  if (input.eventId !== undefined && match?.eventId !== undefined && input.eventId !== match.eventId) {
+    throw new ValidationError([{ field: 'eventId', key: 'field.deal_event_mismatch' }]);
+  }
+  const eventId = input.eventId ?? match?.eventId;
+  if (eventId === undefined) return {};
+  if (input.eventId === undefined) return { eventId }; // the match's own event: the round put both there
+  const event = await deps.events.get(eventId);
+  const manages = event !== undefined && managesEvent(viewer, event);
+  if (!event || event.status === 'draft' || event.status === 'cancelled') {
+    throw new ValidationError([{ field: 'eventId', key: 'field.deal_unknown_event' }]);
+  }
+  if (recordedAs === 'organizer' && !manages) throw new ForbiddenError();
+  const registrations = await Promise.all(
+    [offerOrgId, needOrgId].map((orgId) =>
+      deps.events.getRegistration(eventId, registrationIdFor(eventId, orgId)),
+    ),
+  );
+  if (registrations.some((r) => r?.status !== 'approved')) {
+    throw new ValidationError([{ field: 'eventId', key: 'field.deal_not_at_event' }]);
+  }
+  if (input.meetingId === undefined) return { eventId };
+  const meeting = await deps.meetings.getMeeting(eventId, input.meetingId);
+  if (!meeting) throw new ValidationError([{ field: 'meetingId', key: 'field.deal_unknown_meeting' }]);
+  const pair = new Set([meeting.offerOrgId, meeting.needOrgId]);
+  if (!pair.has(offerOrgId) || !pair.has(needOrgId)) {
+    throw new ValidationError([{ field: 'meetingId', key: 'field.deal_meeting_other_orgs' }]);
+  }
+  if (!HELD_MEETING.has(meeting.status)) {
+    throw new ValidationError([{ field: 'meetingId', key: 'field.deal_meeting_not_held' }]);
+  }
+  return { eventId, meetingId: meeting.id };
+}
+
 /** Records a letter of intent or a contract from a confirmed match (a side), or a paper deal (an organizer). */
 export async function recordDeal(deps: Deps, principal: Principal, input: RecordDealInput): Promise<Deal> {
   const viewer = await viewerFor(deps, principal);
@@ -282,6 +335,7 @@ export async function recordDeal(deps: Deps, principal: Principal, input: Record
     throw new ValidationError([{ field: 'needListingId', key: 'field.unit_mismatch' }]);
   const spec = getSpec(offer.specId);
   const terms = termsOf(input);
+  const link = await eventLink(deps, viewer, input, match, offer.orgId, need.orgId, recordedAs);
   const now = deps.clock.now().toISOString();
   const organizerPaper = recordedAs === 'organizer';
   const status = organizerPaper
@@ -296,6 +350,7 @@ export async function recordDeal(deps: Deps, principal: Principal, input: Record
     document: input.document,
     status,
     ...(match ? { matchId: match.id } : {}),
+    ...link,
     offerListingId: offer.id,
     offerOrgId: offer.orgId,
     offerOrgName: offer.orgName,
