@@ -192,6 +192,13 @@ describe.skipIf(skipBrowserTests)('matchmaking events (browser)', () => {
         .poll(() => page.getByTestId('registration-status').getAttribute('data-status'))
         .toBe('applied');
       expect(await textOf(page.getByTestId('my-registration'))).toContain('等待组织方审核');
+
+      // Assert: the firm finds the event among its registrations, whatever the month shown
+      await page.goto('/events');
+      const row = page.locator(`[data-testid="registered-event"][data-event-id="${eventId}"]`);
+      await expect.poll(() => row.count()).toBe(1);
+      expect(await row.getByTestId('registration-status').getAttribute('data-status')).toBe('applied');
+      expect(await textOf(row)).toContain(TITLE);
       expectNoPageErrors(open);
       await open.context.close();
     }
@@ -369,7 +376,13 @@ describe.skipIf(skipBrowserTests)('matchmaking events (browser)', () => {
       const open = await signedIn(email, PHONE, password);
       const { page } = open;
 
-      // Act
+      // Act: from the firm's own list of the events it registered for
+      await page.goto('/events');
+      await page
+        .locator(`[data-testid="registered-event"][data-event-id="${eventId}"]`)
+        .getByTestId('registered-event-agenda')
+        .click();
+      await page.waitForURL(`**/events/${eventId}/agenda`);
       const items = await readAgenda(open, counterpart);
       await screenshot(page, `events-agenda-${name}-mobile-zh`);
 

@@ -101,6 +101,10 @@ export const fetchOpenEvents = (filter: EventFilter): Promise<Page<MatchEvent>> 
     query: { month: filter.month || undefined, region: filter.region || undefined, cursor: filter.cursor },
   });
 
+/** My organisation's registrations: the events it takes part in, newest first. */
+export const fetchMyRegistrations = (cursor?: string): Promise<Page<Registration>> =>
+  api.get<Page<Registration>>('/events/registered', { query: { cursor } });
+
 // ── registrations ────────────────────────────────────────────────────────────────────────────
 
 export const fetchRegistrations = (eventId: string, cursor?: string): Promise<Page<Registration>> =>

@@ -694,6 +694,11 @@ export const en: Dict = {
     title: 'Matchmaking events',
     mineTitle: 'My matchmaking events',
     mineLead: 'The supply–demand and staffing events your organisation runs, by month and city.',
+    myRegistrations: 'Events I registered for',
+    startsOn: 'Starts on',
+    registrationState: 'Registration',
+    agendaColumn: 'Agenda',
+    openAgenda: 'My agenda',
     openTitle: 'Matchmaking events',
     openLead:
       'Events organizers have published: register with your listings and get proposed matches and a meeting schedule before the day.',

@@ -29,6 +29,7 @@ import { localized, t } from '../../i18n/index.ts';
 import { useAction } from './event-action.ts';
 import { EventFacts } from './event-facts.tsx';
 import { RegistrationBadge } from './event-status.tsx';
+import { myEventsChanged } from './events.data.ts';
 
 /**
  * What a firm sees of an event: how to take part (apply with some of its open listings, the hours
@@ -161,6 +162,7 @@ function ApplyForm(props: { event: MatchEvent }) {
         availability: availability(),
         people: Number(people()),
       });
+      myEventsChanged();
       await revalidate([getMyRegistration.keyFor(props.event.id), getEvent.keyFor(props.event.id)]);
     } catch (error) {
       errors.showApiError(error);

@@ -1,5 +1,5 @@
 import { query } from '@solidjs/router';
-import { fetchMyEvents, fetchOpenEvents } from '../../api/events.ts';
+import { fetchMyEvents, fetchMyRegistrations, fetchOpenEvents } from '../../api/events.ts';
 
 let version = 0;
 
@@ -20,6 +20,12 @@ export const getMyEventsPage = query(
 export const getOpenEventsPage = query(
   (month: string, region: string, _version: number) => fetchOpenEvents({ month, region }),
   'openEventsPage',
+);
+
+/** The first page of my organisation's registrations (the events it takes part in). */
+export const getMyRegistrationsPage = query(
+  (_version: number) => fetchMyRegistrations(),
+  'myRegistrationsPage',
 );
 
 /** This month as YYYY-MM (local time). */

@@ -1,7 +1,7 @@
 import { A, createAsync, useSearchParams } from '@solidjs/router';
 import { For, type JSX, Show } from 'solid-js';
 import type { MatchEvent } from '../../api/events.ts';
-import { fetchMyEvents, fetchOpenEvents } from '../../api/events.ts';
+import { fetchMyEvents, fetchMyRegistrations, fetchOpenEvents, type Registration } from '../../api/events.ts';
 import { createLoadMore } from '../../api/load-more.ts';
 import { useMe } from '../../components/app-shell.data.ts';
 import { RegionName } from '../../components/region-name.tsx';
@@ -10,8 +10,14 @@ import { localized, t } from '../../i18n/index.ts';
 import { isOrganizer } from '../../nav.ts';
 import { usePageTitle } from '../../page-title.ts';
 import { formatDays } from './event-format.ts';
-import { EventStatusBadge } from './event-status.tsx';
-import { eventsVersion, getMyEventsPage, getOpenEventsPage, thisMonth } from './events.data.ts';
+import { EventStatusBadge, RegistrationBadge } from './event-status.tsx';
+import {
+  eventsVersion,
+  getMyEventsPage,
+  getMyRegistrationsPage,
+  getOpenEventsPage,
+  thisMonth,
+} from './events.data.ts';
 
 /**
  * /events — an organizer's own events by month and city, with a button to create one (and what to do
@@ -62,6 +68,9 @@ export default function EventsPage() {
           />
         </div>
       </form>
+      <Show when={!organizer()}>
+        <MyRegistrations />
+      </Show>
       <Show when={organizer()} fallback={<OpenEvents month={month()} region={region()} />}>
         <MyEvents month={month()} region={region()} />
       </Show>
@@ -116,6 +125,66 @@ function OpenEvents(props: { month: string; region: string }) {
         </p>
       }
     />
+  );
+}
+
+/**
+ * The events my organisation registered for (whatever their month), with the registration's state
+ * and, once approved, the way to its agenda: a firm finds its events here without searching.
+ */
+function MyRegistrations() {
+  const first = createAsync(() => getMyRegistrationsPage(eventsVersion()));
+  const pages = createLoadMore(first, (cursor) => fetchMyRegistrations(cursor));
+  return (
+    <Show when={first() && pages.items().length > 0}>
+      <section class="card" data-testid="registered-events">
+        <h2 class="card-title">{t('events.myRegistrations')}</h2>
+        <div class="table-wrap">
+          <table class="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('events.eventTitle')}</th>
+                <th scope="col">{t('events.startsOn')}</th>
+                <th scope="col">{t('events.registrationState')}</th>
+                <th scope="col">
+                  <span class="sr-only">{t('events.agendaColumn')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={pages.items()}>
+                {(registration: Registration) => (
+                  <tr data-testid="registered-event" data-event-id={registration.eventId}>
+                    <td>
+                      <A href={`/events/${registration.eventId}`}>{registration.eventTitle}</A>
+                    </td>
+                    <td>{registration.eventStartDate}</td>
+                    <td>
+                      <RegistrationBadge status={registration.status} />
+                    </td>
+                    <td>
+                      <Show when={registration.status === 'approved'}>
+                        <A
+                          href={`/events/${registration.eventId}/agenda`}
+                          data-testid="registered-event-agenda"
+                        >
+                          {t('events.openAgenda')}
+                        </A>
+                      </Show>
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+        <Show when={pages.hasMore()}>
+          <button type="button" class="button" onClick={() => pages.loadMore()} disabled={pages.loading()}>
+            {t('events.more')}
+          </button>
+        </Show>
+      </section>
+    </Show>
   );
 }
 
