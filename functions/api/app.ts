@@ -12,6 +12,7 @@ import { dealRoutes, matchDealRoutes } from '../deals/deal.routes.ts';
 import { MAX_DEAL_FILE_BYTES } from '../deals/deal-file.ts';
 // matchmaking events (issue 9)
 import { eventRoutes, publicEventRoutes } from '../events/event.routes.ts';
+import { reportRoutes } from '../events/report.routes.ts';
 import { MAX_UPLOAD_BYTES } from '../imports/upload-limit.ts';
 import { listingRoutes } from '../listings/listing.routes.ts';
 // the live day (issue 10)
@@ -171,6 +172,7 @@ export function createApp(getDeps: () => Deps, extraModules: readonly RouteModul
   // hardening (issue 12): the platform admin's area
   app.route('/api/admin', adminRoutes);
   // matchmaking events (issue 9)
+  app.route('/api/events', reportRoutes); // ahead of /:eventId (its /dashboard)
   app.route('/api/events', eventRoutes);
   app.route('/api/events', meetingRoutes);
   // the live day (issue 10)

@@ -8,5 +8,6 @@ export const SHEET_ROUTE_PATHS = [
   { path: '/api/imports/{proxy+}', methods: ['ANY'] },
   { path: '/api/listings/export', methods: ['GET'] },
   { path: '/api/listings/summary/export', methods: ['GET'] },
+  { path: '/api/events/{eventId}/report/export', methods: ['GET'] },
   { path: '/api/openapi.json', methods: ['GET'] },
 ] as const;

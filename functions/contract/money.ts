@@ -75,6 +75,20 @@ export function fenToYiText(fen: number | bigint): string {
   return `${tenThousandths / 10_000n}.${String(tenThousandths % 10_000n).padStart(4, '0')}`;
 }
 
+/** Fen as 万元 (10^4 yuan = 10^6 fen) with two decimals, rounded half up: the departments' other unit. */
+export function fenToWanText(fen: number | bigint): string {
+  const value = BigInt(fen);
+  const hundredths = roundHalfUp({ mantissa: value, exponent: -4 });
+  return `${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')}`;
+}
+
+/** `1234567.8` → `"1,234,567.80"`: yuan text (from {@link fenToYuanText}) with thousands separators. */
+export function groupThousands(text: string): string {
+  const [whole, fraction] = text.split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
 /** Adds fen amounts exactly, whatever their number. */
 export function sumFen(amounts: Iterable<number | bigint>): bigint {
   let total = 0n;

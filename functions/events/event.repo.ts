@@ -114,6 +114,19 @@ export class EventRepo {
     return { ...page, items: page.items.map(stripKeys) };
   }
 
+  /** Every published (or past) event of a month in a region, page after page (dashboards). */
+  async allByMonth(month: string, regionPrefix: string, max = 5_000): Promise<MatchEvent[]> {
+    const items = await this.table.queryAll<MatchEvent>(
+      {
+        index: 'gsi2',
+        partition: keys.eventsByMonthPartition(month, regionPrefix.slice(0, 2)),
+        prefix: regionPrefix,
+      },
+      max,
+    );
+    return items.map(stripKeys);
+  }
+
   async listSeries(seriesId: string, filter: { cursor?: string; limit?: number }): Promise<Page<MatchEvent>> {
     const page = await this.table.query<MatchEvent>({
       index: 'gsi3',

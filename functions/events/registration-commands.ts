@@ -74,6 +74,16 @@ function enrolled(listing: Listing): EnrolledListing {
   return { id: listing.id, kind: listing.kind, item, quantity: totalOf(listing), unit };
 }
 
+/** Whether a listing is of the event's kinds and categories (an empty list of categories takes all). */
+export function fitsEvent(event: Pick<MatchEvent, 'kind' | 'categories'>, listing: Listing): boolean {
+  const goods = listing.kind === 'supply' || listing.kind === 'demand';
+  const family = event.categories.filter((c) => c.startsWith('labour:') !== goods);
+  return (
+    EVENT_LISTING_KINDS[event.kind].includes(listing.kind) &&
+    (family.length === 0 || family.includes(categoryOf(listing)))
+  );
+}
+
 /** The listings must be the organisation's own, open, and of the event's kinds and categories. */
 async function checkListings(
   deps: Deps,
@@ -83,20 +93,14 @@ async function checkListings(
 ): Promise<EnrolledListing[]> {
   const listings = await Promise.all(listingIds.map((id) => deps.listings.get(id)));
   const issues: FieldIssue[] = [];
-  const goodsCategories = event.categories.filter((c) => !c.startsWith('labour:'));
-  const skills = event.categories.filter((c) => c.startsWith('labour:'));
   for (const [i, listing] of listings.entries()) {
     const field = `listingIds.${i}`;
     if (!listing || listing.orgId !== orgId) {
       issues.push({ field, key: 'field.listing_not_yours' });
     } else if (listing.status !== 'open') {
       issues.push({ field, key: 'field.listing_not_open' });
-    } else {
-      const family = listing.kind === 'supply' || listing.kind === 'demand' ? goodsCategories : skills;
-      const fits =
-        EVENT_LISTING_KINDS[event.kind].includes(listing.kind) &&
-        (family.length === 0 || family.includes(categoryOf(listing)));
-      if (!fits) issues.push({ field, key: 'field.listing_wrong_kind' });
+    } else if (!fitsEvent(event, listing)) {
+      issues.push({ field, key: 'field.listing_wrong_kind' });
     }
   }
   if (issues.length > 0) throw new ValidationError(issues);

@@ -1,4 +1,4 @@
-import type { SheetFormat, SheetRows } from './workbook.ts';
+import type { SheetFormat, SheetRows, SheetSpec } from './workbook.ts';
 
 /**
  * Reading and writing spreadsheet files, the CPU-heavy part of imports and exports. In AWS it runs
@@ -13,4 +13,6 @@ export interface SheetIO {
     format: SheetFormat,
     options?: { sheetName?: string; columnWidths?: number[] },
   ): Promise<Uint8Array>;
+  /** A workbook of several sheets (.xlsx). */
+  writeBook(sheets: readonly SheetSpec[]): Promise<Uint8Array>;
 }

@@ -100,6 +100,48 @@ export async function writeSheet(
   return new Uint8Array(buffer as ArrayBuffer);
 }
 
+/** One worksheet of a workbook: rows (first = headers), column widths, number formats by column. */
+export interface SheetSpec {
+  name: string;
+  rows: SheetRows;
+  columnWidths?: number[];
+  /** Excel number formats by column (`'#,##0.00'`), for number cells; text cells stay text. */
+  numberFormats?: (string | undefined)[];
+  /** Excel number formats by row (a label–value sheet), for number cells; the column's wins. */
+  rowNumberFormats?: (string | undefined)[];
+}
+
+/**
+ * Writes a workbook of several sheets (.xlsx): each with a bold, frozen header row. Every text
+ * cell goes through inertCell (and is typed as text when it was changed), as in writeSheet.
+ */
+export async function writeWorkbook(sheets: readonly SheetSpec[]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Gongxu 供需';
+  for (const spec of sheets) {
+    const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    spec.rows.forEach((input, r) => {
+      const row = input.map(inertCell);
+      const added = sheet.addRow(row);
+      row.forEach((cell, c) => {
+        if (cell !== input[c]) added.getCell(c + 1).numFmt = '@';
+        else if (r > 0 && typeof cell === 'number') {
+          const format = spec.numberFormats?.[c] ?? spec.rowNumberFormats?.[r];
+          if (format) added.getCell(c + 1).numFmt = format;
+        }
+      });
+    });
+    sheet.getRow(1).font = { bold: true };
+    const widths =
+      spec.columnWidths ?? spec.rows[0]?.map((h) => Math.max(10, String(h ?? '').length * 2 + 2)) ?? [];
+    widths.forEach((width, i) => {
+      sheet.getColumn(i + 1).width = width;
+    });
+  }
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
 export const CONTENT_TYPES: Record<SheetFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',

@@ -53,6 +53,7 @@ export function workerSheetIO(): SheetIO & { close(): Promise<void> } {
   return {
     read: (data, format) => call({ op: 'read', data, format }),
     write: async (rows, format, options) => call<Uint8Array>({ op: 'write', rows, format, options }),
+    writeBook: async (sheets) => call<Uint8Array>({ op: 'writeBook', sheets }),
     async close() {
       const w = worker;
       worker = undefined;

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { readSheet, writeSheet } from '../imports/workbook.ts';
+import { readSheet, type SheetSpec, writeSheet, writeWorkbook } from '../imports/workbook.ts';
 
 /**
  * The worker thread of {@link ./sheet-worker-io.ts}: parses and writes spreadsheet files off the
@@ -13,7 +13,8 @@ export type SheetRequest =
       rows: Parameters<typeof writeSheet>[0];
       format: Parameters<typeof writeSheet>[1];
       options?: Parameters<typeof writeSheet>[2];
-    };
+    }
+  | { id: number; op: 'writeBook'; sheets: readonly SheetSpec[] };
 export type SheetResponse =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: string };
@@ -23,7 +24,9 @@ parentPort?.on('message', async (request: SheetRequest) => {
     const value =
       request.op === 'read'
         ? await readSheet(request.data, request.format)
-        : await writeSheet(request.rows, request.format, request.options);
+        : request.op === 'writeBook'
+          ? await writeWorkbook(request.sheets)
+          : await writeSheet(request.rows, request.format, request.options);
     parentPort!.postMessage({ id: request.id, ok: true, value } satisfies SheetResponse);
   } catch (error) {
     parentPort!.postMessage({ id: request.id, ok: false, error: String(error) } satisfies SheetResponse);

@@ -1,0 +1,351 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  fenToWanText,
+  fenToYiText,
+  fenToYuanText,
+  groupThousands,
+} from '../../../functions/contract/money.ts';
+import type { Deal, DealStatus } from '../../../functions/deals/deal.ts';
+import type { MatchEvent } from '../../../functions/events/event.ts';
+import { cityOf, eventReport, percentText } from '../../../functions/events/event-report.ts';
+import type { Registration } from '../../../functions/events/registration.ts';
+import type { Match } from '../../../functions/matches/match.ts';
+import type { Meeting } from '../../../functions/meetings/meeting.ts';
+
+const event: MatchEvent = {
+  id: 'E1',
+  title: '福建省重点项目钢材水泥产销对接会',
+  kind: 'goods',
+  categories: ['steel', 'cement'],
+  region: '350000',
+  mode: 'venue',
+  venue: { name: '福州海峡国际会展中心', address: '福州市仓山区会展路', tables: 4 },
+  days: [{ date: '2026-03-17', start: '09:00', end: '12:00' }],
+  meetingMinutes: 20,
+  bufferMinutes: 0,
+  breaks: [],
+  registrationDeadline: '2026-03-10',
+  capacity: 40,
+  organizerOrgId: 'ORG',
+  organizerName: '福建省工业和信息化厅',
+  seriesId: 'E1',
+  status: 'closed',
+  startDate: '2026-03-17',
+  registrationCount: 5,
+  approvedCount: 4,
+  createdBy: 'U',
+  createdAt: '2026-03-01T00:00:00.000Z',
+  updatedAt: '2026-03-01T00:00:00.000Z',
+  version: 1,
+} as MatchEvent;
+
+function registration(
+  orgId: string,
+  status: Registration['status'],
+  listings: Registration['listings'] = [],
+): Registration {
+  return {
+    id: `R-${orgId}`,
+    eventId: 'E1',
+    eventTitle: event.title,
+    eventStartDate: event.startDate,
+    orgId,
+    orgName: orgId,
+    status,
+    listingIds: listings.map((l) => l.id),
+    listings,
+    availability: [],
+    people: 2,
+    createdBy: 'U',
+    createdAt: '',
+    updatedAt: '',
+    version: 1,
+  };
+}
+
+let dealCount = 0;
+function deal(status: DealStatus, over: Partial<Deal> = {}): Deal {
+  dealCount += 1;
+  return {
+    id: `D${dealCount}`,
+    document: status.startsWith('intent') ? 'intent' : 'contract',
+    status,
+    eventId: 'E1',
+    offerListingId: 'S1',
+    offerOrgId: 'STEEL',
+    offerOrgName: '三明钢铁',
+    offerAdcode: '350403', // 三明市三元区
+    needListingId: 'D1',
+    needOrgId: 'BUILDER',
+    needOrgName: '福州建工',
+    needAdcode: '350102',
+    specId: 'rebar-hrb400e-25',
+    category: 'steel',
+    quantity: 100,
+    unit: 't',
+    unitPrice: '3987.65',
+    unitPriceFen: 398765,
+    amountFen: 39876500,
+    deliveryFrom: '2026-04-01',
+    deliveryUntil: '2026-04-30',
+    deliveryAdcode: '350102',
+    recordedByOrgId: 'STEEL',
+    recordedByUserId: 'U',
+    recordedAs: 'offer',
+    createdAt: '',
+    updatedAt: '',
+    version: 1,
+    ...over,
+  };
+}
+
+const demandRebar = { id: 'D1', kind: 'demand', item: 'rebar-hrb400e-25', quantity: 400, unit: 't' };
+const demandRebar2 = { id: 'D2', kind: 'demand', item: 'rebar-hrb400e-25', quantity: 0.3, unit: 't' };
+const demandCement = { id: 'D3', kind: 'demand', item: 'cement-po-42.5', quantity: 2000, unit: 't' };
+const supplySteel = { id: 'S1', kind: 'supply', item: 'rebar-hrb400e-25', quantity: 700, unit: 't' };
+
+const matchesOf = (...statuses: Match['status'][]) => statuses.map((status) => ({ status }));
+const meetingsOf = (...statuses: Meeting['status'][]) => statuses.map((status) => ({ status }));
+
+describe('the event report', () => {
+  it('counts participants, the round, meetings and deals by kind of paper', () => {
+    // Arrange
+    const registrations = [
+      registration('STEEL', 'approved', [supplySteel]),
+      registration('BUILDER', 'approved', [demandRebar, demandCement]),
+      registration('CEMENT', 'approved'),
+      registration('LATE', 'applied'),
+      registration('OFF', 'refused'),
+      registration('GONE', 'withdrawn'),
+    ];
+    const deals = [
+      deal('contract', { quantity: 12.345, amountFen: 4922754 }),
+      deal('delivered', { quantity: 100, amountFen: 39876500 }),
+      deal('intent', { quantity: 50, amountFen: 19938250 }),
+      deal('intent_proposed', { amountFen: 100 }),
+      deal('contract_proposed', { amountFen: 200 }),
+      deal('disputed'),
+      deal('withdrawn'),
+    ];
+
+    // Act
+    const report = eventReport({
+      event,
+      registrations,
+      checkIns: [{ orgId: 'STEEL' }, { orgId: 'BUILDER' }, { orgId: 'STEEL' }],
+      matches: matchesOf(
+        'proposed',
+        'accepted_by_offer',
+        'accepted_by_need',
+        'confirmed',
+        'confirmed',
+        'declined',
+        'expired',
+        'cancelled',
+      ),
+      meetings: meetingsOf('scheduled', 'under_way', 'done', 'done', 'no_show', 'cancelled', 'draft'),
+      deals,
+      now: new Date('2026-03-18T00:00:00Z'),
+    });
+
+    // Assert
+    expect(report.participants).toEqual({
+      registered: 6,
+      approved: 3,
+      checkedIn: 2,
+      refused: 1,
+      withdrawn: 1,
+    });
+    expect(report.matches).toEqual({
+      proposed: 8,
+      accepted: 4,
+      confirmed: 2,
+      declined: 1,
+      expired: 1,
+      cancelled: 1,
+    });
+    expect(report.meetings).toEqual({ scheduled: 5, held: 2, underWay: 1, noShows: 1, cancelled: 1 });
+    expect(report.deals.contracts).toEqual({ count: 2, valueFen: '44799254' });
+    expect(report.deals.intents).toEqual({ count: 1, valueFen: '19938250' });
+    expect(report.deals.pending).toEqual({ count: 2, valueFen: '300' });
+    expect(report.deals.disputed).toBe(1);
+    expect(report.department).toEqual({
+      events: 1,
+      firms: 3,
+      deals: 2,
+      valueFen: '44799254',
+      valueYi: '0.0045', // 447,992.54 yuan
+      valueWan: '44.80',
+    });
+  });
+
+  it('sums by category and by the supply city and province, largest signed value first', () => {
+    // Arrange
+    const deals = [
+      deal('contract', { amountFen: 100, offerAdcode: '350403' }), // 三明市
+      deal('contract', {
+        amountFen: 300,
+        offerAdcode: '350802',
+        category: 'cement',
+        specId: 'cement-po-42.5',
+      }), // 龙岩市
+      deal('intent', { amountFen: 999, offerAdcode: '350481' }), // 永安市, 三明市
+      deal('contract', { amountFen: 50, offerAdcode: '360102' }), // 南昌市, 江西
+    ];
+
+    // Act
+    const report = eventReport({
+      event,
+      registrations: [],
+      checkIns: [],
+      matches: [],
+      meetings: [],
+      deals,
+      now: new Date(),
+    });
+
+    // Assert
+    expect(
+      report.byCategory.map((r) => [r.category, r.name.zh, r.contracts.valueFen, r.intents.count]),
+    ).toEqual([
+      ['cement', '水泥', '300', 0],
+      ['steel', '钢材', '150', 1],
+    ]);
+    expect(report.byCity.map((r) => [r.adcode, r.name, r.provinceName, r.contracts.valueFen])).toEqual([
+      ['350800', '龙岩市', '福建省', '300'],
+      ['350400', '三明市', '福建省', '100'],
+      ['360100', '南昌市', '江西省', '50'],
+    ]);
+    expect(report.byCity.find((r) => r.adcode === '350400')!.intents).toEqual({ count: 1, valueFen: '999' });
+    expect(report.byProvince.map((r) => [r.adcode, r.contracts.valueFen])).toEqual([
+      ['350000', '400'],
+      ['360000', '50'],
+    ]);
+  });
+
+  it("measures the enrolled demand met by the event's contracts, per spec and unit, on exact decimals", () => {
+    // Arrange: 0.1 + 0.2 t of contracts fully meet a demand of 0.3 t (floats would say 0.30000000000000004).
+    const registrations = [
+      registration('BUILDER', 'approved', [demandRebar, demandRebar2, demandCement]),
+      registration('OTHER', 'refused', [{ ...demandCement, id: 'D9' }]),
+    ];
+    const deals = [
+      deal('contract', { needListingId: 'D1', quantity: 150 }),
+      deal('intent', { needListingId: 'D1', quantity: 40 }),
+      deal('contract', { needListingId: 'D2', quantity: 0.1 }),
+      deal('delivered', { needListingId: 'D2', quantity: 0.2 }),
+      deal('contract', { needListingId: 'D9', quantity: 10, specId: 'cement-po-42.5' }), // not enrolled by an approved firm
+      deal('contract_proposed', { needListingId: 'D3', quantity: 2000 }),
+    ];
+
+    // Act
+    const report = eventReport({
+      event,
+      registrations,
+      checkIns: [],
+      matches: [],
+      meetings: [],
+      deals,
+      now: new Date(),
+    });
+
+    // Assert
+    expect(report.demand).toEqual([
+      expect.objectContaining({
+        specId: 'cement-po-42.5',
+        unit: 't',
+        listings: 1,
+        enrolled: 2000,
+        met: 0,
+        intended: 0,
+        metPercent: '0.0',
+      }),
+      expect.objectContaining({
+        specId: 'rebar-hrb400e-25',
+        unit: 't',
+        unitSymbol: { zh: '吨', en: 't' },
+        listings: 2,
+        enrolled: 400.3,
+        met: 150.3,
+        intended: 40,
+        metPercent: '37.5', // 150.3 / 400.3 = 37.547 %
+      }),
+    ]);
+    expect(report.demandListingsFullyMet).toEqual({ listings: 3, fullyMet: 1, percent: '33.3' });
+  });
+
+  it('keeps sums of many large deals exact beyond 2^53 fen', () => {
+    // Arrange: 100 deals of ¥9,999,999,999.99 each.
+    const deals = Array.from({ length: 100 }, () => deal('contract', { amountFen: 999_999_999_999 }));
+
+    // Act
+    const report = eventReport({
+      event,
+      registrations: [],
+      checkIns: [],
+      matches: [],
+      meetings: [],
+      deals,
+      now: new Date(),
+    });
+
+    // Assert
+    expect(report.deals.contracts.valueFen).toBe('99999999999900');
+    expect(fenToYuanText(BigInt(report.deals.contracts.valueFen))).toBe('999999999999.00');
+    expect(report.department.valueYi).toBe('10000.0000');
+    expect(report.department.valueWan).toBe('100000000.00');
+  });
+});
+
+describe('the departments’ units', () => {
+  it.each([
+    [0n, '0.0000', '0.00'],
+    [1n, '0.0000', '0.00'],
+    [500_000n, '0.0001', '0.50'], // ¥5,000: half of the last 亿元 digit rounds up
+    [499_999n, '0.0000', '0.50'],
+    [4_999n, '0.0000', '0.00'],
+    [5_000n, '0.0000', '0.01'], // ¥50 is half of 0.01 万元
+    [123_456_789_012n, '12.3457', '123456.79'],
+    [10_000_000_000n, '1.0000', '10000.00'], // ¥1亿
+    [2n ** 63n, '922337203.6855', '9223372036854.78'],
+  ])('writes %s fen as %s 亿元 and %s 万元', (fen, yi, wan) => {
+    expect(fenToYiText(fen)).toBe(yi);
+    expect(fenToWanText(fen)).toBe(wan);
+  });
+
+  it('agrees with integer arithmetic for any amount (no float noise)', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 20n }), (fen) => {
+        const wanHundredths = (fen + 5_000n) / 10_000n; // half up
+        expect(fenToWanText(fen)).toBe(
+          `${wanHundredths / 100n}.${String(wanHundredths % 100n).padStart(2, '0')}`,
+        );
+        const yiTenThousandths = (fen + 500_000n) / 1_000_000n;
+        expect(fenToYiText(fen)).toBe(
+          `${yiTenThousandths / 10_000n}.${String(yiTenThousandths % 10_000n).padStart(4, '0')}`,
+        );
+      }),
+    );
+  });
+
+  it('groups thousands of yuan text', () => {
+    expect(groupThousands('44799254.00')).toBe('44,799,254.00');
+    expect(groupThousands('999.5')).toBe('999.5');
+    expect(groupThousands('1000')).toBe('1,000');
+  });
+
+  it('works percentages out on decimals, half up to a tenth', () => {
+    expect(percentText(150.3, 400.3)).toBe('37.5');
+    expect(percentText(1, 8)).toBe('12.5');
+    expect(percentText(1, 16)).toBe('6.3'); // 6.25 rounds up
+    expect(percentText(0.3, 0.3)).toBe('100.0');
+    expect(percentText(5, 0)).toBe('0.0');
+  });
+
+  it('finds the city of a county, and leaves cities and provinces as they are', () => {
+    expect(cityOf('350403')).toBe('350400');
+    expect(cityOf('350400')).toBe('350400');
+    expect(cityOf('350000')).toBe('350000');
+  });
+});
