@@ -18,7 +18,7 @@ const CSV =
 /** Whether an API Gateway route path (with `{proxy+}`) takes a request path. */
 function routeTakes(routePath: string, path: string): boolean {
   if (routePath.endsWith('/{proxy+}')) return path.startsWith(routePath.slice(0, -'{proxy+}'.length));
-  return routePath === path;
+  return routePath.replace(/\{[^}+]+\}/g, 'x') === path; // a path parameter takes any segment
 }
 
 /**

@@ -128,6 +128,11 @@ publishSchedule             | 401       | 403    | 403      | 403         | 403 
 pinMeeting                  | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
 unpinMeeting                | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
 eventTimetable              | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+eventReport                 | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+eventReport[draft]          | 401       | 404    | 404      | 404         | 404         | 404        | 2xx       | 404            | 2xx
+exportEventReport           | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+eventCarryOver              | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+regionDashboard             | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
 getAgenda                   | 401       | 2xx    | 2xx      | 2xx         | 403         | 403        | 2xx       | 403            | 2xx
 getAgendaIcs                | 401       | 2xx    | 2xx      | 2xx         | 403         | 403        | 2xx       | 403            | 2xx
 recordDeal                  | 401       | 2xx    | 2xx      | 2xx         | 404         | 404        | 2xx       | 404            | 2xx
@@ -464,6 +469,15 @@ const TARGETS: Record<string, (world: World, role: Role) => Promise<Call>> = {
   unpinMeeting: async (w) => ({ params: { ...(await w.events.scheduled()) } }),
   eventTimetable: async (w) => ({ params: { eventId: (await w.events.scheduledAndPublished()).eventId } }),
   getAgenda: async (w) => ({ params: { eventId: (await w.events.scheduledAndPublished()).eventId } }),
+  // -- reports (issue 10) --
+  eventReport: async (w) => ({ params: { eventId: (await w.events.withParticipants()).eventId } }),
+  'eventReport[draft]': async (w) => ({ params: { eventId: await w.events.draft() } }),
+  exportEventReport: async (w) => ({
+    params: { eventId: (await w.events.withParticipants()).eventId },
+    query: { lang: 'zh' },
+  }),
+  eventCarryOver: async (w) => ({ params: { eventId: await w.events.published() } }),
+  regionDashboard: async () => ({ query: { region: '350000' } }),
   getAgendaIcs: async (w) => ({ params: { eventId: (await w.events.scheduledAndPublished()).eventId } }),
   // -- the platform admin's area (issue 12) --
   adminCreateOrg: async () => ({

@@ -391,6 +391,9 @@ export const SPECS: Readonly<Record<string, OperationSpec>> = {
     domainInvalid: () => [{ slot: 400 }, { slot: 0, table: 999 }],
   },
   getAgenda: { role: 'orgAdmin', query: (w) => ({ orgId: w.orgs.a }) },
+  // reports (issue 10)
+  exportEventReport: { role: 'organizer', query: () => ({ lang: 'en' }) },
+  regionDashboard: { role: 'organizer', query: () => ({ region: '350000', month: '2026-03' }) },
   // the live day (issue 10)
   getLiveDashboard: { role: 'anonymous', query: () => ({}) },
   streamLiveDashboard: { role: 'anonymous', query: () => ({}) },
