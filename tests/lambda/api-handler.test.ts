@@ -1,6 +1,7 @@
 import type { APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { httpApiEvent, lambdaContext } from '../setup/apigw-event.ts';
+import { testDynamoEndpoint } from '../setup/dynamo-endpoint.ts';
 import { freshTable } from '../setup/test-table.ts';
 
 /** The real handler module, configured by environment as the CDK stack configures it. */
@@ -10,7 +11,7 @@ describe('API Lambda handler (API Gateway HTTP API, payload 2.0)', () => {
   beforeAll(async () => {
     const { tableName } = await freshTable();
     process.env.TABLE_NAME = tableName;
-    process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
+    process.env.DYNAMODB_ENDPOINT = testDynamoEndpoint();
     process.env.AWS_REGION = 'local';
     process.env.AUTH_MODE = 'local';
     ({ handler } = (await import('../../functions/api/handler.ts')) as unknown as {

@@ -1,7 +1,8 @@
 import type { APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../setup/api-client.ts';
 import { httpApiEvent, lambdaContext } from '../setup/apigw-event.ts';
+import { testDynamoEndpoint } from '../setup/dynamo-endpoint.ts';
 import { eventBody } from '../setup/event-inputs.ts';
 import { makeOrg } from '../setup/fixtures.ts';
 import { freshTable } from '../setup/test-table.ts';
@@ -29,7 +30,7 @@ describe('the big-screen dashboard through the API Lambda handler', () => {
     await api.post(`/api/events/${eventId}/publish`, {});
     token = await ctx.deps.live.ensureDashboardToken(eventId);
     process.env.TABLE_NAME = ctx.tableName;
-    process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
+    process.env.DYNAMODB_ENDPOINT = testDynamoEndpoint();
     process.env.AWS_REGION = 'local';
     process.env.AUTH_MODE = 'local';
     ({ handler } = (await import('../../functions/api/handler.ts')) as unknown as {

@@ -2,10 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SHEET_ROUTE_PATHS } from '../../functions/api/sheet-routes.ts';
 import { readSheet } from '../../functions/imports/workbook.ts';
 import { httpApiEvent, lambdaContext } from '../setup/apigw-event.ts';
+import { testDynamoEndpoint } from '../setup/dynamo-endpoint.ts';
 import { makeOrg } from '../setup/fixtures.ts';
 import { freshTable } from '../setup/test-table.ts';
 
@@ -35,7 +36,7 @@ describe('sheets Lambda handler (spreadsheet routes of the HTTP API)', () => {
     const ctx = await freshTable({ config: { localKeyFile: keyFile } });
     Object.assign(process.env, {
       TABLE_NAME: ctx.tableName,
-      DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+      DYNAMODB_ENDPOINT: testDynamoEndpoint(),
       AWS_REGION: 'local',
       AUTH_MODE: 'local',
       GONGXU_KEY_FILE: keyFile,

@@ -6,9 +6,10 @@ import {
   GetShardIteratorCommand,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createStreamHandler } from '../../functions/streams/stream-app.ts';
 import { apiClient } from '../setup/api-client.ts';
+import { testDynamoEndpoint } from '../setup/dynamo-endpoint.ts';
 import { makeOrg } from '../setup/fixtures.ts';
 import { demandBody, supplyBody } from '../setup/listing-inputs.ts';
 import { freshTable } from '../setup/test-table.ts';
@@ -84,7 +85,7 @@ describe('stream handler (DynamoDB Streams → live matching)', () => {
       demandBody({ quantity: 800, adcode: '350102' }),
     );
     demandId = demand.body.id;
-    records = (await streamRecords(inject('dynamoEndpoint'), ctx.tableName, ctx.deps.table.client)).filter(
+    records = (await streamRecords(testDynamoEndpoint(), ctx.tableName, ctx.deps.table.client)).filter(
       (r) => r.dynamodb?.NewImage?.type?.S === 'listing',
     );
   });

@@ -1,10 +1,11 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dynamoClient } from '../../functions/shared/db/client.ts';
 import { keys } from '../../functions/shared/db/keys.ts';
 import { createStreamHandler, isTransient } from '../../functions/streams/stream-app.ts';
 import { apiClient } from '../setup/api-client.ts';
+import { testDynamoEndpoint } from '../setup/dynamo-endpoint.ts';
 import { makeOrg } from '../setup/fixtures.ts';
 import { demandBody, supplyBody } from '../setup/listing-inputs.ts';
 import { streamRecords } from '../setup/stream-records.ts';
@@ -47,7 +48,7 @@ describe('stream handler isolation', () => {
       demandBody({ quantity: 400, adcode: '350102' }),
     );
     demandId = demand.body.id;
-    records = (await streamRecords(inject('dynamoEndpoint'), ctx.tableName, ctx.deps.table.client)).filter(
+    records = (await streamRecords(testDynamoEndpoint(), ctx.tableName, ctx.deps.table.client)).filter(
       (r) => r.dynamodb?.NewImage?.type?.S === 'listing',
     );
   });
@@ -93,9 +94,9 @@ describe('stream handler isolation', () => {
       '/api/listings',
       demandBody({ quantity: 200, adcode: '350102' }),
     );
-    const real = (
-      await streamRecords(inject('dynamoEndpoint'), fresh.tableName, fresh.deps.table.client)
-    ).filter((r) => r.dynamodb?.NewImage?.type?.S === 'listing');
+    const real = (await streamRecords(testDynamoEndpoint(), fresh.tableName, fresh.deps.table.client)).filter(
+      (r) => r.dynamodb?.NewImage?.type?.S === 'listing',
+    );
     const logged: string[] = [];
     vi.spyOn(console, 'error').mockImplementation((line: unknown) => {
       logged.push(String(line));

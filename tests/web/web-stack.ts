@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { expect } from 'vitest';
 import { DEMO_PASSWORD } from '../../functions/local/demo-data.ts';
 import { type LocalStack, startLocalStack } from '../../functions/local/stack.ts';
 import { launchBrowser } from '../setup/browser.ts';
 import { ensureWebBuilt } from '../setup/build-web.ts';
+import { testDynamoEndpoint } from '../setup/dynamo-endpoint.ts';
 
 /**
  * The real local stack for browser tests: the built bundle, the API and a fresh table (with the
@@ -37,7 +38,7 @@ export async function startWebHarness(options: { streams?: boolean } = {}): Prom
   const webDist = await ensureWebBuilt();
   const [stack, browser] = await Promise.all([
     startLocalStack({
-      dynamoEndpoint: inject('dynamoEndpoint'),
+      dynamoEndpoint: testDynamoEndpoint(),
       tableName: `web-${randomUUID()}`,
       seedDemo: true,
       streams: options.streams ?? false,
