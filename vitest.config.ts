@@ -11,7 +11,9 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/soak/**', 'node_modules/**'],
     globalSetup: ['tests/setup/global-setup.ts'],
-    testTimeout: 30_000,
+    // A safety net, not a speed target: on a shared 2-core machine a test that seeds the demo or
+    // runs a browser journey can take several times its quiet-machine time (benches measure speed).
+    testTimeout: 120_000,
     // expect.poll waits for a state, not for a time: its bound is a safety net well inside the
     // test's own timeout (the default of 1 s made slow-but-correct steps fail under load)
     expect: { poll: { timeout: 20_000, interval: 50 } },
