@@ -82,6 +82,39 @@ export const MESSAGES = {
   },
   'field.missing_column': { zh: '缺少必填列“{column}”', en: 'the required column "{column}" is missing' },
   'field.too_many_rows': { zh: '行数超过上限 {maximum}', en: 'has more than {maximum} rows' },
+  // spreadsheet dimensions, checked before a workbook is loaded (functions/imports/sheet-limits.ts)
+  'field.sheet_rows': {
+    zh: '工作表“{sheet}”用到第 {found} 行（{cell}），超过上限 {maximum} 行：请删除多余的行（包括只有格式的空行），或分成几个文件',
+    en: 'sheet "{sheet}" reaches row {found} ({cell}), beyond the limit of {maximum} rows: delete the extra rows (formatted empty ones too) or split the file',
+  },
+  'field.sheet_columns': {
+    zh: '工作表“{sheet}”用到第 {found} 列（{cell}），超过上限 {maximum} 列：请删除多余的列（包括只有格式的空列）',
+    en: 'sheet "{sheet}" reaches column {found} ({cell}), beyond the limit of {maximum} columns: delete the extra columns (formatted empty ones too)',
+  },
+  'field.sheet_declared': {
+    zh: '工作表“{sheet}”声明的范围 {ref} 超过上限（{maxRows} 行、{maxColumns} 列）：请删除多余的行和列后重新保存',
+    en: 'sheet "{sheet}" declares the range {ref}, beyond the limits ({maxRows} rows, {maxColumns} columns): delete the extra rows and columns and save it again',
+  },
+  'field.sheet_cells': {
+    zh: '工作表“{sheet}”的单元格超过上限 {maximum} 个：请删除多余的内容或格式，或分成几个文件',
+    en: 'sheet "{sheet}" has more than {maximum} cells: delete extra content or formatting, or split the file',
+  },
+  'field.sheet_merged': {
+    zh: '工作表“{sheet}”的合并单元格（{ref}）合计超过 {maximum} 格：请取消合并',
+    en: 'sheet "{sheet}" merges more than {maximum} cells in all ({ref}): unmerge them',
+  },
+  'field.sheet_cell_length': {
+    zh: '工作表“{sheet}”单元格 {cell} 有 {found} 个字符，超过上限 {maximum}',
+    en: 'sheet "{sheet}", cell {cell} has {found} characters, beyond the limit of {maximum}',
+  },
+  'field.sheet_unzipped': {
+    zh: '文件解压后超过 {maximum} MB（通常是大量空白格式或嵌入的图片）：请只保留数据后另存',
+    en: 'the file unzips to more than {maximum} MB (usually formatting over empty cells, or pictures): keep only the data and save it again',
+  },
+  'field.sheet_parts': {
+    zh: '文件包含的部件超过 {maximum} 个：请只保留数据后另存',
+    en: 'the file has more than {maximum} parts: keep only the data and save it again',
+  },
   'field.unit_mismatch': { zh: '单位与产品规格的计量单位不符', en: "does not convert to the spec's unit" },
   'field.place_unknown': { zh: '无法识别的地点“{text}”', en: 'is not a place we recognise ("{text}")' },
   'field.place_ambiguous': {

@@ -94,7 +94,9 @@ export const importRoutes = new Hono<AppEnv>()
       let rows: SheetRows;
       try {
         rows = await sheetIO(deps).read(body, q.format);
-      } catch {
+      } catch (error) {
+        // A sheet over a limit is refused naming it (sheet-limits.ts); anything else is unreadable.
+        if (error instanceof ValidationError) throw error;
         throw new BadRequestError('bad_file');
       }
       const organizer = isOrganizer(principal);

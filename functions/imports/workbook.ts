@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { checkCsvRows } from './sheet-limits.ts';
+import { prescanXlsx } from './xlsx-prescan.ts';
 
 /**
  * Spreadsheet files in and out: .xlsx through exceljs, .csv through papaparse. A sheet is rows of
@@ -25,22 +27,37 @@ function cellValue(value: ExcelJS.CellValue): Cell {
   return String(value);
 }
 
-/** Reads the first worksheet of an .xlsx or the rows of a .csv (UTF-8, with or without BOM; GB18030 is not supported). */
+/**
+ * Reads the first worksheet of an .xlsx or the rows of a .csv (UTF-8, with or without BOM; GB18030 is
+ * not supported). A sheet over the limits of sheet-limits.ts is refused (a ValidationError naming the
+ * limit and the cell) before exceljs builds anything: an .xlsx is pre-scanned first; a .csv is parsed
+ * in linear time and checked after.
+ */
 export async function readSheet(data: Uint8Array, format: SheetFormat): Promise<SheetRows> {
   if (format === 'csv') {
     const text = new TextDecoder('utf-8').decode(data).replace(/^\uFEFF/, '');
     const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
-    return parsed.data.map((row) => row.map((cell) => (cell === '' ? null : cell)));
+    const rows = parsed.data.map((row) => row.map((cell) => (cell === '' ? null : cell)));
+    checkCsvRows(rows);
+    return rows;
   }
+  await prescanXlsx(data);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  // Data validations and conditional formats are not read: exceljs expands a validation's range into
+  // one entry per cell (a drop-down over a whole column is a million), and an import needs neither.
+  await workbook.xlsx.load(data as unknown as ArrayBuffer, {
+    ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst'],
+  });
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
   const rows: SheetRows = [];
   const columnCount = sheet.columnCount; // a getter that walks every row: read it once
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: Cell[] = [];
-    for (let col = 1; col <= columnCount; col++) cells.push(cellValue(row.getCell(col).value));
+    // Only the cells the row has (getCell would create every missing one).
+    const cells: Cell[] = new Array<Cell>(columnCount).fill(null);
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (col <= columnCount) cells[col - 1] = cellValue(cell.value);
+    });
     rows[rowNumber - 1] = cells;
   });
   for (let i = 0; i < rows.length; i++) rows[i] ??= [];

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { SheetIO } from '../imports/sheet-io.ts';
+import { ValidationError } from '../shared/errors.ts';
 import type { SheetRequest, SheetResponse } from './sheet-worker.ts';
 
 /**
@@ -32,7 +33,7 @@ export function workerSheetIO(): SheetIO & { close(): Promise<void> } {
       if (!call) return;
       pending.delete(response.id);
       if (response.ok) call.resolve(response.value);
-      else call.reject(new Error(response.error));
+      else call.reject(response.fields ? new ValidationError(response.fields) : new Error(response.error));
     });
     w.on('error', (error) => failAll(error));
     w.on('exit', () => {

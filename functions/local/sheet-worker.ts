@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { readSheet, type SheetSpec, writeSheet, writeWorkbook } from '../imports/workbook.ts';
+import { type FieldIssue, ValidationError } from '../shared/errors.ts';
 
 /**
  * The worker thread of {@link ./sheet-worker-io.ts}: parses and writes spreadsheet files off the
@@ -17,7 +18,8 @@ export type SheetRequest =
   | { id: number; op: 'writeBook'; sheets: readonly SheetSpec[] };
 export type SheetResponse =
   | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: string };
+  /** `fields`: the file was refused (a sheet over a limit, …), as the ValidationError to throw again. */
+  | { id: number; ok: false; error: string; fields?: readonly FieldIssue[] };
 
 parentPort?.on('message', async (request: SheetRequest) => {
   try {
@@ -29,6 +31,12 @@ parentPort?.on('message', async (request: SheetRequest) => {
           : await writeSheet(request.rows, request.format, request.options);
     parentPort!.postMessage({ id: request.id, ok: true, value } satisfies SheetResponse);
   } catch (error) {
-    parentPort!.postMessage({ id: request.id, ok: false, error: String(error) } satisfies SheetResponse);
+    const fields = error instanceof ValidationError ? error.fields : undefined;
+    parentPort!.postMessage({
+      id: request.id,
+      ok: false,
+      error: String(error),
+      ...(fields ? { fields } : {}),
+    } satisfies SheetResponse);
   }
 });

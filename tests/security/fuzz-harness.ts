@@ -18,6 +18,7 @@ import {
   supplyBody,
 } from '../setup/listing-inputs.ts';
 import { freshTable } from '../setup/test-table.ts';
+import { type HostileSheet, hostileSheets, refusalOf } from './hostile-sheets.ts';
 import { diffDumps, dumpTable } from './table-dump.ts';
 import {
   buildWorld,
@@ -95,6 +96,8 @@ export interface FuzzWorld extends World {
   };
   /** Authorization headers that must all be refused: forged, tampered, expired, wrong audience… */
   readonly forgedAuthorizations: readonly string[];
+  /** Spreadsheets beyond the sheet limits (rows, columns, cells, merges, cell length, zip size), with their refusals. */
+  readonly hostileSheets: readonly HostileSheet[];
 }
 
 /** A cursor shape an operation pages with, to forge cursors just outside what it may read. */
@@ -655,6 +658,7 @@ export async function buildFuzzWorld(): Promise<FuzzWorld> {
       dashboardToken: await world.ctx.deps.live.ensureDashboardToken(event.eventId),
     },
     forgedAuthorizations: [],
+    hostileSheets: await hostileSheets(2),
   };
   return { ...partial, forgedAuthorizations: await forgeAuthorizations(world) };
 }
@@ -1245,6 +1249,8 @@ export interface Family {
   readonly expect: 'reject' | 'noServerError';
   readonly status?: number;
   readonly arbitrary: (w: FuzzWorld) => fc.Arbitrary<HostileRequest>;
+  /** More to check of each answer (a problem, or undefined). */
+  readonly check?: (request: HostileRequest, status: number, text: string) => string | undefined;
 }
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
@@ -1573,6 +1579,35 @@ export function families(scale: number): Family[] {
       });
     }
 
+    if (id === 'uploadImport') {
+      // Sheets whose reach is hostile (issue 12's cell at row 2,500, column 2,500, and its class):
+      // refused before exceljs loads them, each with the limit it passed.
+      list.push({
+        name: `${id} · hostile sheet dimensions`,
+        runs: runs(24),
+        expect: 'reject',
+        status: 400,
+        arbitrary: (w) =>
+          fc
+            .constantFrom(...w.hostileSheets)
+            .map(
+              (sheet) =>
+                new HostileRequest(
+                  operation.method,
+                  `${pathOf(w, operation)}?kind=supply&format=${sheet.format}`,
+                  { ...headers(w), 'content-type': 'application/octet-stream' },
+                  sheet.bytes,
+                  `${sheet.label} (${sheet.format}, ${sheet.bytes.byteLength} bytes) → ${sheet.refusal}`,
+                ),
+            ),
+        check: (request, _status, text) => {
+          const expected = /→ (\S+)$/.exec(request.label)?.[1];
+          const got = refusalOf(JSON.parse(text));
+          return got === expected ? undefined : `refused as ${got}, expected ${expected}`;
+        },
+      });
+    }
+
     if (operation.paramNames.length > 0) {
       list.push({
         name: `${id} · hostile path parameter`,
@@ -1806,6 +1841,8 @@ export async function runFamily(w: FuzzWorld, family: Family, options: { seed: n
         }
       }
       if (status >= 400 && !documentedErrorBody(text)) throw new Error(`undocumented error body: ${what}`);
+      const problem = family.check?.(request, status, text);
+      if (problem) throw new Error(`${problem}: ${what}`);
     }),
     { seed: options.seed, numRuns: family.runs, endOnFailure: false },
   );
