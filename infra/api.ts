@@ -28,18 +28,17 @@ import { LAMBDA_BUNDLING, LAMBDA_ENTRIES, LAMBDA_NODE_OPTIONS } from './lambda-b
 import type { GongxuTable } from './table.ts';
 
 /**
- * DynamoDB data-plane actions the Lambdas need, and nothing else (no Scan, no table management).
- * TransactWriteItems / TransactGetItems have no IAM actions of their own: each item in a
- * transaction is authorised as its Put/Update/Delete/Get, and condition checks as ConditionCheckItem.
+ * The DynamoDB data-plane actions functions/shared/db/table.ts calls, and nothing else (no Scan, no
+ * batch operations, no table management). TransactWriteItems has no IAM action of its own: each item
+ * in a transaction is authorised as its Put/Update/Delete (and a condition check as
+ * ConditionCheckItem, which no code builds today). tests/infra/iam-from-code.test.ts derives the
+ * list from each Lambda's bundle and fails if a grant is unused or a call is not granted.
  */
 export const TABLE_ITEM_ACTIONS = [
   'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-  'dynamodb:ConditionCheckItem',
   'dynamodb:Query',
 ] as const;
 
@@ -52,8 +51,6 @@ export const USER_POOL_ACTIONS = [
   'cognito-idp:AdminSetUserPassword',
   'cognito-idp:AdminAddUserToGroup',
   'cognito-idp:AdminRemoveUserFromGroup',
-  'cognito-idp:AdminUpdateUserAttributes',
-  'cognito-idp:AdminGetUser',
 ] as const;
 
 export interface ApiThrottle {

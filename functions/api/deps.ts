@@ -1,6 +1,6 @@
 import { AuditRepo } from '../audit/audit.repo.ts';
 import type { IdentityProvider } from '../auth/identity.ts';
-import { cognitoIdentity } from '../auth/identity-cognito.ts';
+import type { CognitoIdentityOptions } from '../auth/identity-cognito.ts';
 import { localIdentity } from '../auth/identity-local.ts';
 import { SignInThrottle } from '../auth/sign-in-throttle.repo.ts';
 import {
@@ -13,7 +13,6 @@ import { UserRepo } from '../auth/user.repo.ts';
 import { CatalogueAdditionsRepo } from '../catalogue/catalogue-additions.repo.ts';
 import { DealRepo } from '../deals/deal.repo.ts';
 import { type FileStore, LocalFileStore } from '../deals/file-store.ts';
-import { S3FileStore } from '../deals/file-store-s3.ts';
 // matchmaking events (issue 9)
 import { EventRepo } from '../events/event.repo.ts';
 import { ImportJobRepo } from '../imports/import-job.repo.ts';
@@ -64,7 +63,37 @@ export interface Deps {
   readonly live: LiveRepo;
 }
 
-export function buildDeps(config: Config, clock: Clock = systemClock): Deps {
+/**
+ * The adapters to AWS services other than DynamoDB, handed in by the one entry point that uses them
+ * (functions/api/handler.ts). The other Lambdas (sheets, stream, maintenance) never administer users
+ * or touch deal files, so their bundles do not carry these clients and their roles are not granted
+ * them (tests/infra/iam-from-code.test.ts derives each role's actions from its bundle).
+ */
+export interface AwsAdapters {
+  readonly cognitoIdentity?: (options: CognitoIdentityOptions) => IdentityProvider;
+  readonly s3Files?: (bucket: string) => FileStore;
+}
+
+/** What a function without the adapter answers if it is ever asked (a wiring error: a 500). */
+function unavailable(what: string): never {
+  throw new Error(`${what} is not available in this function (only the API Lambda is given it)`);
+}
+
+const noCognito: IdentityProvider = {
+  kind: 'cognito',
+  prepareUser: async () => unavailable('Cognito user administration'),
+  afterUserCreated: async () => unavailable('Cognito user administration'),
+  signIn: async () => unavailable('Cognito sign-in'),
+  afterRolesChanged: async () => unavailable('Cognito user administration'),
+  setPassword: async () => unavailable('Cognito user administration'),
+};
+
+const noBucket: FileStore = {
+  put: async () => unavailable('The deal files bucket'),
+  get: async () => unavailable('The deal files bucket'),
+};
+
+export function buildDeps(config: Config, clock: Clock = systemClock, aws: AwsAdapters = {}): Deps {
   const table = new Table(dynamoClient(config), config.tableName);
   const users = new UserRepo(table);
   const currentUser = (userId: string) => users.get(userId);
@@ -75,11 +104,13 @@ export function buildDeps(config: Config, clock: Clock = systemClock): Deps {
     if (!config.cognitoUserPoolId || !config.cognitoClientId || !config.jwksUrl) {
       throw new Error('AUTH_MODE=cognito needs COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID');
     }
-    identity = cognitoIdentity({
-      region: config.region,
-      userPoolId: config.cognitoUserPoolId,
-      clientId: config.cognitoClientId,
-    });
+    identity = aws.cognitoIdentity
+      ? aws.cognitoIdentity({
+          region: config.region,
+          userPoolId: config.cognitoUserPoolId,
+          clientId: config.cognitoClientId,
+        })
+      : noCognito;
     tokens = createTokenVerifier({
       keys: { kind: 'remote', url: config.jwksUrl },
       issuer: config.tokenIssuer,
@@ -138,7 +169,7 @@ export function buildDeps(config: Config, clock: Clock = systemClock): Deps {
     deals: new DealRepo(table),
     live: new LiveRepo(table),
     files: config.dealFilesBucket
-      ? new S3FileStore(config.dealFilesBucket)
+      ? (aws.s3Files?.(config.dealFilesBucket) ?? noBucket)
       : new LocalFileStore(config.filesDir),
   };
 }

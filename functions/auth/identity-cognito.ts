@@ -17,11 +17,13 @@ import { PLATFORM_ROLES } from './principal.ts';
  * `preferred_username`, its organisation in `custom:org_id`/`custom:org_role` and its platform
  * roles as groups, so a Cognito ID token has exactly the claims a local token has.
  */
-export function cognitoIdentity(options: {
-  region: string;
-  userPoolId: string;
-  clientId: string;
-}): IdentityProvider {
+export interface CognitoIdentityOptions {
+  readonly region: string;
+  readonly userPoolId: string;
+  readonly clientId: string;
+}
+
+export function cognitoIdentity(options: CognitoIdentityOptions): IdentityProvider {
   const client = new CognitoIdentityProviderClient({ region: options.region });
   return {
     kind: 'cognito',
