@@ -34,6 +34,10 @@ export const MESSAGES = {
     zh: '该幂等键已用于另一请求',
     en: 'This idempotency key was already used for a different request',
   },
+  idempotency_in_progress: {
+    zh: '使用该幂等键的请求仍在处理中，请稍后重试',
+    en: 'A request with this idempotency key is still being processed; try again shortly',
+  },
   invalid_transition: {
     zh: '{lifecycle}当前状态（{state}）下不能执行“{action}”',
     en: 'Cannot {action} while the {lifecycle} is {state}',

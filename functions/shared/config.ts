@@ -31,6 +31,12 @@ export interface Config {
   readonly dealFilesBucket: string | undefined;
   /** Where those files go on disk when there is no bucket (GONGXU_FILES_DIR, default `.data/files`). */
   readonly filesDir: string;
+  /**
+   * How long a request may run (REQUEST_TIME_LIMIT_MS; the stack sets each function's timeout): an
+   * idempotency key in progress for longer is free again. In Lambda the function's remaining time is
+   * used when there is one.
+   */
+  readonly requestTimeLimitMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -58,5 +64,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 3600),
     dealFilesBucket: env.DEAL_FILES_BUCKET || undefined,
     filesDir: env.GONGXU_FILES_DIR || '.data/files',
+    requestTimeLimitMs: Number(env.REQUEST_TIME_LIMIT_MS ?? 29_000),
   };
 }

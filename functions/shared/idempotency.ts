@@ -1,23 +1,61 @@
-import { createHash } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../api/context.ts';
 import { keys } from './db/keys.ts';
-import { ConflictError, ValidationError } from './errors.ts';
+import { ConditionFailed, ConflictError, ValidationError } from './errors.ts';
 
 /**
- * Retried creating requests create one thing: a POST with an `Idempotency-Key` header is recorded
- * per user and key; a retry with the same body gets the first response back, a different body a
- * 409, and a retry while the first is still running a 409 too. Records expire after a day.
+ * Retried creating requests create one thing, as AWS Powertools' idempotency utility does it: a POST
+ * with an `Idempotency-Key` header is recorded per user and key.
+ *
+ * - While the first request runs, its record is *in progress* until the request's time limit (what
+ *   is left of the Lambda's timeout, else `config.requestTimeLimitMs`): a retry then gets 409
+ *   `idempotency_in_progress`. A request that never finished (a timeout, a crash) does not lock the
+ *   key: once that limit passes, the next retry takes the key over and runs.
+ * - A request that succeeded is *completed*: a retry with the same method, path and body gets the
+ *   first response back (`Idempotent-Replayed: true`) for {@link COMPLETED_TTL_SECONDS}; a different
+ *   body gets 409 `idempotency_conflict`.
+ * - A request that failed (any 4xx/5xx, or a thrown error) deletes its record: the key is free and
+ *   the retry runs again. Failures are never replayed.
+ *
+ * Expiry is checked on read and in the conditional write that claims the key (DynamoDB's TTL only
+ * removes the item eventually); two retries racing for an expired key are decided by that condition.
  */
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
-const TTL_SECONDS = 24 * 3600;
+/** How long a completed response is replayed. */
+export const COMPLETED_TTL_SECONDS = 24 * 3600;
 
-interface IdempotencyRecord {
+export interface IdempotencyRecord {
   state: 'running' | 'done';
   requestHash: string;
+  /** Who holds the record: only the request that claimed it completes or frees it. */
+  owner: string;
+  /** Epoch ms after which a running record no longer holds the key. */
+  inProgressExpiresAt?: number;
+  /** Epoch seconds after which the record no longer exists (also the table's TTL attribute). */
+  expiresAt: number;
   status?: number;
   body?: string;
   contentType?: string;
+}
+
+/** The fingerprint a retry must match: method, path, query and body. */
+export function requestFingerprint(method: string, path: string, search: string, body: string): string {
+  return createHash('sha256').update(`${method} ${path}?${search}\n`).update(body).digest('base64url');
+}
+
+/** Whether a stored record still counts at `nowMs` (expiry checked on read). */
+export function isLive(record: IdempotencyRecord, nowMs: number): boolean {
+  if (record.expiresAt * 1000 <= nowMs) return false;
+  if (record.state === 'running') return (record.inProgressExpiresAt ?? 0) > nowMs;
+  return true;
+}
+
+/** What is left of this request's time: the Lambda's own clock if there is one, else the configured limit. */
+function requestTimeLimitMs(c: Context<AppEnv>, configured: number): number {
+  const env = c.env as { lambdaContext?: { getRemainingTimeInMillis?: () => number } } | undefined;
+  const remaining = env?.lambdaContext?.getRemainingTimeInMillis?.();
+  return typeof remaining === 'number' && remaining > 0 ? remaining : configured;
 }
 
 export function idempotency(): MiddlewareHandler<AppEnv> {
@@ -28,45 +66,88 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
     if (!KEY_PATTERN.test(idempotencyKey)) {
       throw new ValidationError([{ field: 'Idempotency-Key', key: 'field.invalid_format' }]);
     }
-    const { table, clock } = c.get('deps');
-    const requestHash = createHash('sha256')
-      .update(`${c.req.method} ${c.req.path}?${new URL(c.req.url).search}\n`)
-      .update(await c.req.raw.clone().text())
-      .digest('base64url');
+    const { table, clock, config } = c.get('deps');
+    const requestHash = requestFingerprint(
+      c.req.method,
+      c.req.path,
+      new URL(c.req.url).search,
+      await c.req.raw.clone().text(),
+    );
     const key = keys.idempotency(principal.userId, idempotencyKey);
+    const nowMs = clock.now().getTime();
+
     const existing = await table.get<IdempotencyRecord>(key);
-    if (existing) {
+    if (existing && isLive(existing, nowMs)) {
       if (existing.requestHash !== requestHash) throw new ConflictError('idempotency_conflict');
-      if (existing.state !== 'done') throw new ConflictError();
+      if (existing.state !== 'done') throw new ConflictError('idempotency_in_progress');
       c.header('Idempotent-Replayed', 'true');
       return c.body(existing.body ?? '', (existing.status ?? 200) as 200, {
         'Content-Type': existing.contentType ?? 'application/json',
       });
     }
-    const expiresAt = Math.floor(clock.now().getTime() / 1000) + TTL_SECONDS;
-    await table.put(
-      { ...key, state: 'running', requestHash, expiresAt },
-      { expression: 'attribute_not_exists(pk)' },
-    );
+
+    // Claim the key: absent, or whatever is there has expired (checked again inside the write).
+    const owner = randomUUID();
+    const expiresAt = Math.floor(nowMs / 1000) + COMPLETED_TTL_SECONDS;
+    try {
+      await table.put(
+        {
+          ...key,
+          state: 'running',
+          requestHash,
+          owner,
+          inProgressExpiresAt: nowMs + requestTimeLimitMs(c, config.requestTimeLimitMs),
+          expiresAt,
+        },
+        {
+          expression:
+            'attribute_not_exists(pk) OR expiresAt <= :nowSeconds OR (#state = :running AND inProgressExpiresAt <= :nowMs)',
+          names: { '#state': 'state' },
+          values: { ':nowSeconds': Math.floor(nowMs / 1000), ':nowMs': nowMs, ':running': 'running' },
+        },
+      );
+    } catch (error) {
+      // Another retry claimed it between our read and our write: it is in progress now.
+      if (error instanceof ConditionFailed)
+        throw new ConflictError('idempotency_in_progress', undefined, undefined, { cause: error });
+      throw error;
+    }
+
+    const ours = { expression: '#owner = :owner', names: { '#owner': 'owner' }, values: { ':owner': owner } };
+    /** Frees the key unless someone took it over after our time ran out. */
+    const release = async () => {
+      await table.delete(key, ours).catch((error: unknown) => {
+        if (!(error instanceof ConditionFailed)) throw error;
+      });
+    };
     try {
       await next();
     } catch (error) {
-      await table.delete(key);
+      await release();
       throw error;
     }
     if (c.error || c.res.status >= 400) {
-      await table.delete(key);
+      await release();
       return;
     }
     const body = await c.res.clone().text();
-    await table.put({
-      ...key,
-      state: 'done',
-      requestHash,
-      status: c.res.status,
-      body,
-      contentType: c.res.headers.get('content-type') ?? 'application/json',
-      expiresAt,
-    });
+    await table
+      .put(
+        {
+          ...key,
+          state: 'done',
+          requestHash,
+          owner,
+          status: c.res.status,
+          body,
+          contentType: c.res.headers.get('content-type') ?? 'application/json',
+          expiresAt,
+        },
+        ours,
+      )
+      .catch((error: unknown) => {
+        // Our time ran out and a retry took the key over: its record stands, our response still goes out.
+        if (!(error instanceof ConditionFailed)) throw error;
+      });
   };
 }
