@@ -166,3 +166,17 @@ export function acceptAction(side: MatchSide, status: MatchStatus): MatchAction 
 }
 
 export const MATCH_PROPOSAL_TTL_DAYS = 14;
+
+/**
+ * The sides whose organisation an organizer's import listed and which has not claimed its account
+ * yet: nobody there can answer until it does (the API says so on matches and run proposals).
+ */
+export function notJoinedSides(
+  match: Pick<Match, 'offerOrgId' | 'needOrgId'>,
+  unclaimed: ReadonlySet<string>,
+): MatchSide[] {
+  const sides: MatchSide[] = [];
+  if (unclaimed.has(match.offerOrgId)) sides.push('offer');
+  if (unclaimed.has(match.needOrgId)) sides.push('need');
+  return sides;
+}

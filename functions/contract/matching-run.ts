@@ -1,5 +1,5 @@
 import { availableActions, defineLifecycle } from './lifecycle.ts';
-import type { MatchReason } from './match.ts';
+import type { MatchReason, MatchSide } from './match.ts';
 import { isAdmin, isOrganizer, type Principal } from './principal.ts';
 
 /**
@@ -81,6 +81,8 @@ export interface RunProposal {
   /** For the map: where the flow starts and ends. */
   from: { lat: number; lng: number };
   to: { lat: number; lng: number };
+  /** In a page of proposals: the sides whose invited organisation has not claimed its account yet. */
+  notJoined?: MatchSide[];
 }
 
 export interface RunTotals {

@@ -36,6 +36,8 @@ export interface Org {
   verifiedAt?: string;
   /** Organisations created by an organizer's import before they registered themselves. */
   invited?: boolean;
+  /** The organizer organisation whose import listed it. */
+  invitedBy?: string;
   /** Hash of the current invitation code of an invited organisation (never shown). */
   inviteHash?: string;
   /** When the current invitation code stops working. */
@@ -44,6 +46,24 @@ export interface Org {
   claimedInviteHash?: string;
   /** When the firm claimed the organisation its organizer had listed. */
   claimedAt?: string;
+}
+
+/**
+ * An invited organisation as its organizer follows it until the firm claims its account: whether a
+ * code is out (and until when) and how many listings wait for the firm.
+ */
+export interface InvitedOrg {
+  id: string;
+  name: string;
+  creditCode: string;
+  kinds: OrgKind[];
+  adcode: string;
+  contact: Contact;
+  createdAt: string;
+  /** When the code last issued stops working; absent when no code was issued yet. */
+  inviteExpiresAt?: string;
+  /** Open listings of the organisation (proposals from them wait for the firm). */
+  openListings: number;
 }
 
 /** What anyone signed in may see of another organisation: no contact details. */

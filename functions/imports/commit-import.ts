@@ -55,6 +55,7 @@ async function ownerFor(
     adcode: row.input.adcode,
     contact: row.input.contact,
     invited: true,
+    invitedBy: uploader.id,
     createdAt: now,
     updatedAt: now,
   };

@@ -70,7 +70,22 @@ export class ListingRepo {
     return { ...page, items: page.items.map(stripKeys) };
   }
 
-  /** One Query: by category and region when a category is given, else by region. */
+  /** How many open listings of these kinds an organisation has (one Query per kind). */
+  async countOpen(orgId: string, kinds: readonly ListingKind[]): Promise<number> {
+    const counts = await Promise.all(
+      kinds.map(
+        async (kind) =>
+          (
+            await this.table.queryAll<Listing>(
+              { index: 'gsi1', partition: keys.orgListingsPartition(orgId), prefix: `${kind}#open#` },
+              10_000,
+            )
+          ).length,
+      ),
+    );
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
   /** The one Query a search is: gsi2 when a category is given, else gsi3. */
   private searchQuery(search: Omit<ListingSearch, 'cursor' | 'limit'>): QueryOptions {
     const province = search.regionPrefix.slice(0, 2);

@@ -11,7 +11,7 @@ import { describe } from '../shared/openapi.ts';
 import { pagingFields } from '../shared/paging-query.ts';
 import { id } from '../shared/schema-fields.ts';
 import { params, query } from '../shared/validation.ts';
-import { canSeeMatch, type Match, matchActions, sideOf } from './match.ts';
+import { canSeeMatch, type Match, matchActions, notJoinedSides, sideOf } from './match.ts';
 import {
   acceptMatch,
   cancelMatch,
@@ -28,7 +28,12 @@ const matchParams = z.strictObject({ matchId: id });
  */
 async function viewMatch(deps: Deps, principal: Principal, match: Match) {
   const side = sideOf(principal, match);
-  const view = { ...match, actions: matchActions(principal, match) };
+  const notJoined = notJoinedSides(match, await deps.orgs.unclaimed([match.offerOrgId, match.needOrgId]));
+  const view = {
+    ...match,
+    actions: matchActions(principal, match),
+    ...(notJoined.length > 0 ? { notJoined } : {}),
+  };
   if (match.status !== 'confirmed' || !side) return view;
   const counterpartListing = await deps.listings.get(
     side === 'offer' ? match.needListingId : match.offerListingId,

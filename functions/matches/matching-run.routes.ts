@@ -4,6 +4,7 @@ import type { AppEnv } from '../api/context.ts';
 import { principalOf } from '../api/context.ts';
 import type { Deps } from '../api/deps.ts';
 import { isAdmin, isOrganizer, type Principal } from '../auth/principal.ts';
+import { notJoinedSides } from '../contract/match.ts';
 import { assertOrganizerScope } from '../orgs/organizer-scope.ts';
 import { ForbiddenError, NotFoundError } from '../shared/errors.ts';
 import { idempotency } from '../shared/idempotency.ts';
@@ -121,7 +122,12 @@ export const matchingRunRoutes = new Hono<AppEnv>()
       const deps = c.get('deps');
       const run = await ownRun(deps, principalOf(c), c.req.valid('param').runId);
       const page = c.req.valid('query').page ?? 0;
-      const items = page < run.chunkCount ? await deps.runs.chunk(run.id, page) : [];
+      const chunk = page < run.chunkCount ? await deps.runs.chunk(run.id, page) : [];
+      const unclaimed = await deps.orgs.unclaimed(chunk.flatMap((p) => [p.offerOrgId, p.needOrgId]));
+      const items = chunk.map((p) => {
+        const notJoined = notJoinedSides(p, unclaimed);
+        return notJoined.length > 0 ? { ...p, notJoined } : p;
+      });
       return c.json({
         items,
         page,

@@ -31,11 +31,34 @@ export class OrgRepo {
     return { ...page, items: page.items.map(strip) };
   }
 
+  /**
+   * Invited organisations that have not claimed their account, seated in a region (a province, city
+   * or county prefix), by one Query on the sparse gsi2.
+   */
+  async listInvited(adcodePrefix: string, cursor?: string, limit?: number): Promise<Page<Org>> {
+    const page = await this.table.query<Org>({
+      index: 'gsi2',
+      partition: keys.invitedOrgsPartition(adcodePrefix.slice(0, 2)),
+      prefix: adcodePrefix,
+      cursor,
+      limit,
+    });
+    return { ...page, items: page.items.map(strip) };
+  }
+
+  /** Which of these organisations have not claimed their account yet (one GetItem each, in parallel). */
+  async unclaimed(orgIds: readonly string[]): Promise<Set<string>> {
+    const unique = [...new Set(orgIds)];
+    const orgs = await Promise.all(unique.map((id) => this.get(id)));
+    return new Set(orgs.filter((o) => o?.invited).map((o) => o!.id));
+  }
+
   /** The stored item: the organisation with its keys (and its place in the by-region index). */
   private record(org: Org) {
     return {
       ...keys.org(org.id),
       ...keys.orgByRegion(provinceCodeOf(org.adcode), org.adcode, org.id),
+      ...(org.invited ? keys.invitedOrgByRegion(provinceCodeOf(org.adcode), org.adcode, org.id) : {}),
       type: 'org',
       ...org,
     };

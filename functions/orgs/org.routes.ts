@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppEnv } from '../api/context.ts';
 import { principalOf } from '../api/context.ts';
-import { isAdmin } from '../auth/principal.ts';
+import { isAdmin, isOrganizer } from '../auth/principal.ts';
+import type { ListingKind } from '../listings/listing.ts';
 import { unknownAdcode } from '../regions/adcode-check.ts';
 import { regionPrefix } from '../regions/regions.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.ts';
@@ -13,13 +14,32 @@ import { adcode, id } from '../shared/schema-fields.ts';
 import { jsonBody, params, query } from '../shared/validation.ts';
 import { inviteExpiry, inviteHash, invitePath, newInviteCode } from './invitation.ts';
 import { memberSchema, orgUpdateSchema, registrationSchema } from './org.schema.ts';
-import { canManageOrg, jurisdictionOf, SELF_SERVICE_KINDS, viewOrg } from './org.ts';
+import {
+  canManageOrg,
+  type InvitedOrg,
+  jurisdictionOf,
+  type OrgKind,
+  SELF_SERVICE_KINDS,
+  viewOrg,
+} from './org.ts';
 import { assertOrganizerScope, viewerFor } from './organizer-scope.ts';
 import { addMember, registerOrg } from './register-org.ts';
 
 const orgParams = z.strictObject({ orgId: id });
 const pageQuery = z.strictObject(pagingFields);
 const regionQuery = z.strictObject({ region: adcode, ...pagingFields });
+const invitedQuery = z.strictObject({ region: z.optional(adcode), ...pagingFields });
+
+/** The listing kinds an organisation of these kinds posts. */
+function listingKindsOf(kinds: readonly OrgKind[]): ListingKind[] {
+  const of: Partial<Record<OrgKind, ListingKind>> = {
+    manufacturer: 'supply',
+    builder: 'demand',
+    labour_provider: 'labour_offer',
+    labour_user: 'labour_request',
+  };
+  return kinds.flatMap((k) => (of[k] ? [of[k]] : []));
+}
 
 export const orgRoutes = new Hono<AppEnv>()
   .post(
@@ -56,6 +76,48 @@ export const orgRoutes = new Hono<AppEnv>()
       const page = await c.get('deps').orgs.listByRegion(regionPrefix(q.region), q.cursor, q.limit);
       const viewer = await viewerFor(c.get('deps'), principal);
       return c.json({ ...page, items: page.items.map((o) => viewOrg(o, viewer)) });
+    },
+  )
+  .get(
+    '/invited',
+    describe({
+      operationId: 'listInvitedOrgs',
+      summary:
+        "Organisations an organizer's import listed that have not claimed their account yet (organizers: within their jurisdiction; region narrows it, admins name one)",
+      tags: ['orgs'],
+      auth: 'user',
+    }),
+    query(invitedQuery),
+    async (c) => {
+      const deps = c.get('deps');
+      const principal = principalOf(c);
+      const q = c.req.valid('query');
+      if (!isOrganizer(principal)) throw new ForbiddenError();
+      let prefix: string;
+      if (q.region !== undefined) {
+        await assertOrganizerScope(deps, principal, q.region);
+        prefix = regionPrefix(q.region);
+      } else {
+        const viewer = await viewerFor(deps, principal);
+        if (!viewer.oversees) throw new ValidationError([{ field: 'region', key: 'field.required' }]);
+        prefix = viewer.oversees;
+      }
+      if (prefix === '') throw new ValidationError([{ field: 'region', key: 'field.invalid_value' }]);
+      const page = await deps.orgs.listInvited(prefix, q.cursor, q.limit);
+      const items: InvitedOrg[] = await Promise.all(
+        page.items.map(async (org) => ({
+          id: org.id,
+          name: org.name,
+          creditCode: org.creditCode,
+          kinds: org.kinds,
+          adcode: org.adcode,
+          contact: org.contact,
+          createdAt: org.createdAt,
+          ...(org.inviteExpiresAt ? { inviteExpiresAt: org.inviteExpiresAt } : {}),
+          openListings: await deps.listings.countOpen(org.id, listingKindsOf(org.kinds)),
+        })),
+      );
+      return c.json({ items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) });
     },
   )
   .get(

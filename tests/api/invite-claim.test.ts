@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { Org } from '../../functions/orgs/org.ts';
+import { auditEntry } from '../../functions/audit/audit.ts';
+import type { ListingInput } from '../../functions/contract/listing.schema.ts';
+import type { Listing } from '../../functions/listings/listing.ts';
+import { buildListing } from '../../functions/listings/listing-commands.ts';
+import type { Match } from '../../functions/matches/match.ts';
+import { proposeMatch } from '../../functions/matches/match-commands.ts';
+import { proposedMatch } from '../../functions/matches/proposals.ts';
+import type { InvitedOrg, Org } from '../../functions/orgs/org.ts';
 import { fixedClock } from '../../functions/shared/clock.ts';
 import { newId } from '../../functions/shared/ids.ts';
 import { apiClient } from '../setup/api-client.ts';
 import { makeOrg } from '../setup/fixtures.ts';
+import { demandBody, supplyBody } from '../setup/listing-inputs.ts';
 import { freshTable } from '../setup/test-table.ts';
 
 const INVITED_CODE = '91350200612349879H';
@@ -159,5 +167,150 @@ describe('claiming an invited organisation', () => {
     ]);
 
     expect(results.map((r) => r.status).sort()).toEqual([201, 400]);
+  });
+});
+
+describe('until an invited firm claims its account', () => {
+  /** A supply of the invited steel firm (as the organizer's import leaves it) and a builder's demand. */
+  async function invitedSupplyMatched(w: Awaited<ReturnType<typeof world>>) {
+    const now = w.clock.now().toISOString();
+    const supply = buildListing(
+      supplyBody({ quantity: 800 }) as ListingInput,
+      {
+        orgId: w.steel.id,
+        orgName: w.steel.name,
+        userId: 'import',
+      },
+      now,
+    );
+    await w.ctx.deps.listings.create(
+      supply,
+      auditEntry(
+        { userId: 'import', orgId: w.organizer.org.id },
+        'listing',
+        supply.id,
+        'import',
+        now,
+        newId(),
+      ),
+    );
+    const builder = await makeOrg(w.ctx.deps, { creditCode: '91350100660123452U', kinds: ['builder'] });
+    const demand = (
+      await apiClient(w.ctx.app, { token: builder.token }).post<Listing>(
+        '/api/listings',
+        demandBody({ quantity: 500 }),
+      )
+    ).body;
+    const match = proposedMatch(
+      {
+        kind: 'goods',
+        offer: supply,
+        need: demand,
+        offerItem: 'rebar-hrb400e-25',
+        needItem: 'rebar-hrb400e-25',
+        quantity: 500,
+        unit: 't',
+        distanceKm: 120,
+        crossProvince: false,
+        substitute: false,
+        reasons: [{ code: 'distance', distanceKm: 120, radiusKm: 300 }],
+      },
+      now,
+      'test',
+    );
+    await proposeMatch(w.ctx.deps, match, { userId: 'test', orgId: 'system' });
+    return { supply, demand, match, builder };
+  }
+
+  it('the match says on both sides and to the organizer that the firm has not joined, and stops saying it once claimed', async () => {
+    // Arrange
+    const w = await world();
+    const { match, builder } = await invitedSupplyMatched(w);
+    const asBuilder = apiClient(w.ctx.app, { token: builder.token });
+    const asOrganizer = apiClient(w.ctx.app, { token: w.organizer.token });
+
+    // Act
+    const before = await asBuilder.get<Match & { notJoined?: string[] }>(`/api/matches/${match.id}`);
+    const organizerView = await asOrganizer.get<Match & { notJoined?: string[] }>(`/api/matches/${match.id}`);
+    const { inviteCode } = await w.issue(w.steel.id);
+    const claimed = await w.register(w.registration(INVITED_CODE, inviteCode));
+    const after = await asBuilder.get<Match & { notJoined?: string[] }>(`/api/matches/${match.id}`);
+
+    // Assert
+    expect(before.body.notJoined).toEqual(['offer']);
+    expect(organizerView.body.notJoined).toEqual(['offer']);
+    expect(claimed.status).toBe(201);
+    expect(after.body.notJoined).toBeUndefined();
+  });
+
+  it('the claimed firm answers its proposal, and the builder confirms it', async () => {
+    // Arrange
+    const w = await world();
+    const { match, builder } = await invitedSupplyMatched(w);
+    const { inviteCode } = await w.issue(w.steel.id);
+    const claimed = await w.register(w.registration(INVITED_CODE, inviteCode));
+    const firmToken = (claimed.body as unknown as { session: { token: string } }).session.token;
+
+    // Act
+    const accepted = await apiClient(w.ctx.app, { token: firmToken }).post<Match>(
+      `/api/matches/${match.id}/accept`,
+    );
+    const confirmed = await apiClient(w.ctx.app, { token: builder.token }).post<Match>(
+      `/api/matches/${match.id}/accept`,
+    );
+
+    // Assert
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.status).toBe('accepted_by_offer');
+    expect(confirmed.body.status).toBe('confirmed');
+  });
+
+  it('the organizer lists the invited firms of its jurisdiction that have not claimed, with their open listings and code expiry', async () => {
+    // Arrange
+    const w = await world();
+    await invitedSupplyMatched(w);
+    const { expiresAt } = await w.issue(w.steel.id);
+    const asOrganizer = apiClient(w.ctx.app, { token: w.organizer.token });
+
+    // Act
+    const listed = await asOrganizer.get<{ items: InvitedOrg[] }>('/api/orgs/invited');
+
+    // Assert
+    expect(listed.status).toBe(200);
+    const byName = Object.fromEntries(listed.body.items.map((o) => [o.name, o]));
+    expect(Object.keys(byName).sort()).toEqual(['某某水泥有限公司', '某某钢铁有限公司'].sort());
+    expect(byName['某某钢铁有限公司']).toMatchObject({ openListings: 1, inviteExpiresAt: expiresAt });
+    expect(byName['某某水泥有限公司']?.inviteExpiresAt).toBeUndefined();
+    expect(JSON.stringify(listed.body)).not.toMatch(/inviteHash/);
+  });
+
+  it('a claimed firm leaves the list; a firm, or an organizer elsewhere, may not read it', async () => {
+    // Arrange
+    const w = await world();
+    const { inviteCode } = await w.issue(w.steel.id);
+    await w.register(w.registration(INVITED_CODE, inviteCode));
+    const far = await makeOrg(w.ctx.deps, {
+      creditCode: '913701002638194721',
+      adcode: '370102',
+      kinds: ['organizer'],
+      platformRoles: ['organizer'],
+    });
+    const firm = await makeOrg(w.ctx.deps, { creditCode: '91350500782345619C' });
+
+    // Act
+    const listed = await apiClient(w.ctx.app, { token: w.organizer.token }).get<{ items: InvitedOrg[] }>(
+      '/api/orgs/invited',
+    );
+    const farOwn = await apiClient(w.ctx.app, { token: far.token }).get<{ items: InvitedOrg[] }>(
+      '/api/orgs/invited',
+    );
+    const farFujian = await apiClient(w.ctx.app, { token: far.token }).get('/api/orgs/invited?region=350000');
+    const byFirm = await apiClient(w.ctx.app, { token: firm.token }).get('/api/orgs/invited?region=350000');
+
+    // Assert
+    expect(listed.body.items.map((o) => o.name)).toEqual(['某某水泥有限公司']);
+    expect(farOwn.body.items).toEqual([]);
+    expect(farFujian.status).toBe(403);
+    expect(byFirm.status).toBe(403);
   });
 });

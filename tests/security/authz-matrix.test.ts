@@ -46,6 +46,7 @@ jwks                        | 2xx       | 2xx    | 2xx      | 2xx         | 2xx 
 me                          | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
 registerOrg                 | 2xx       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
 listOrgsByRegion            | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+listInvitedOrgs             | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
 getOrg                      | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
 updateOrg                   | 401       | 403    | 2xx      | 403         | 403         | 403        | 403       | 403            | 2xx
 listOrgUsers                | 401       | 2xx    | 2xx      | 403         | 403         | 403        | 403       | 403            | 2xx
@@ -257,6 +258,7 @@ const TARGETS: Record<string, (world: World, role: Role) => Promise<Call>> = {
     },
   }),
   listOrgsByRegion: async () => ({ query: { region: '350000' } }),
+  listInvitedOrgs: async () => ({ query: { region: '350000' } }),
   getOrg: async (w) => ({ params: { orgId: w.orgs.a } }),
   updateOrg: async (w) => ({ params: { orgId: w.orgs.a }, body: { name: '甲钢铁有限公司' } }),
   listOrgUsers: async (w) => ({ params: { orgId: w.orgs.a } }),

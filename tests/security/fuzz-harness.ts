@@ -162,6 +162,16 @@ export const SPECS: Readonly<Record<string, OperationSpec>> = {
       sortPrefix: '350102',
     }),
   },
+  listInvitedOrgs: {
+    role: 'organizer',
+    query: () => ({ region: '350102' }),
+    cursor: () => ({
+      attributes: GSI(2),
+      partitionAttribute: 'gsi2pk',
+      partitionValue: 'INVITED#35',
+      sortPrefix: '350102',
+    }),
+  },
   updateOrg: {
     role: 'orgAdmin',
     bodies: () => [{ name: '甲钢铁有限公司' }, { contact: { name: '甲联系人', phone: '13812345670' } }],

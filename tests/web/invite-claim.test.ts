@@ -1,6 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeps } from '../../functions/api/deps.ts';
+import { auditEntry } from '../../functions/audit/audit.ts';
+import type { Listing } from '../../functions/listings/listing.ts';
+import { buildListing } from '../../functions/listings/listing-commands.ts';
+import { proposeMatch } from '../../functions/matches/match-commands.ts';
+import { proposedMatch } from '../../functions/matches/proposals.ts';
 import { makeCreditCode } from '../../functions/orgs/credit-code.ts';
 import type { Org } from '../../functions/orgs/org.ts';
 import { readConfig } from '../../functions/shared/config.ts';
@@ -10,6 +15,7 @@ import {
   DEMO_PASSWORD,
   expectNoPageErrors,
   screenshot,
+  signInThroughForm,
   startWebHarness,
   textOf,
   type WebHarness,
@@ -83,6 +89,146 @@ describe.skipIf(skipBrowserTests)('an invited firm claims its account (browser)'
 
   afterAll(async () => {
     await web?.close();
+  });
+
+  async function apiAs<T>(email: string, method: string, path: string, body?: unknown): Promise<T> {
+    const signIn = await fetch(`${web.stack.url}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    });
+    const { token } = (await signIn.json()) as { token: string };
+    const response = await fetch(`${web.stack.url}/api${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return (await response.json()) as T;
+  }
+
+  it('the organizer finds the firm among those yet to join, the builder sees its proposal waits for it, and the firm claims from the link and answers it', async () => {
+    // Arrange: a second invited firm with a supply an import posted, proposed to the demo builder
+    const mill = {
+      ...firm,
+      id: newId(),
+      name: '南平延平钢铁（受邀）',
+      creditCode: makeCreditCode({ seed: 7_300 + (Date.now() % 100_000), region: '350702' }),
+      adcode: '350702',
+    };
+    await deps.table.transact(deps.orgs.createItems(mill));
+    const now = new Date().toISOString();
+    const supply = buildListing(
+      {
+        kind: 'supply',
+        specId: 'rebar-hrb400e-25',
+        quantity: 600,
+        adcode: '350702',
+        deliveryRadiusKm: 400,
+        availableFrom: now.slice(0, 10),
+        availableUntil: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+        contact: { name: '吴工', phone: '13905990000' },
+      },
+      { orgId: mill.id, orgName: mill.name, userId: 'import' },
+      now,
+    );
+    await deps.listings.create(
+      supply,
+      auditEntry({ userId: 'import', orgId: 'import' }, 'listing', supply.id, 'import', now, newId()),
+    );
+    const demands = await apiAs<{ items: Listing[] }>(
+      'builder@demo.gongxu.cn',
+      'GET',
+      '/listings/mine?kind=demand',
+    );
+    const demand = demands.items.find((l) => l.kind === 'demand' && l.specId === 'rebar-hrb400e-25');
+    if (!demand) throw new Error('the demo builder has no HRB400E 25 demand');
+    const match = proposedMatch(
+      {
+        kind: 'goods',
+        offer: supply,
+        need: demand,
+        offerItem: 'rebar-hrb400e-25',
+        needItem: 'rebar-hrb400e-25',
+        quantity: 300,
+        unit: 't',
+        distanceKm: 160,
+        crossProvince: false,
+        substitute: false,
+        reasons: [{ code: 'distance', distanceKm: 160, radiusKm: 400 }],
+      },
+      now,
+      'test',
+    );
+    await proposeMatch(deps, match, { userId: 'test', orgId: 'system' });
+
+    // Act: the builder looks at the proposal
+    const builder = await web.open('/sign-in');
+    await signInThroughForm(builder.page, 'builder@demo.gongxu.cn');
+    await builder.page.waitForURL((url) => url.pathname === '/');
+    await builder.page.goto(`${web.stack.url}/matches/${match.id}`);
+
+    // Assert: it says the firm has not joined, in Chinese and in English
+    await expect.poll(() => textOf(builder.page.getByTestId('not-joined'))).toBe('该企业尚未入驻');
+    await builder.page.getByTestId('lang-switch').click();
+    await expect
+      .poll(() => textOf(builder.page.getByTestId('not-joined')))
+      .toBe('this firm has not joined yet');
+    await screenshot(builder.page, 'invite-not-joined-en');
+
+    // Act: the organizer opens the firms yet to join and issues the mill's code
+    const organizer = await web.open('/sign-in');
+    await signInThroughForm(organizer.page, 'organizer@demo.gongxu.cn');
+    await organizer.page.waitForURL((url) => url.pathname === '/');
+    await organizer.page
+      .getByRole('navigation', { name: '主导航' })
+      .getByRole('link', { name: '待入驻企业' })
+      .click();
+    const row = organizer.page.locator(`[data-testid="invited-org"][data-org-id="${mill.id}"]`);
+    await expect.poll(() => textOf(row.getByTestId('invite-state'))).toBe('尚未生成邀请码');
+    await expect.poll(() => textOf(row.locator('td.num'))).toBe('1');
+    await row.getByTestId('issue-invite').click();
+    const code = await textOf(row.getByTestId('invite-code'));
+    const link = await row.getByTestId('invite-link').getAttribute('href');
+    expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+    await screenshot(organizer.page, 'invitations-zh');
+
+    // Act: the firm opens the link, claims its account and answers the proposal
+    const claim = await web.open(link!);
+    await expect.poll(() => claim.page.locator('#f-inviteCode').inputValue()).toBe(code);
+    const email = `wu-${Date.now()}@example.cn`;
+    await claim.page.locator('#f-org-name').fill(mill.name);
+    await claim.page.locator('#f-org-creditCode').fill(mill.creditCode);
+    await claim.page.getByRole('checkbox', { name: /生产企业/ }).check();
+    await claim.page.locator('#f-org-adcode').selectOption({ label: '福建省' });
+    await claim.page.locator('#f-org-adcode-city').selectOption({ label: '南平市' });
+    await claim.page.locator('#f-org-adcode-county').selectOption({ label: '延平区' });
+    await claim.page.locator('#f-org-contact-name').fill('吴总');
+    await claim.page.locator('#f-org-contact-phone').fill('13905990001');
+    await claim.page.locator('#f-admin-name').fill('吴总');
+    await claim.page.locator('#f-admin-email').fill(email);
+    await claim.page.locator('#f-admin-password').fill('claim-pass-2020');
+    await claim.page.locator('#f-admin-confirmPassword').fill('claim-pass-2020');
+    await claim.page.locator('form button[type="submit"]').click();
+    await claim.page.waitForURL((url) => url.pathname === '/');
+    await claim.page.goto(`${web.stack.url}/matches/${match.id}`);
+    await claim.page.getByTestId('match-accept').click();
+
+    // Assert: accepted by the mill; the builder no longer reads "not joined"; the mill left the list
+    await expect
+      .poll(() => claim.page.getByTestId('match-card').getAttribute('data-status'))
+      .toBe('accepted_by_offer');
+    await builder.page.reload();
+    await expect
+      .poll(() => builder.page.getByTestId('match-card').getAttribute('data-status'))
+      .toBe('accepted_by_offer');
+    expect(await builder.page.getByTestId('not-joined').count()).toBe(0);
+    await organizer.page.reload();
+    await expect
+      .poll(() => organizer.page.locator(`[data-testid="invited-org"][data-org-id="${mill.id}"]`).count())
+      .toBe(0);
+    expectNoPageErrors(builder);
+    expectNoPageErrors(organizer);
+    expectNoPageErrors(claim);
   });
 
   it('opens the link with the code filled in, is told in zh and en when the code is wrong, and claims the organisation', async () => {

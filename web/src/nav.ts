@@ -112,6 +112,7 @@ export const NAV: NavSection[] = [
     when: isOrganizer,
     items: [
       { label: 'nav.regionOrgs' },
+      { label: 'nav.invitations', href: () => '/invitations' },
       { label: 'nav.regionListings', href: () => '/lists' },
       { label: 'nav.runs', href: () => '/runs' },
       { label: 'nav.events', href: () => '/events' },

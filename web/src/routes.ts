@@ -76,6 +76,7 @@ export const routes: RouteDefinition[] = [
       },
       { path: '/lists', component: lazy(() => import('./pages/lists/lists.tsx')), preload: preloadCatalogue },
       { path: '/imports', component: lazy(() => import('./pages/imports/imports.tsx')) },
+      { path: '/invitations', component: lazy(() => import('./pages/orgs/invitations.tsx')) },
       { path: '/events', component: lazy(() => import('./pages/events/events.tsx')) },
       { path: '/events/new', component: lazy(() => import('./pages/events/event-form.tsx')) },
       {

@@ -16,6 +16,15 @@ export const keys = {
     gsi1sk: `${adcode}#${orgId}`,
   }),
   orgRegionPartition: (provinceCode: string) => `ORGS#${provinceCode}`,
+  /**
+   * gsi2 (sparse): organisations an organizer's import listed that have not claimed their account yet,
+   * by province, then adcode; the key goes when the firm claims it (organizers follow who is missing).
+   */
+  invitedOrgByRegion: (provinceCode: string, adcode: string, orgId: string) => ({
+    gsi2pk: `INVITED#${provinceCode}`,
+    gsi2sk: `${adcode}#${orgId}`,
+  }),
+  invitedOrgsPartition: (provinceCode: string) => `INVITED#${provinceCode}`,
   /** Guard item making the credit code unique across organisations. */
   creditCode: (code: string): ItemKey => ({ pk: `CREDIT#${code}`, sk: 'CREDIT' }),
 

@@ -22,7 +22,12 @@ export type { Match, MatchAction, MatchReason, MatchSide, MatchStatus };
  * A match as the API shows it to one viewer: what the viewer may do to it now (from the match
  * lifecycle's graph and who may take each step), and the counterpart's contact once confirmed.
  */
-export type MatchView = Match & { actions: MatchAction[]; counterpartContact?: Contact };
+export type MatchView = Match & {
+  actions: MatchAction[];
+  counterpartContact?: Contact;
+  /** Sides whose invited organisation has not claimed its account yet (it cannot answer until then). */
+  notJoined?: MatchSide[];
+};
 
 export type InboxEvent = 'proposed' | 'accepted' | 'confirmed' | 'declined' | 'expired' | 'cancelled';
 

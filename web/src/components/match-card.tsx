@@ -83,6 +83,9 @@ export function actionErrorText(error: ApiError, match: MatchView): string {
 
 type Action = 'accept' | 'decline' | 'cancel';
 
+const isOpenStatus = (status: MatchStatus): boolean =>
+  status === 'proposed' || status === 'accepted_by_offer' || status === 'accepted_by_need';
+
 /** Accept (or confirm, when the other side already accepted) and decline, for a card or an inbox row. */
 export function AnswerButtons(props: {
   actions: ReturnType<typeof actionsFor>;
@@ -198,6 +201,12 @@ export function MatchCard(props: MatchCardProps) {
     return undefined;
   };
   const open = () => actions().decline || actions().waiting;
+  /** An invited firm on the other side (or, for organizers, on either side) that has not joined yet. */
+  const waitsForJoin = () => {
+    const missing = props.match.notJoined ?? [];
+    const s = side();
+    return s ? missing.includes(s === 'offer' ? 'need' : 'offer') : missing.length > 0;
+  };
 
   return (
     <article
@@ -227,8 +236,20 @@ export function MatchCard(props: MatchCardProps) {
             )}
           </Show>
         </div>
-        <StatusBadge match={props.match} />
+        <div class="match-badges">
+          <Show when={waitsForJoin() && isOpenStatus(props.match.status)}>
+            <span class="badge badge-amber" data-testid="not-joined" title={t('matches.notJoinedHint')}>
+              {t('matches.notJoined')}
+            </span>
+          </Show>
+          <StatusBadge match={props.match} />
+        </div>
       </header>
+      <Show when={waitsForJoin() && isOpenStatus(props.match.status)}>
+        <p class="match-note muted" data-testid="not-joined-hint">
+          {t('matches.notJoinedHint')}
+        </p>
+      </Show>
 
       <dl class="match-facts">
         <div>

@@ -8,8 +8,6 @@ import {
   fetchImport,
   formatOfFile,
   type ImportJob,
-  type Invitation,
-  issueInvitation,
   newIdempotencyKey,
   type RowError,
   type SheetFormat,
@@ -17,6 +15,7 @@ import {
 } from '../../api/imports.ts';
 import { kindsForOrg, LISTING_KINDS, type ListingKind } from '../../api/listings.ts';
 import { useMe } from '../../components/app-shell.data.ts';
+import { InviteCell } from '../../components/invite-cell.tsx';
 import { fieldLabel, formatDateTime, formatNumber } from '../../components/listing-format.ts';
 import { fieldMessage, inBothLanguages, type Localized, lang, localized, t } from '../../i18n/index.ts';
 import { isOrganizer } from '../../nav.ts';
@@ -524,54 +523,8 @@ export default function ImportsPage() {
   );
 }
 
-/** Escapes text for the printed invitation's HTML. */
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-
-/** The invitation as a page of its own, printed from a new window (no menus or buttons on paper). */
-function printInvitation(invitation: Invitation, link: string) {
-  const win = window.open('', '_blank');
-  if (!win) return;
-  const body = t('imports.printBody', { firm: invitation.name, creditCode: invitation.creditCode });
-  win.document.write(
-    `<!doctype html><html lang="${lang()}"><head><meta charset="utf-8"><title>${escapeHtml(
-      t('imports.printTitle'),
-    )}</title><style>body{font:16px/1.7 system-ui,sans-serif;max-width:40em;margin:3em auto;color:#111}code{font-size:1.6em;letter-spacing:.1em}</style></head><body><h1>${escapeHtml(
-      t('imports.printTitle'),
-    )}</h1><p>${escapeHtml(body)}</p><p>${escapeHtml(t('imports.inviteLink'))}: <strong>${escapeHtml(link)}</strong></p><p>${escapeHtml(
-      t('imports.inviteCode'),
-    )}: <code>${escapeHtml(invitation.inviteCode)}</code></p><p>${escapeHtml(
-      t('imports.inviteExpires', { date: formatDateTime(invitation.expiresAt) }),
-    )}</p></body></html>`,
-  );
-  win.document.close();
-  win.focus();
-  win.print();
-}
-
 /** Firms an organizer's import listed before they registered: issue each an invitation (link and code). */
 function InvitedFirms(props: { firms: NonNullable<ImportJob['invited']> }) {
-  const [invitations, setInvitations] = createSignal<Record<string, Invitation>>({});
-  const [copied, setCopied] = createSignal<string>();
-  const [failed, setFailed] = createSignal<string>();
-  const linkOf = (invitation: Invitation) => `${window.location.origin}${invitation.invitePath}`;
-  const issue = async (orgId: string) => {
-    setFailed(undefined);
-    try {
-      const invitation = await issueInvitation(orgId);
-      setInvitations({ ...invitations(), [orgId]: invitation });
-    } catch (error) {
-      setFailed(error instanceof ApiError ? localized(error.messages) : String(error));
-    }
-  };
-  const copy = async (invitation: Invitation) => {
-    const text = `${t('imports.inviteLink')}: ${linkOf(invitation)}\n${t('imports.inviteCode')}: ${invitation.inviteCode}`;
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied(invitation.orgId);
-    } catch (error) {
-      setFailed(String(error));
-    }
-  };
   return (
     <div class="card" data-testid="import-invited">
       <h3>{t('imports.invitations')}</h3>
@@ -591,57 +544,16 @@ function InvitedFirms(props: { firms: NonNullable<ImportJob['invited']> }) {
                 <td>{firm.name}</td>
                 <td>{firm.creditCode}</td>
                 <td>
-                  <Show
-                    when={invitations()[firm.orgId]}
-                    fallback={
-                      <button type="button" class="button button-secondary" onClick={() => issue(firm.orgId)}>
-                        {t('imports.issueCode')}
-                      </button>
-                    }
-                  >
-                    {(invitation) => (
-                      <div class="invite">
-                        <code data-testid="invite-code">{invitation().inviteCode}</code>
-                        <div>
-                          <a data-testid="invite-link" href={invitation().invitePath}>
-                            {linkOf(invitation())}
-                          </a>
-                        </div>
-                        <p class="hint">
-                          {t('imports.inviteExpires', { date: formatDateTime(invitation().expiresAt) })}
-                        </p>
-                        <div class="button-row">
-                          <button
-                            type="button"
-                            class="button button-secondary"
-                            onClick={() => copy(invitation())}
-                          >
-                            {copied() === invitation().orgId
-                              ? t('imports.copiedInvite')
-                              : t('imports.copyInvite')}
-                          </button>
-                          <button
-                            type="button"
-                            class="button button-secondary"
-                            onClick={() => printInvitation(invitation(), linkOf(invitation()))}
-                          >
-                            {t('imports.printInvite')}
-                          </button>
-                        </div>
-                      </div>
-                    )}
-                  </Show>
+                  <InviteCell orgId={firm.orgId} />
                 </td>
               </tr>
             )}
           </For>
         </tbody>
       </table>
-      <Show when={failed()}>
-        <p class="field-error" role="alert">
-          {failed()}
-        </p>
-      </Show>
+      <p>
+        <A href="/invitations">{t('invitations.allLink')}</A>
+      </p>
     </div>
   );
 }

@@ -385,8 +385,24 @@ function ProposalsTable(props: { run: MatchingRun }) {
                       <For each={body().items}>
                         {(p) => (
                           <tr data-testid="proposal-row">
-                            <td>{p.offerOrgName}</td>
-                            <td>{p.needOrgName}</td>
+                            <td>
+                              {p.offerOrgName}
+                              <Show when={p.notJoined?.includes('offer')}>
+                                {' '}
+                                <span class="badge badge-amber" data-testid="not-joined">
+                                  {t('matches.notJoined')}
+                                </span>
+                              </Show>
+                            </td>
+                            <td>
+                              {p.needOrgName}
+                              <Show when={p.notJoined?.includes('need')}>
+                                {' '}
+                                <span class="badge badge-amber" data-testid="not-joined">
+                                  {t('matches.notJoined')}
+                                </span>
+                              </Show>
+                            </td>
                             <td>
                               {itemName(props.run.kind, p.offerItem)}
                               <Show when={p.substitute}>
