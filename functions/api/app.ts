@@ -16,7 +16,7 @@ import { reportRoutes } from '../events/report.routes.ts';
 import { MAX_UPLOAD_BYTES } from '../imports/upload-limit.ts';
 import { listingRoutes } from '../listings/listing.routes.ts';
 // the live day (issue 10)
-import { liveRoutes, publicLiveRoutes } from '../live/live.routes.ts';
+import { checkInCodeRoutes, liveRoutes, publicLiveRoutes } from '../live/live.routes.ts';
 import { inboxRoutes, listingMatchRoutes, matchRoutes } from '../matches/match.routes.ts';
 import { matchingRunRoutes } from '../matches/matching-run.routes.ts';
 import { meetingRoutes } from '../meetings/meeting.routes.ts';
@@ -178,6 +178,7 @@ export function createApp(getDeps: () => Deps, extraModules: readonly RouteModul
   // the live day (issue 10)
   app.route('/api/events', liveRoutes);
   app.route('/api/public/live', publicLiveRoutes);
+  app.route('/api/live', checkInCodeRoutes);
   app.route('/api/public/events', publicEventRoutes);
   // deals
   app.route('/api/deals', dealRoutes);

@@ -111,6 +111,8 @@ export interface LiveMeetingView {
 export interface LiveConsoleView {
   eventId: string;
   title: string;
+  /** The server's clock: the page shows the day as the API sees it (and tests can move it). */
+  now: string;
   slots: Slot[];
   tables: number;
   current: number | null;
@@ -121,6 +123,18 @@ export interface LiveConsoleView {
   changes: LiveChangeView[];
   /** The public big-screen dashboard's path (unguessable token). */
   dashboardPath: string;
+}
+
+/**
+ * What a scanned check-in code is, for the page its URL opens: an organizer of the event sees whose
+ * code it is and whether it has checked in (then checks it in with one tap); anyone else is refused.
+ */
+export interface CheckInLookupView {
+  eventId: string;
+  eventTitle: string;
+  orgId: string;
+  orgName: string;
+  checkedInAt?: string;
 }
 
 /** The result of a live command: what changed and which meetings the repair moved. */

@@ -1,5 +1,5 @@
 /** An entry in an organisation's inbox: something happened to one of its matches. */
-export interface Notification {
+export interface MatchNotification {
   id: string;
   orgId: string;
   matchId: string;
@@ -12,3 +12,34 @@ export interface Notification {
   unit: string;
   at: string;
 }
+
+/** A meeting's place in an event's day: its slot, table (or video room) and time. */
+export interface MeetingCell {
+  slot: number;
+  table: number;
+  date: string;
+  start: string;
+  end: string;
+}
+
+/**
+ * An entry in an organisation's inbox: on the live day, the repair moved one of its meetings (after
+ * a no-show, or a meeting added or moved). Written in the transaction that moves the meeting.
+ */
+export interface MeetingMovedNotification {
+  id: string;
+  orgId: string;
+  event: 'meeting_moved';
+  eventId: string;
+  eventTitle: string;
+  meetingId: string;
+  counterpartOrgName: string;
+  from: MeetingCell;
+  to: MeetingCell;
+  at: string;
+}
+
+export type Notification = MatchNotification | MeetingMovedNotification;
+
+export const isMeetingMoved = (n: { event: string }): n is MeetingMovedNotification =>
+  n.event === 'meeting_moved';

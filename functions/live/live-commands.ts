@@ -1,21 +1,24 @@
+import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { Deps } from '../api/deps.ts';
 import type { Principal } from '../auth/principal.ts';
-import { availableSlots, slotGrid, tablesOf } from '../contract/events.ts';
+import { availableSlots, type Slot, slotGrid, tablesOf } from '../contract/events.ts';
 import {
   type AddMeetingInput,
   type CheckInInput,
+  type CheckInLookupView,
   dayClock,
   type LiveChangeView,
   type LiveConsoleView,
   type LiveMeetingView,
   tokenFromScan,
 } from '../contract/live.ts';
+import type { MeetingCell, MeetingMovedNotification } from '../contract/notification.ts';
 import type { MatchEvent } from '../events/event.ts';
 import { loadManagedEvent } from '../events/event-commands.ts';
 import { type Meeting, type MeetingAction, meetingIdFor, meetingLifecycle } from '../meetings/meeting.ts';
 import { repairSchedule } from '../meetings/repair.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
-import { newId } from '../shared/ids.ts';
+import { derivedId, newId } from '../shared/ids.ts';
 import { availableActions, transition } from '../shared/lifecycle.ts';
 import type { LiveChange } from './live.ts';
 
@@ -78,6 +81,7 @@ export async function liveConsole(
   return {
     eventId: event.id,
     title: event.title,
+    now: deps.clock.now().toISOString(),
     slots,
     tables: tablesOf(event),
     ...clock,
@@ -113,6 +117,28 @@ export async function liveConsole(
       ),
     changes: changes.map(changeView),
     dashboardPath: `/live/screen/${dashboardToken}`,
+  };
+}
+
+/**
+ * What a scanned check-in code is: whose, at which event, checked in yet. Only for those who manage
+ * the event (403 for anyone else, 404 for a token nobody issued).
+ */
+export async function lookUpCheckIn(
+  deps: Deps,
+  principal: Principal,
+  token: string,
+): Promise<CheckInLookupView> {
+  const found = await deps.live.checkInToken(token);
+  if (!found) throw new NotFoundError();
+  const { event } = await loadManagedEvent(deps, principal, found.eventId);
+  const checkedIn = (await deps.live.checkIns(event.id)).find((c) => c.orgId === found.orgId);
+  return {
+    eventId: event.id,
+    eventTitle: event.title,
+    orgId: found.orgId,
+    orgName: found.orgName,
+    ...(checkedIn ? { checkedInAt: checkedIn.at } : {}),
   };
 }
 
@@ -249,12 +275,66 @@ async function repairAndSave(
     moved,
     unplaced: result.unplaced.map((u) => ({ meetingId: u.id, reason: u.reason })),
   };
-  await deps.meetings.writeAll([
-    ...writes.map((m) => deps.meetings.meetingItem(m)),
-    deps.live.changeItem(record),
+  // Each moved meeting travels with the inbox notices of its two sides: never one without the others.
+  const movedIds = new Set(moved.map((m) => m.meetingId));
+  const groups = writes.map((m) => [
+    deps.meetings.meetingItem(m),
+    ...(movedIds.has(m.id) && m.movedFrom
+      ? movedNotices(event, slots, m, m.movedFrom, record.id, now).map((n) =>
+          deps.matches.notificationItem(n),
+        )
+      : []),
   ]);
+  await writeGrouped(deps, [[deps.live.changeItem(record)], ...groups]);
   void principal;
   return record;
+}
+
+const cellOf = (slots: readonly Slot[], slot: number, table: number): MeetingCell => ({
+  slot,
+  table,
+  date: slots[slot]?.date ?? '',
+  start: slots[slot]?.start ?? '',
+  end: slots[slot]?.end ?? '',
+});
+
+/** The two sides' inbox notices that the repair moved their meeting, from where to where. */
+function movedNotices(
+  event: MatchEvent,
+  slots: readonly Slot[],
+  m: Meeting,
+  from: { slot: number; table: number },
+  changeId: string,
+  at: string,
+): MeetingMovedNotification[] {
+  return (['offer', 'need'] as const).map((side) => ({
+    id: derivedId(m.id, `moved:${changeId}:${side}`),
+    orgId: side === 'offer' ? m.offerOrgId : m.needOrgId,
+    event: 'meeting_moved',
+    eventId: event.id,
+    eventTitle: event.title,
+    meetingId: m.id,
+    counterpartOrgName: side === 'offer' ? m.needOrgName : m.offerOrgName,
+    from: cellOf(slots, from.slot, from.table),
+    to: cellOf(slots, m.slot, m.table),
+    at,
+  }));
+}
+
+/**
+ * Writes groups of items, each group whole in one transaction: all in one when they fit in
+ * DynamoDB's 100 items (a repair moves few meetings), otherwise packed group by group.
+ */
+async function writeGrouped(deps: Deps, groups: TransactWriteItem[][]): Promise<void> {
+  let batch: TransactWriteItem[] = [];
+  for (const group of groups) {
+    if (batch.length + group.length > 100) {
+      await deps.table.transact(batch);
+      batch = [];
+    }
+    batch.push(...group);
+  }
+  if (batch.length > 0) await deps.table.transact(batch);
 }
 
 async function loadLiveDay(deps: Deps, principal: Principal, eventId: string) {

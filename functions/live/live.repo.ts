@@ -66,6 +66,16 @@ export class LiveRepo {
     }
   }
 
+  /** The organisation's check-in token at the event, issued now if it has none yet. */
+  async ensureCheckInToken(eventId: string, orgId: string, orgName: string): Promise<string> {
+    const read = async () =>
+      (await this.table.get<CheckInToken>(keys.checkInTokenOfOrg(eventId, orgId)))?.token;
+    const existing = await read();
+    if (existing) return existing;
+    await this.issueCheckInToken(eventId, orgId, orgName);
+    return (await read())!;
+  }
+
   async dashboardTokenOf(eventId: string): Promise<string | undefined> {
     return (await this.table.get<{ token: string }>(keys.dashboardTokenOfEvent(eventId)))?.token;
   }

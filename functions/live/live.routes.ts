@@ -12,6 +12,7 @@ import {
   addLiveMeeting,
   checkIn,
   liveConsole,
+  lookUpCheckIn,
   markNoShow,
   moveLiveMeeting,
   moveMeetingState,
@@ -137,6 +138,21 @@ export const liveRoutes = new Hono<AppEnv>()
       return c.json(await moveMeetingState(c.get('deps'), principalOf(c), p.eventId, p.meetingId, 'noShow'));
     },
   );
+
+/** What a scanned check-in code is (mounted at /api/live): the page its URL opens asks this first. */
+export const checkInCodeRoutes = new Hono<AppEnv>().get(
+  '/check-ins/:token',
+  describe({
+    operationId: 'lookUpCheckIn',
+    summary:
+      "Whose check-in code this is and at which event, checked in yet (the event's organizers; anyone else 403)",
+    tags: ['live'],
+    auth: 'user',
+  }),
+  params(tokenParams),
+  query(noQuery),
+  async (c) => c.json(await lookUpCheckIn(c.get('deps'), principalOf(c), c.req.valid('param').token)),
+);
 
 /** Public, read-only, by unguessable token: the hall's big screen. */
 export const publicLiveRoutes = new Hono<AppEnv>()

@@ -18,7 +18,7 @@ import {
   matchRoles,
   sideOf,
 } from './match.ts';
-import type { Notification } from './notification.ts';
+import type { MatchNotification } from './notification.ts';
 
 /**
  * What happens to matches. Confirming reserves the quantity on both listings in the same
@@ -32,7 +32,7 @@ type Actor = Principal | { userId: string; orgId: string };
 const rolesOf = (actor: Actor, match: Match): MatchRole[] =>
   'platformRoles' in actor ? matchRoles(actor, match) : ['system'];
 
-function notifications(match: Match, event: string, at: string): Notification[] {
+function notifications(match: Match, event: string, at: string): MatchNotification[] {
   return [
     {
       id: derivedId(match.id, `${event}:${match.version}:offer`),

@@ -31,6 +31,8 @@ export interface Agenda {
   orgId: string;
   orgName: string;
   scheduleStatus: 'none' | 'draft' | 'published';
+  /** The URL its check-in QR code carries (`/live/checkin/<token>`), for an approved participant. */
+  checkInUrl?: string;
   items: AgendaItemView[];
 }
 
@@ -56,6 +58,11 @@ export async function agendaFor(
     orgId,
     orgName: registration?.orgName ?? '',
     scheduleStatus: schedule?.status ?? ('none' as const),
+    ...(registration?.status === 'approved'
+      ? {
+          checkInUrl: `/live/checkin/${await deps.live.ensureCheckInToken(event.id, orgId, registration.orgName)}`,
+        }
+      : {}),
   };
   if (schedule?.status !== 'published') return { ...base, items: [] };
   const slots = slotGrid(event);

@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AgendaItemView, ScheduleView } from '../../functions/contract/events.ts';
-import type { DashboardSnapshot, LiveCommandResult, LiveConsoleView } from '../../functions/contract/live.ts';
+import type {
+  CheckInLookupView,
+  DashboardSnapshot,
+  LiveCommandResult,
+  LiveConsoleView,
+} from '../../functions/contract/live.ts';
+import type { MeetingMovedNotification } from '../../functions/contract/notification.ts';
 import { repairSchedule } from '../../functions/meetings/repair.ts';
 import { apiClient } from '../setup/api-client.ts';
 import { eventBody } from '../setup/event-inputs.ts';
@@ -168,6 +174,60 @@ describe('the live day through the API', () => {
     const console = (await org().get<LiveConsoleView>(`/api/events/${eventId}/live`)).body;
     expect(console.changes[0]!.kind).toBe('add_meeting');
     expect(console.meetings.find((m) => m.id === added.body.meetingId)).toMatchObject({ slot: 0, table: 1 });
+    // Both sides of every moved meeting find a notice in their inbox, from where to where.
+    for (const m of added.body.change.moved) {
+      const meeting = before.meetings.find((b) => b.id === m.meetingId)!;
+      for (const orgId of [meeting.offerOrgId, meeting.needOrgId]) {
+        const who = [s1, s2, b1, b2].find((o) => o.org.id === orgId)!;
+        const inbox = (
+          await apiClient(ctx.app, { token: who.token }).get<{ items: MeetingMovedNotification[] }>(
+            '/api/inbox',
+          )
+        ).body.items;
+        expect(inbox.find((n) => n.event === 'meeting_moved' && n.meetingId === m.meetingId)).toMatchObject({
+          eventId,
+          from: { slot: m.from.slot, table: m.from.table, start: before.slots[m.from.slot]!.start },
+          to: { slot: m.to.slot, table: m.to.table, start: before.slots[m.to.slot]!.start },
+        });
+      }
+    }
+    // Nobody whose meeting stayed gets one.
+    const unmoved = [s1, s2, b1, b2].filter(
+      (o) =>
+        !added.body.change.moved.some((m) => {
+          const meeting = before.meetings.find((b) => b.id === m.meetingId)!;
+          return meeting.offerOrgId === o.org.id || meeting.needOrgId === o.org.id;
+        }),
+    );
+    for (const o of unmoved) {
+      const inbox = (
+        await apiClient(ctx.app, { token: o.token }).get<{ items: { event: string }[] }>('/api/inbox')
+      ).body.items;
+      expect(inbox.filter((n) => n.event === 'meeting_moved')).toEqual([]);
+    }
+  });
+
+  it("tells an organizer whose check-in code was scanned, and nobody else; the code is on the participant's agenda", async () => {
+    // Arrange
+    const console = (await org().get<LiveConsoleView>(`/api/events/${eventId}/live`)).body;
+    const url = console.participants.find((p) => p.orgId === b2.org.id)!.checkInUrl;
+    const token = url.split('/').pop()!;
+
+    // Act
+    const asOrganizer = await org().get<CheckInLookupView>(`/api/live/check-ins/${token}`);
+    const asParticipant = await apiClient(ctx.app, { token: b2.token }).get(`/api/live/check-ins/${token}`);
+    const anonymous = await apiClient(ctx.app).get(`/api/live/check-ins/${token}`);
+    const madeUp = await org().get(`/api/live/check-ins/${'C'.repeat(32)}`);
+    const agenda = await apiClient(ctx.app, { token: b2.token }).get<{ checkInUrl?: string }>(
+      `/api/events/${eventId}/agenda`,
+    );
+
+    // Assert
+    expect(asOrganizer.status).toBe(200);
+    expect(asOrganizer.body).toMatchObject({ eventId, orgId: b2.org.id, orgName: '泉州建工' });
+    expect(asOrganizer.body.checkedInAt).toBeUndefined();
+    expect([asParticipant.status, anonymous.status, madeUp.status]).toEqual([403, 401, 404]);
+    expect(agenda.body.checkInUrl).toBe(url);
   });
 
   it('marks an organisation a no-show: its meetings leave, nothing under way or done moves', async () => {

@@ -158,6 +158,7 @@ adminResetPassword          | 401       | 403    | 403      | 403         | 403 
 adminStreamQuarantine       | 401       | 403    | 403      | 403         | 403         | 403        | 403       | 403            | 2xx
 getLiveConsole              | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
 checkInParticipant          | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+lookUpCheckIn               | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
 markNoShow                  | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
 addLiveMeeting              | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
 moveLiveMeeting             | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
@@ -353,6 +354,10 @@ const TARGETS: Record<string, (world: World, role: Role) => Promise<Call>> = {
     params: { eventId: (await w.events.scheduledAndPublished()).eventId },
     body: { orgId: w.orgs.a },
   }),
+  lookUpCheckIn: async (w) => {
+    const { eventId } = await w.events.scheduledAndPublished();
+    return { params: { token: await w.ctx.deps.live.ensureCheckInToken(eventId, w.orgs.a, 'A') } };
+  },
   markNoShow: async (w) => ({
     params: { eventId: (await w.events.scheduledAndPublished()).eventId },
     body: { orgId: w.orgs.a },

@@ -6,7 +6,10 @@ import type {
   MatchSide,
   MatchStatus,
 } from '../../../functions/contract/match.ts';
-import type { Notification } from '../../../functions/contract/notification.ts';
+import type {
+  MatchNotification,
+  MeetingMovedNotification,
+} from '../../../functions/contract/notification.ts';
 import type { Contact } from '../../../functions/contract/org.ts';
 import { api } from './client.ts';
 
@@ -31,7 +34,12 @@ export type MatchView = Match & {
 
 export type InboxEvent = 'proposed' | 'accepted' | 'confirmed' | 'declined' | 'expired' | 'cancelled';
 
-export type InboxItem = Omit<Notification, 'event'> & { event: InboxEvent | (string & {}) };
+export type MatchInboxItem = Omit<MatchNotification, 'event'> & { event: InboxEvent | (string & {}) };
+
+/** A match's news, or (on an event's live day) a meeting the repair moved. */
+export type InboxItem = MatchInboxItem | MeetingMovedNotification;
+export { isMeetingMoved } from '../../../functions/contract/notification.ts';
+export type { MeetingMovedNotification };
 
 export interface InboxPage {
   items: InboxItem[];

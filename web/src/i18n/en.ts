@@ -614,6 +614,8 @@ export const en: Dict = {
     new: 'New',
     newCount: '{{ count }} new',
     viewMatch: 'View match',
+    viewAgenda: 'View my agenda',
+    tableN: 'table {{ n }}',
     events: {
       proposed: 'New proposed match',
       revised: 'Proposal revised to the overall optimum',
@@ -622,6 +624,7 @@ export const en: Dict = {
       declined: 'Match declined',
       expired: 'Match expired',
       cancelled: 'Match cancelled',
+      meeting_moved: 'Meeting moved',
     },
   },
   runs: {

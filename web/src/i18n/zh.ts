@@ -606,6 +606,8 @@ export const zh = {
     new: '新',
     newCount: '{{ count }} 条新消息',
     viewMatch: '查看撮合',
+    viewAgenda: '查看我的洽谈日程',
+    tableN: '第 {{ n }} 桌',
     events: {
       proposed: '新的撮合建议',
       revised: '撮合建议已按全局最优调整',
@@ -614,6 +616,7 @@ export const zh = {
       declined: '撮合被拒绝',
       expired: '撮合已过期',
       cancelled: '撮合已取消',
+      meeting_moved: '洽谈时间已调整',
     },
   },
   runs: {

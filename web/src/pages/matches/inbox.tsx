@@ -1,7 +1,17 @@
 import { A, createAsync, revalidate } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, ErrorBoundary, For, Show, Suspense } from 'solid-js';
 import { createLoadMore } from '../../api/load-more.ts';
-import { actionsFor, fetchInbox, getInbox, getMatch, type InboxItem, sideFor } from '../../api/matches.ts';
+import {
+  actionsFor,
+  fetchInbox,
+  getInbox,
+  getMatch,
+  type InboxItem,
+  isMeetingMoved,
+  type MatchInboxItem,
+  type MeetingMovedNotification,
+  sideFor,
+} from '../../api/matches.ts';
 import { useMe } from '../../components/app-shell.data.ts';
 import {
   AnswerButtons,
@@ -73,6 +83,7 @@ export default function InboxPage() {
     const ids = new Set<string>();
     const newest = new Set<string>();
     for (const item of items()) {
+      if (isMeetingMoved(item)) continue;
       if (!ids.has(item.matchId)) {
         ids.add(item.matchId);
         newest.add(item.id);
@@ -117,15 +128,19 @@ export default function InboxPage() {
         >
           <ol class="inbox-list" data-testid="inbox-list">
             <For each={items()}>
-              {(item) => (
-                <InboxRow
-                  onDone={setNotice}
-                  item={item}
-                  isNew={isNew(item)}
-                  actionable={newestOfMatch().has(item.id)}
-                  orgId={me()?.org.id}
-                />
-              )}
+              {(item) =>
+                isMeetingMoved(item) ? (
+                  <MeetingMovedRow item={item} isNew={isNew(item)} />
+                ) : (
+                  <InboxRow
+                    onDone={setNotice}
+                    item={item}
+                    isNew={isNew(item)}
+                    actionable={newestOfMatch().has(item.id)}
+                    orgId={me()?.org.id}
+                  />
+                )
+              }
             </For>
           </ol>
           <Show when={pages.error()}>
@@ -154,8 +169,52 @@ export default function InboxPage() {
   );
 }
 
+/** On an event's live day the schedule was repaired and this meeting moved: from where to where. */
+function MeetingMovedRow(props: { item: MeetingMovedNotification; isNew: boolean }) {
+  const cell = (c: MeetingMovedNotification['from']) =>
+    `${c.date} ${c.start}–${c.end} · ${t('inbox.tableN', { n: c.table })}`;
+  return (
+    <li
+      class="card inbox-item"
+      classList={{ 'is-new': props.isNew }}
+      data-testid="inbox-item"
+      data-event="meeting_moved"
+      data-meeting-id={props.item.meetingId}
+      data-counterpart={props.item.counterpartOrgName}
+    >
+      <div class="inbox-main">
+        <p class="inbox-event">
+          <span class="inbox-dot event-revised" aria-hidden="true" />
+          <strong>{t('inbox.events.meeting_moved')}</strong>
+          <Show when={props.isNew}>
+            <span class="badge badge-blue">{t('inbox.new')}</span>
+          </Show>
+        </p>
+        <p class="inbox-what">
+          <span class="inbox-org">{props.item.counterpartOrgName}</span>
+          <span aria-hidden="true"> · </span>
+          <span>{props.item.eventTitle}</span>
+        </p>
+        <p class="inbox-what" data-testid="inbox-moved">
+          <s>{cell(props.item.from)}</s>
+          <span aria-hidden="true"> → </span>
+          <strong>{cell(props.item.to)}</strong>
+        </p>
+        <p class="inbox-links">
+          <time datetime={props.item.at} class="muted">
+            {formatDate(props.item.at, true)}
+          </time>
+          <A href={`/events/${props.item.eventId}/agenda`} data-testid="inbox-agenda-link">
+            {t('inbox.viewAgenda')}
+          </A>
+        </p>
+      </div>
+    </li>
+  );
+}
+
 interface RowProps {
-  item: InboxItem;
+  item: MatchInboxItem;
   isNew: boolean;
   actionable: boolean;
   orgId: string | undefined;
