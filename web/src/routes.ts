@@ -29,6 +29,8 @@ export const routes: RouteDefinition[] = [
   { path: '/register', component: lazy(() => import('./pages/orgs/register.tsx')) },
   // the live day (issue 10): the hall's big screen, public by its token
   { path: '/live/screen/:token', component: lazy(() => import('./pages/live/live-screen.tsx')) },
+  // what a participant's QR code opens: an organizer checks it in with one tap
+  { path: '/live/checkin/:token', component: lazy(() => import('./pages/live/live-checkin.tsx')) },
   { path: '/event/:eventId', component: lazy(() => import('./pages/events/event-public.tsx')) },
   {
     path: '/',
@@ -98,6 +100,7 @@ export const routes: RouteDefinition[] = [
         path: '/events/:eventId/timetable',
         component: lazy(() => import('./pages/events/event-timetable.tsx')),
       },
+      { path: '/events/:eventId/live', component: lazy(() => import('./pages/live/live-console.tsx')) },
       { path: '/events/:eventId/agenda', component: lazy(() => import('./pages/events/event-agenda.tsx')) },
       { path: '/deals', component: lazy(() => import('./pages/deals/deals.tsx')) },
       { path: '/deals/:dealId', component: lazy(() => import('./pages/deals/deal-detail.tsx')) },

@@ -189,6 +189,11 @@ function OrganizerPanels(props: { event: MatchEvent }) {
                   {t('events.printTimetable')}
                 </A>
               </Show>
+              <Show when={props.event.scheduleStatus === 'published'}>
+                <A href={`${base}/live`} class="button button-primary" data-testid="event-live-link">
+                  {t('liveConsole.open')}
+                </A>
+              </Show>
             </div>
           </li>
         </ol>
