@@ -63,6 +63,8 @@ export interface Agenda {
   event: PublicEvent;
   orgId: string;
   orgName: string;
+  /** The URL its check-in QR code carries (an approved participant's own agenda). */
+  checkInUrl?: string;
   items: AgendaItemView[];
 }
 

@@ -5,6 +5,7 @@ import { downloadAgendaIcs, getAgenda } from '../../api/events.ts';
 import type { MatchReason } from '../../api/matches.ts';
 import { formatQuantity, itemName, useCatalogue } from '../../components/match-format.ts';
 import { MatchReasons } from '../../components/match-reasons.tsx';
+import { absoluteUrl, QrCode } from '../../components/qr-code.tsx';
 import { localized, t } from '../../i18n/index.ts';
 import { usePageTitle } from '../../page-title.ts';
 import { eventWhere, formatDays, formatSlot, tableLabel } from './event-format.ts';
@@ -61,6 +62,28 @@ export default function EventAgendaPage(props: RouteSectionProps) {
               </div>
             )}
           </Show>
+          <Show when={a().checkInUrl}>
+            {(url) => (
+              <section
+                class="card agenda-checkin"
+                data-testid="agenda-checkin"
+                aria-labelledby="agenda-checkin-title"
+              >
+                <QrCode
+                  value={absoluteUrl(url())}
+                  label={t('liveCheckIn.qrLabel', { org: a().orgName })}
+                  size={160}
+                  testId="agenda-qr"
+                />
+                <div>
+                  <h2 id="agenda-checkin-title" class="card-title">
+                    {t('liveCheckIn.agendaCode')}
+                  </h2>
+                  <p class="muted">{t('liveCheckIn.agendaCodeText')}</p>
+                </div>
+              </section>
+            )}
+          </Show>
           <Show when={a().items.length > 0} fallback={<p class="card muted">{t('events.agendaEmpty')}</p>}>
             <ol class="agenda-list">
               <For each={a().items}>
@@ -92,6 +115,16 @@ export default function EventAgendaPage(props: RouteSectionProps) {
                         )}
                       </Show>
                     </div>
+                    <Show when={item.movedFrom}>
+                      {(from) => (
+                        <p class="agenda-moved" data-testid="agenda-moved">
+                          {t('events.agendaMovedFrom', {
+                            time: from().start,
+                            table: tableLabel(from().table, a().event.mode),
+                          })}
+                        </p>
+                      )}
+                    </Show>
                     <h2 class="agenda-counterpart">{item.counterpartName}</h2>
                     <Show when={item.requested}>
                       <p class="muted">{t('events.fromRequest')}</p>

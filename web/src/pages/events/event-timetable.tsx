@@ -1,11 +1,13 @@
 import { A, createAsync, type RouteSectionProps } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { getEvent, getSchedule, type MatchEvent, type Schedule } from '../../api/events.ts';
+import { fetchLiveConsole } from '../../api/live.ts';
+import { absoluteUrl, QrCode } from '../../components/qr-code.tsx';
 import { t } from '../../i18n/index.ts';
 import { usePageTitle } from '../../page-title.ts';
 import { eventWhere, formatDays, formatSlot, tableLabel } from './event-format.ts';
 
-type View = 'table' | 'time' | 'cards';
+type View = 'table' | 'time' | 'cards' | 'checkin';
 
 /**
  * /events/:eventId/timetable — the whole timetable to print: by table, by time, or one card per
@@ -23,7 +25,7 @@ export default function EventTimetablePage(props: RouteSectionProps) {
           <div class="toolbar no-print">
             <A href={`/events/${e().id}/schedule`}>{t('events.backToSchedule')}</A>
             <nav class="tabs" aria-label={t('events.timetable')}>
-              <For each={['table', 'time', 'cards'] as const}>
+              <For each={['table', 'time', 'cards', 'checkin'] as const}>
                 {(v) => (
                   <button
                     type="button"
@@ -47,7 +49,7 @@ export default function EventTimetablePage(props: RouteSectionProps) {
               {t('events.print')}
             </button>
           </div>
-          <Show when={view() !== 'cards'}>
+          <Show when={view() !== 'cards' && view() !== 'checkin'}>
             <header class="print-header">
               <h1 class="page-title">{e().title}</h1>
               <p>
@@ -66,6 +68,9 @@ export default function EventTimetablePage(props: RouteSectionProps) {
                 </Show>
                 <Show when={view() === 'cards'}>
                   <TableCards event={e()} schedule={s()} />
+                </Show>
+                <Show when={view() === 'checkin'}>
+                  <CheckInCards event={e()} schedule={s()} />
                 </Show>
               </>
             )}
@@ -168,5 +173,48 @@ function TableCards(props: { event: MatchEvent; schedule: Schedule }) {
         </section>
       )}
     </For>
+  );
+}
+
+/**
+ * One card per participant for its table or badge: its name, its meetings, and the QR code of its
+ * check-in URL (an organizer's phone opens it and checks the firm in with one tap).
+ */
+function CheckInCards(props: { event: MatchEvent; schedule: Schedule }) {
+  const live = createAsync(() => fetchLiveConsole(props.event.id));
+  return (
+    <Show when={live()}>
+      {(l) => (
+        <For each={l().participants}>
+          {(p) => (
+            <section class="table-card checkin-card" data-testid="checkin-card" data-org-id={p.orgId}>
+              <p class="table-card-event">{props.event.title}</p>
+              <p class="checkin-card-org">{p.orgName}</p>
+              <QrCode
+                value={absoluteUrl(p.checkInUrl)}
+                label={t('liveCheckIn.qrLabel', { org: p.orgName })}
+                size={220}
+                testId="checkin-card-qr"
+              />
+              <p class="muted">{t('liveCheckIn.agendaCodeText')}</p>
+              <ul>
+                <For
+                  each={props.schedule.meetings
+                    .filter((m) => m.offerOrgId === p.orgId || m.needOrgId === p.orgId)
+                    .sort((a, b) => a.slot - b.slot)}
+                >
+                  {(m) => (
+                    <li>
+                      {m.start}–{m.end} {placeOf(props.event, m.table)} ·{' '}
+                      {m.offerOrgId === p.orgId ? m.needOrgName : m.offerOrgName}
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </section>
+          )}
+        </For>
+      )}
+    </Show>
   );
 }
