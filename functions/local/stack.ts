@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { buildDeps, type Deps } from '../api/deps.ts';
 import { createFullApp } from '../api/sheet-modules.ts';
 import { runMaintenance } from '../maintenance/sweep.ts';
+import type { Clock } from '../shared/clock.ts';
 import { readConfig } from '../shared/config.ts';
 import { dynamoClient } from '../shared/db/client.ts';
 import { ensureTable } from '../shared/db/create-table.ts';
@@ -36,6 +37,8 @@ export interface LocalStackOptions {
   seedDemo?: boolean;
   webDist?: string;
   log?: (line: string) => void;
+  /** The app's clock (default: the system's); tests move it to an event's day. */
+  clock?: Clock;
 }
 
 export interface LocalStack {
@@ -73,7 +76,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   log(created ? `Created table ${tableName}` : `Table ${tableName} is there`);
   // Spreadsheets are parsed on a worker thread: the one local process keeps answering meanwhile.
   const sheets = workerSheetIO();
-  const deps: Deps = { ...buildDeps(config), sheets };
+  const deps: Deps = { ...buildDeps(config, options.clock), sheets };
   // Older versions kept the signing key in the table, where any database reader could take it.
   await deps.table.delete(keys.legacyLocalSigningKey());
   if (options.seedDemo) {

@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DEMO_PASSWORD } from '../../functions/local/demo-data.ts';
 import { type LocalStack, startLocalStack } from '../../functions/local/stack.ts';
+import type { Clock } from '../../functions/shared/clock.ts';
 import { launchBrowser } from '../setup/browser.ts';
 import { ensureWebBuilt } from '../setup/build-web.ts';
 import { testDynamoEndpoint } from '../setup/dynamo-endpoint.ts';
@@ -34,7 +35,9 @@ export interface OpenPage {
 }
 
 /** `streams: true` runs the stream handler (live matching, matching runs); wait on it with `stack.drainStreams()`. */
-export async function startWebHarness(options: { streams?: boolean } = {}): Promise<WebHarness> {
+export async function startWebHarness(
+  options: { streams?: boolean; clock?: Clock } = {},
+): Promise<WebHarness> {
   const webDist = await ensureWebBuilt();
   const [stack, browser] = await Promise.all([
     startLocalStack({
@@ -43,6 +46,7 @@ export async function startWebHarness(options: { streams?: boolean } = {}): Prom
       seedDemo: true,
       streams: options.streams ?? false,
       webDist,
+      ...(options.clock ? { clock: options.clock } : {}),
     }),
     launchBrowser(),
   ]);

@@ -46,6 +46,8 @@ export type DealFormProps =
   | {
       mode: 'record';
       matchId: string;
+      /** Recorded after a meeting at an event (the API checks both). */
+      at?: { eventId: string; meetingId: string };
       /** An organizer records what both sides reported on paper: it counts at once. */
       paper: boolean;
       quantity: number;
@@ -96,7 +98,9 @@ export function DealForm(props: DealFormProps) {
       deliveryAddress: values.deliveryAddress,
       note: values.note,
     }) as Record<string, unknown>;
-    return props.mode === 'record' ? { matchId: props.matchId, document: values.document, ...terms } : terms;
+    return props.mode === 'record'
+      ? { matchId: props.matchId, ...(props.at ?? {}), document: values.document, ...terms }
+      : terms;
   };
 
   /** quantity × unit price, exactly as the server works it out. */

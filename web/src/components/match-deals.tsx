@@ -10,7 +10,13 @@ import { DealForm } from './deal-form.tsx';
  * On a confirmed match: the deals recorded on it and, for its two sides (or an organizer recording
  * what both reported on paper), the form to record a letter of intent or a contract.
  */
-export function MatchDeals(props: { match: MatchView; viewerOrgId: string | undefined; organizer: boolean }) {
+export function MatchDeals(props: {
+  match: MatchView;
+  viewerOrgId: string | undefined;
+  organizer: boolean;
+  /** The event meeting after which the deal is recorded (opened from the agenda). */
+  at?: { eventId: string; meetingId: string } | undefined;
+}) {
   const deals = createAsync(() => getMatchDeals(props.match.id));
   const [open, setOpen] = createSignal(false);
   const [done, setDone] = createSignal<string>();
@@ -50,9 +56,15 @@ export function MatchDeals(props: { match: MatchView; viewerOrgId: string | unde
             }
           >
             <p class="hint">{isSide() ? t('deals.recordLead') : t('deals.recordPaperLead')}</p>
+            <Show when={props.at}>
+              <p class="hint" data-testid="deal-at-meeting">
+                {t('deals.atMeeting')}
+              </p>
+            </Show>
             <DealForm
               mode="record"
               matchId={props.match.id}
+              {...(props.at ? { at: props.at } : {})}
               paper={!isSide()}
               quantity={props.match.quantity}
               unit={props.match.unit}

@@ -926,6 +926,8 @@ export const en: Dict = {
   },
   // deals (web/src/pages/deals, components/deal-*)
   deals: {
+    atMeeting: 'This deal will count at the event, after this meeting.',
+    recordAfterMeeting: 'Record a deal',
     title: 'Deals',
     eyebrow: 'Deals',
     lead: 'Letters of intent and contracts recorded by or with your organisation, on either side. Intent is not counted as signed value; a contract, once the other side confirms it, is drawn down from both listings.',

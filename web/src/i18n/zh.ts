@@ -896,6 +896,8 @@ export const zh = {
   },
   // deals (web/src/pages/deals, components/deal-*)
   deals: {
+    atMeeting: '本次签约将记入对接会，关联刚才的洽谈。',
+    recordAfterMeeting: '登记签约',
     title: '签约台账',
     eyebrow: '签约',
     lead: '本单位作为供方或需方登记的意向书和合同。意向不计入签约金额；合同经对方确认后，数量从双方清单中扣减。',

@@ -136,6 +136,15 @@ export default function EventAgendaPage(props: RouteSectionProps) {
                             <strong>{itemName(goodsOrLabour(m.kind), m.offerItem)}</strong> ·{' '}
                             {formatQuantity(m.quantity, m.unit)}
                           </p>
+                          <Show when={item.status === 'under_way' || item.status === 'done'}>
+                            <A
+                              href={`/matches/${m.id}?eventId=${a().event.id}&meetingId=${item.meetingId}`}
+                              class="button button-small no-print"
+                              data-testid="agenda-record-deal"
+                            >
+                              {t('deals.recordAfterMeeting')}
+                            </A>
+                          </Show>
                           <MatchReasons
                             reasons={m.reasons as unknown as MatchReason[]}
                             context={{ kind: goodsOrLabour(m.kind), offerItem: m.offerItem, unit: m.unit }}

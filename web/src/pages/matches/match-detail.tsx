@@ -1,4 +1,4 @@
-import { A, createAsync, type RouteSectionProps } from '@solidjs/router';
+import { A, createAsync, type RouteSectionProps, useSearchParams } from '@solidjs/router';
 import { ErrorBoundary, Show, Suspense } from 'solid-js';
 import type { Listing } from '../../../../functions/contract/listing.ts';
 import { getMatch, type MatchView, sideFor } from '../../api/matches.ts';
@@ -19,6 +19,12 @@ import { getMatchListing } from './match-data.ts';
 export default function MatchDetailPage(props: RouteSectionProps) {
   const me = useMe();
   const catalogue = useCatalogue();
+  // Opened from an agenda's meeting: the deal is recorded at that event, after that meeting.
+  const [search] = useSearchParams<{ eventId?: string; meetingId?: string }>();
+  const at = () =>
+    typeof search.eventId === 'string' && typeof search.meetingId === 'string'
+      ? { eventId: search.eventId, meetingId: search.meetingId }
+      : undefined;
   const match = createAsync(() => getMatch(props.params.matchId ?? ''));
   usePageTitle(() => {
     const m = match();
@@ -61,6 +67,7 @@ export default function MatchDetailPage(props: RouteSectionProps) {
               match={m()}
               viewerOrgId={me()?.org.id}
               organizer={Boolean(me() && isOrganizer(me()!))}
+              at={at()}
             />
             <Show when={ownListingId()}>
               {(listingId) => (
