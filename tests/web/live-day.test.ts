@@ -104,6 +104,8 @@ describe.skipIf(skipBrowserTests)('the live day (browser)', () => {
   let dealSupplier: string = CEMENT;
   let noShowSupplier: string = MINJIANG;
   let screen: OpenPage;
+  /** Each listing's remaining quantity before the round's matches were confirmed. */
+  const initialRemaining = new Map<string, number>();
   let organizer: OpenPage;
 
   async function signInToken(email: string): Promise<string> {
@@ -139,6 +141,18 @@ describe.skipIf(skipBrowserTests)('the live day (browser)', () => {
     await open.page.waitForURL((url) => url.pathname === '/');
     await open.page.goto(path);
     return open;
+  }
+
+  /** Waits (in a hook, where expect.poll is not available) until `read()` gives `value`. */
+  async function until<T>(read: () => Promise<T>, value: T, timeoutMs = 90_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let last: T | undefined;
+    while (Date.now() < deadline) {
+      last = await read();
+      if (last === value) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`still ${String(last)}, waiting for ${String(value)}`);
   }
 
   const liveConsole = () => api<LiveConsoleView>(ORGANIZER, 'GET', `/events/${eventId}/live`);
@@ -190,22 +204,33 @@ describe.skipIf(skipBrowserTests)('the live day (browser)', () => {
       });
       await api(ORGANIZER, 'POST', `/events/${eventId}/registrations/${r.id}/approve`);
     }
+    // What every listing holds before any match of the round is confirmed.
+    for (const email of [...SUPPLIERS, BUILDER]) {
+      for (const kind of ['supply', 'demand']) {
+        const mine = await api<{ items: { id: string; remaining: number }[] }>(
+          email,
+          'GET',
+          `/listings/mine?kind=${kind}`,
+        );
+        for (const l of mine.items) initialRemaining.set(l.id, l.remaining);
+      }
+    }
     // The event's own matching round, reviewed and published, and accepted by both sides.
     const run = await api<{ id: string }>(ORGANIZER, 'POST', `/events/${eventId}/round`);
     const runStatus = async () => {
       await web.stack.drainStreams().catch(() => {});
       return (await api<{ status: string }>(ORGANIZER, 'GET', `/matching-runs/${run.id}`)).status;
     };
-    await expect.poll(runStatus, { timeout: 60_000, interval: 250 }).toBe('done');
+    await until(runStatus, 'done');
     await api(ORGANIZER, 'POST', `/matching-runs/${run.id}/publish`);
-    await expect.poll(runStatus, { timeout: 60_000, interval: 250 }).toBe('published');
+    await until(runStatus, 'published');
     for (const email of [BUILDER, ...SUPPLIERS]) {
       const matches = await api<{ items: { id: string; actions: string[] }[] }>(
         email,
         'GET',
         `/events/${eventId}/matches`,
       );
-      for (const m of matches.items.filter((x) => x.actions.includes('accept'))) {
+      for (const m of matches.items.filter((x) => x.actions.some((a) => /accept|confirm/i.test(a)))) {
         await api(email, 'POST', `/matches/${m.id}/accept`);
       }
     }
@@ -227,7 +252,13 @@ describe.skipIf(skipBrowserTests)('the live day (browser)', () => {
     await api(ORGANIZER, 'POST', `/events/${eventId}/schedule`);
     await api(ORGANIZER, 'POST', `/events/${eventId}/schedule/publish`);
     dealSupplier = [CEMENT, MINJIANG].find((s) => matched.has(orgOf.get(s)!.id)) ?? '';
-    if (!dealSupplier) throw new Error('the round confirmed no cement match with the builder');
+    if (!dealSupplier) {
+      const all = await api<unknown>(BUILDER, 'GET', `/events/${eventId}/matches`);
+      const runInfo = await api<unknown>(ORGANIZER, 'GET', `/matching-runs/${run.id}`);
+      throw new Error(
+        `the round confirmed no cement match with the builder: ${JSON.stringify(all).slice(0, 1500)} run ${JSON.stringify(runInfo).slice(0, 800)}`,
+      );
+    }
     noShowSupplier = dealSupplier === CEMENT ? MINJIANG : CEMENT;
 
     // The event's morning, before the first slot: the server's clock moves; sessions start again.
@@ -413,7 +444,7 @@ describe.skipIf(skipBrowserTests)('the live day (browser)', () => {
     await expect.poll(() => row.getAttribute('data-status')).toBe('done');
     await expect.poll(() => textOf(screen.page.getByTestId('live-meetings-held'))).toBe('1');
 
-    // Act: the builder records a contract from its agenda, 100 t beyond what the match reserved
+    // Act: the builder records a contract from its agenda, for 100 t less than the match reserved
     const builder = await signedIn(BUILDER, `/events/${eventId}/agenda`);
     const item = builder.page.locator(
       `[data-testid="agenda-item"][data-counterpart="${orgOf.get(dealSupplier)!.name}"]`,
@@ -433,10 +464,11 @@ describe.skipIf(skipBrowserTests)('the live day (browser)', () => {
         ),
       );
     const before = await remaining();
-    await expect.poll(() => builder.page.getByTestId('deal-at-meeting').count()).toBe(1);
     await builder.page.getByTestId('deal-record-open').click();
+    await expect.poll(() => builder.page.getByTestId('deal-at-meeting').count()).toBe(1);
     await builder.page.getByTestId('deal-document-contract').check();
-    await builder.page.getByTestId('deal-quantity').fill(String(match.quantity + 100));
+    const contracted = match.quantity - 100;
+    await builder.page.getByTestId('deal-quantity').fill(String(contracted));
     await builder.page.getByTestId('deal-unit-price').fill('420.50');
     await builder.page.getByTestId('deal-submit').click();
     await expect.poll(() => textOf(builder.page.getByTestId('deal-recorded'))).toBe('已登记，等待对方确认。');
@@ -467,7 +499,32 @@ describe.skipIf(skipBrowserTests)('the live day (browser)', () => {
       `/deals/${dealId}`,
     );
     expect(deal).toMatchObject({ eventId, meetingId: meeting.id });
-    expect(await remaining()).toEqual(before.map((r) => r - 100));
+    // Both listings are down from what they held before the round by their other confirmed matches
+    // and by this contract's quantity: the match's reservation became the contract (the 100 t not
+    // signed came back), nothing counted twice.
+    const otherConfirmed = async (listingId: string, owner: string) =>
+      (
+        await api<{ items: { id: string; status: string; quantity: number }[] }>(
+          owner,
+          'GET',
+          `/listings/${listingId}/matches`,
+        )
+      ).items
+        .filter((m) => m.status === 'confirmed' && m.id !== matchId)
+        .reduce((sum, m) => sum + m.quantity, 0);
+    const expected = [
+      initialRemaining.get(match.offerListingId)! -
+        (await otherConfirmed(match.offerListingId, dealSupplier)) -
+        contracted,
+      initialRemaining.get(match.needListingId)! -
+        (await otherConfirmed(match.needListingId, BUILDER)) -
+        contracted,
+    ];
+    const after = await remaining();
+    expect(after).toEqual(expected);
+    expect(after).toEqual(before.map((r) => r + 100));
+    expect(after[0]).toBeLessThan(initialRemaining.get(match.offerListingId)!);
+    expect(after[1]).toBeLessThan(initialRemaining.get(match.needListingId)!);
     const value = await textOf(screen.page.getByTestId('live-value'));
     expect(value.replace(/[^\d]/g, '')).toBe(String(Math.round(deal.amountFen / 100)));
     expect(await screen.page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe(
