@@ -354,6 +354,10 @@ export const MESSAGES = {
     zh: '本次对接会的撮合计算尚未完成',
     en: "The event's matching round is still running",
   },
+  live_changed: {
+    zh: '另一位组织方刚刚调整了日程，请刷新后再操作',
+    en: 'Another organizer has just changed the day; reload and try again',
+  },
   schedule_missing: { zh: '尚未生成洽谈日程', en: 'No schedule has been generated yet' },
   schedule_not_published: { zh: '洽谈日程尚未发布', en: 'The schedule has not been published yet' },
   pin_conflict: {

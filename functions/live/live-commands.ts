@@ -17,6 +17,8 @@ import type { MatchEvent } from '../events/event.ts';
 import { loadManagedEvent } from '../events/event-commands.ts';
 import { type Meeting, type MeetingAction, meetingIdFor, meetingLifecycle } from '../meetings/meeting.ts';
 import { repairSchedule } from '../meetings/repair.ts';
+import { keys } from '../shared/db/keys.ts';
+import { ConditionFailed } from '../shared/db/table.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { derivedId, newId } from '../shared/ids.ts';
 import { availableActions, transition } from '../shared/lifecycle.ts';
@@ -205,6 +207,7 @@ async function repairAndSave(
   change: Omit<LiveChange, 'moved' | 'unplaced'>,
   removed: Meeting[],
   added: { meeting: Meeting; pin?: { slot: number; table?: number } }[],
+  liveVersion: number | undefined,
 ): Promise<LiveChange> {
   const slots = slotGrid(event);
   const registrations = await approvedParticipants(deps, event.id);
@@ -285,7 +288,9 @@ async function repairAndSave(
         )
       : []),
   ]);
-  await writeGrouped(deps, [[deps.live.changeItem(record)], ...groups]);
+  await inTurn(() =>
+    writeGrouped(deps, [[deps.live.changeItem(record), liveTurn(deps, event.id, liveVersion)], ...groups]),
+  );
   void principal;
   return record;
 }
@@ -342,7 +347,33 @@ async function loadLiveDay(deps: Deps, principal: Principal, eventId: string) {
   const schedule = await deps.meetings.getSchedule(event.id);
   requirePublishedSchedule(schedule?.status);
   const meetings = await deps.meetings.allMeetings(event.id);
-  return { event, meetings };
+  return { event, meetings, liveVersion: schedule?.liveVersion };
+}
+
+/**
+ * The write that serialises the live day's commands on an event: the schedule's `liveVersion` moves
+ * on only from the value read before the command looked at the meetings. A second organizer's command
+ * that read the same meetings loses the transaction and is told to reload (409), so two repairs never
+ * place meetings into the same cell from the same stale picture.
+ */
+function liveTurn(deps: Deps, eventId: string, read: number | undefined): TransactWriteItem {
+  return deps.table.updateItem(
+    keys.schedule(eventId),
+    { expression: 'SET liveVersion = :next', values: { ':next': (read ?? 0) + 1 } },
+    read === undefined
+      ? { expression: 'attribute_not_exists(liveVersion)' }
+      : { expression: 'liveVersion = :read', values: { ':read': read } },
+  );
+}
+
+/** A transaction that lost the live turn to another command: 409, read the console again. */
+async function inTurn(write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (error instanceof ConditionFailed) throw new ConflictError('live_changed');
+    throw error;
+  }
 }
 
 /** A meeting starts, finishes, or is marked a no-show (its cell frees; the rest is repaired). */
@@ -353,7 +384,7 @@ export async function moveMeetingState(
   meetingId: string,
   action: Extract<MeetingAction, 'start' | 'finish' | 'noShow'>,
 ): Promise<{ change: LiveChangeView }> {
-  const { event, meetings } = await loadLiveDay(deps, principal, eventId);
+  const { event, meetings, liveVersion } = await loadLiveDay(deps, principal, eventId);
   const meeting = meetings.find((m) => m.id === meetingId);
   if (!meeting || meeting.status === 'cancelled') throw new NotFoundError();
   const next = transition(meetingLifecycle, meeting.status, action, ['organizer']);
@@ -369,11 +400,18 @@ export async function moveMeetingState(
       { ...base, kind: 'meeting_state' },
       [updated],
       [],
+      liveVersion,
     );
     return { change: changeView(record) };
   }
   const record: LiveChange = { ...base, kind: 'meeting_state', moved: [], unplaced: [] };
-  await deps.table.transact([deps.meetings.meetingItem(updated), deps.live.changeItem(record)]);
+  await inTurn(() =>
+    deps.table.transact([
+      deps.meetings.meetingItem(updated),
+      deps.live.changeItem(record),
+      liveTurn(deps, event.id, liveVersion),
+    ]),
+  );
   return { change: changeView(record) };
 }
 
@@ -384,7 +422,7 @@ export async function markNoShow(
   eventId: string,
   orgId: string,
 ): Promise<{ change: LiveChangeView }> {
-  const { event, meetings } = await loadLiveDay(deps, principal, eventId);
+  const { event, meetings, liveVersion } = await loadLiveDay(deps, principal, eventId);
   const registration = (await approvedParticipants(deps, event.id)).find((r) => r.orgId === orgId);
   if (!registration) throw new NotFoundError();
   const now = deps.clock.now().toISOString();
@@ -411,6 +449,7 @@ export async function markNoShow(
     },
     removed,
     [],
+    liveVersion,
   );
   return { change: changeView(record) };
 }
@@ -422,7 +461,7 @@ export async function addLiveMeeting(
   eventId: string,
   input: AddMeetingInput,
 ): Promise<{ change: LiveChangeView; meetingId: string }> {
-  const { event, meetings } = await loadLiveDay(deps, principal, eventId);
+  const { event, meetings, liveVersion } = await loadLiveDay(deps, principal, eventId);
   if (input.offerOrgId === input.needOrgId) {
     throw new ValidationError([{ field: 'needOrgId', key: 'field.invalid_format' }]);
   }
@@ -480,6 +519,7 @@ export async function addLiveMeeting(
           : {}),
       },
     ],
+    liveVersion,
   );
   return { change: changeView(record), meetingId: id };
 }
@@ -492,7 +532,7 @@ export async function moveLiveMeeting(
   meetingId: string,
   to: { slot: number; table?: number },
 ): Promise<{ change: LiveChangeView }> {
-  const { event, meetings } = await loadLiveDay(deps, principal, eventId);
+  const { event, meetings, liveVersion } = await loadLiveDay(deps, principal, eventId);
   const meeting = meetings.find((m) => m.id === meetingId);
   if (!meeting || meeting.status === 'cancelled') throw new NotFoundError();
   if (meeting.status !== 'scheduled') transition(meetingLifecycle, meeting.status, 'start', ['organizer']);
@@ -510,6 +550,7 @@ export async function moveLiveMeeting(
     { id: newId(), eventId: event.id, kind: 'move_meeting', at: now, byUserId: principal.userId, meetingId },
     [],
     [{ meeting: { ...meeting, pinned: true }, pin: to }],
+    liveVersion,
   );
   return { change: changeView(record) };
 }

@@ -95,4 +95,6 @@ export interface Schedule {
   generatedAt: string;
   publishedAt?: string;
   version: number;
+  /** Bumped by every live-day command that changes meetings: two at once cannot both repair. */
+  liveVersion?: number;
 }

@@ -278,6 +278,46 @@ describe('the live day through the API', () => {
     ]);
   });
 
+  it('lets one of several organizers moving a meeting at the same instant win; the others are told to reload', async () => {
+    // Arrange: one meeting, sent at once to different free slots (as if by three organizers' phones)
+    const console = (await org().get<LiveConsoleView>(`/api/events/${eventId}/live`)).body;
+    const meeting = console.meetings.find((m) => m.status === 'scheduled')!;
+    const free = console.slots
+      .filter((s) => !console.meetings.some((m) => m.slot === s.index && m.status !== 'no_show'))
+      .slice(0, 3);
+    expect(free.length).toBe(3);
+    const logged = console.changes.filter((c) => c.kind === 'move_meeting').length;
+
+    // Act
+    const answers = await Promise.all(
+      free.map((s) =>
+        org().post<LiveCommandResult>(`/api/events/${eventId}/live/meetings/${meeting.id}/move`, {
+          slot: s.index,
+        }),
+      ),
+    );
+
+    // Assert: every answer is a move or a 409 naming the race; the log holds exactly the moves made
+    const statuses = answers.map((a) => a.status);
+    expect(
+      statuses.every((s) => s === 200 || s === 409),
+      JSON.stringify(statuses),
+    ).toBe(true);
+    const won = answers.filter((a) => a.status === 200);
+    expect(won.length).toBeGreaterThanOrEqual(1);
+    for (const a of answers.filter((x) => x.status === 409)) {
+      expect((a.body as unknown as { error: { code: string } }).error.code).toBe('live_changed');
+    }
+    const after = (await org().get<LiveConsoleView>(`/api/events/${eventId}/live`)).body;
+    expect(after.changes.filter((c) => c.kind === 'move_meeting').length).toBe(logged + won.length);
+    const last = won
+      .map((a) => a.body.change)
+      .sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+    expect(after.meetings.find((m) => m.id === meeting.id)!.slot).toBe(
+      last[last.length - 1]!.moved.find((m) => m.meetingId === meeting.id)!.to.slot,
+    );
+  });
+
   it('serves the big-screen dashboard by token without sign-in: counts, no contacts, no prices, 304 when unchanged', async () => {
     // Arrange
     const console = (await org().get<LiveConsoleView>(`/api/events/${eventId}/live`)).body;

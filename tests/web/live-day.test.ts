@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveConsoleView } from '../../functions/contract/live.ts';
@@ -533,5 +534,35 @@ describe.skipIf(skipBrowserTests)('the live day (browser)', () => {
     await screenshot(screen.page, 'live-screen-after-deal');
     expectNoPageErrors(supplier);
     expectNoPageErrors(screen);
+  });
+  it("downloads the event report as .xlsx with the day's figures, the same as the big screen's", async () => {
+    // Arrange: what the hall's screen shows now
+    const shown = {
+      checkedIn: await textOf(screen.page.getByTestId('live-checked-in')),
+      held: await textOf(screen.page.getByTestId('live-meetings-held')),
+      deals: await textOf(screen.page.getByTestId('live-deals')),
+      value: (await textOf(screen.page.getByTestId('live-value'))).replace(/[^\d]/g, ''),
+    };
+
+    // Act: the organizer downloads the report
+    const token = tokens.get(ORGANIZER) ?? (await signInToken(ORGANIZER));
+    const response = await fetch(`${web.stack.url}/api/events/${eventId}/report/export?lang=zh`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await response.arrayBuffer());
+
+    // Assert
+    expect(response.status).toBe(200);
+    const summary = new Map<string, unknown>();
+    book
+      .getWorksheet('概况')!
+      .eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(summary.get('活动名称')).toBe(TITLE);
+    expect(String(summary.get('现场签到'))).toBe(shown.checkedIn);
+    expect(String(summary.get('完成洽谈'))).toBe(shown.held);
+    expect(String(summary.get('合同数'))).toBe(shown.deals);
+    expect(String(Math.round(summary.get('合同金额（元）') as number))).toBe(shown.value);
+    expect([shown.checkedIn, shown.held, shown.deals]).toEqual(['3', '1', '1']);
   });
 });
