@@ -86,6 +86,23 @@ export const MESSAGES = {
   },
   'field.missing_column': { zh: '缺少必填列“{column}”', en: 'the required column "{column}" is missing' },
   'field.too_many_rows': { zh: '行数超过上限 {maximum}', en: 'has more than {maximum} rows' },
+  // an organizer's import: its jurisdiction and the firms it names (functions/imports/import-scope.ts)
+  'field.outside_jurisdiction': {
+    zh: '不在本部门辖区（{jurisdiction}）内',
+    en: 'is outside your jurisdiction ({jurisdiction})',
+  },
+  'field.owner_registered': {
+    zh: '“{name}”已在平台注册，不能代其发布：请删除此行，由该企业自行发布或导入',
+    en: '"{name}" is registered on the platform and cannot be posted for: delete the row and let the firm post or import it itself',
+  },
+  'field.owner_outside_jurisdiction': {
+    zh: '该企业位于{region}，不在本部门辖区（{jurisdiction}）内',
+    en: 'this firm is seated in {region}, outside your jurisdiction ({jurisdiction})',
+  },
+  'field.credit_code_outside_jurisdiction': {
+    zh: '该信用代码的登记地为{region}，不在本部门辖区（{jurisdiction}）内，不能为其建立企业',
+    en: 'this code was issued in {region}, outside your jurisdiction ({jurisdiction}); no organisation can be created for it',
+  },
   // spreadsheet dimensions, checked before a workbook is loaded (functions/imports/sheet-limits.ts)
   'field.sheet_rows': {
     zh: '工作表“{sheet}”用到第 {found} 行（{cell}），超过上限 {maximum} 行：请删除多余的行（包括只有格式的空行），或分成几个文件',

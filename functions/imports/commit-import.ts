@@ -14,6 +14,7 @@ import {
   MAX_REPORTED_ERRORS,
   type RowError,
 } from './import-job.ts';
+import { importScope, scopeIssues } from './import-scope.ts';
 import { checkImportRow, commitRowErrors } from './validate-import.ts';
 
 /**
@@ -37,7 +38,7 @@ async function ownerFor(
   row: ImportRow,
   uploader: Org,
   cache: Map<string, Org>,
-): Promise<{ org: Org; invited: boolean }> {
+): Promise<{ org: Org; invited: boolean } | undefined> {
   if (!row.owner) return { org: uploader, invited: false };
   const cached = cache.get(row.owner.creditCode);
   if (cached) return { org: cached, invited: false };
@@ -65,6 +66,7 @@ async function ownerFor(
     if (!(error instanceof ConditionFailed)) throw error;
     const raced = await deps.orgs.findByCreditCode(row.owner.creditCode);
     if (!raced) throw error;
+    if (!raced.invited) return undefined; // it registered meanwhile: never post in its name
     cache.set(raced.creditCode, raced);
     return { org: raced, invited: false };
   }
@@ -120,6 +122,14 @@ export async function commitImport(
   const uploader = (await deps.orgs.get(job.orgId))!;
   const owners = new Map<string, Org>();
   if (job.status === 'discarded' || job.status === 'committed') return job;
+  // An organizer's import is held to its jurisdiction and the firms it names again, now (a firm may
+  // have registered since the check).
+  const scope = job.onBehalf ? await importScope(deps, principal) : undefined;
+  const firms = new Map<string, Org | undefined>();
+  const firmOf = async (creditCode: string) => {
+    if (!firms.has(creditCode)) firms.set(creditCode, await deps.orgs.findByCreditCode(creditCode));
+    return firms.get(creditCode);
+  };
   if (job.status !== 'committing') {
     const next = {
       ...job,
@@ -142,7 +152,28 @@ export async function commitImport(
         refused.push(...commitRowErrors(job.kind, job.onBehalf, row.row, checked.issues));
         continue;
       }
-      const { org, invited } = await ownerFor(deps, job, row, uploader, owners);
+      const issues = scope && row.owner ? scopeIssues(scope, row, await firmOf(row.owner.creditCode)) : [];
+      const owner = issues.length === 0 ? await ownerFor(deps, job, row, uploader, owners) : undefined;
+      if (!owner) {
+        refused.push(
+          ...commitRowErrors(
+            job.kind,
+            job.onBehalf,
+            row.row,
+            issues.length > 0
+              ? issues
+              : [
+                  {
+                    field: 'owner.creditCode',
+                    key: 'field.owner_registered',
+                    params: { name: row.owner!.name },
+                  },
+                ],
+          ),
+        );
+        continue;
+      }
+      const { org, invited } = owner;
       if (invited) {
         invitedOrgs += 1;
         invitedNow.push({ orgId: org.id, name: org.name, creditCode: org.creditCode });

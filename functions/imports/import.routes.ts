@@ -21,6 +21,7 @@ import {
   MAX_REPORTED_ERRORS,
   viewImport,
 } from './import-job.ts';
+import { withinScope } from './import-scope.ts';
 import { sheetIO } from './sheet-io-inline.ts';
 import { templateRows, validateSheet } from './validate-import.ts';
 import { CONTENT_TYPES, type SheetRows } from './workbook.ts';
@@ -100,7 +101,7 @@ export const importRoutes = new Hono<AppEnv>()
         throw new BadRequestError('bad_file');
       }
       const organizer = isOrganizer(principal);
-      const checked = validateSheet(rows, q.kind, organizer);
+      const checked = await withinScope(deps, principal, q.kind, validateSheet(rows, q.kind, organizer));
       const now = deps.clock.now().toISOString();
       const chunks = [];
       for (let i = 0; i < checked.good.length; i += CHUNK_ROWS)

@@ -315,7 +315,7 @@ const TARGETS: Record<string, (world: World, role: Role) => Promise<Call>> = {
   listImports: async () => ({}),
   getImport: async (w) => ({ params: { importId: await w.importOfA() } }),
   commitImport: async (w) => ({ params: { importId: await w.importOfA() } }),
-  'commitImport[onBehalf]': async (w) => ({ params: { importId: await w.importOnBehalfOfA() } }),
+  'commitImport[onBehalf]': async (w) => ({ params: { importId: await w.importOnBehalf() } }),
   discardImport: async (w) => ({ params: { importId: await w.importOfA() } }),
   catalogue: async () => ({}),
   // deals: org A recorded each one on a confirmed A–B match

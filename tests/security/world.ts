@@ -104,7 +104,8 @@ export interface World {
   proposedMatch(): Promise<{ matchId: string; offerListingId: string; needListingId: string }>;
   confirmedMatch(): Promise<{ matchId: string; offerListingId: string; needListingId: string }>;
   importOfA(): Promise<string>;
-  importOnBehalfOfA(): Promise<string>;
+  /** An organizer's import for a firm not registered yet (a registered one is never posted for). */
+  importOnBehalf(): Promise<string>;
   queuedRun(): Promise<string>;
   doneRun(): Promise<string>;
   /** A new spec in the catalogue (added by the organizer), for substitution rules. */
@@ -389,8 +390,11 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
     proposedMatch,
     confirmedMatch,
     importOfA: () => upload(a.token, supplyCsv()),
-    importOnBehalfOfA: () =>
-      upload(organizer.token, supplyCsv({ onBehalfOf: { name: '甲钢铁有限公司', creditCode: aCreditCode } })),
+    importOnBehalf: () =>
+      upload(
+        organizer.token,
+        supplyCsv({ onBehalfOf: { name: '闽侯新钢铁有限公司', creditCode: freshCreditCode() } }),
+      ),
     queuedRun,
     doneRun,
     addedSpec,
