@@ -1,6 +1,6 @@
 import { availableActions, defineLifecycle } from './lifecycle.ts';
 import type { Contact } from './org.ts';
-import { isAdmin, type Principal } from './principal.ts';
+import { isAdmin, isOrganizer, type Principal } from './principal.ts';
 
 /**
  * Listings: the marketplace's inventory. Four kinds, one lifecycle:
@@ -15,24 +15,28 @@ export type ListingKind = (typeof LISTING_KINDS)[number];
 export const GOODS_KINDS: readonly ListingKind[] = ['supply', 'demand'];
 export const LABOUR_KINDS: readonly ListingKind[] = ['labour_offer', 'labour_request'];
 
-export const LISTING_STATUSES = ['draft', 'open', 'closed'] as const;
+export const LISTING_STATUSES = ['draft', 'open', 'hidden', 'closed'] as const;
 export type ListingStatus = (typeof LISTING_STATUSES)[number];
 export type ClosedReason = 'fulfilled' | 'withdrawn' | 'expired';
 
 /**
  * Who may move a listing: `owner` (a member of the listing's organisation), `admin` (platform
- * admins), `system` (the expiry sweep). Organizers oversee listings but do not move them.
+ * admins), `system` (the expiry sweep), `organizer` (an organizer overseeing the listing's region:
+ * it may only hide an implausible listing, and show it again). A hidden listing leaves search,
+ * totals, live matching and runs (they read open listings only); its owner and the overseeing
+ * organizers still see it, with the reason.
  */
-export type ListingRole = 'owner' | 'admin' | 'system';
+export type ListingRole = 'owner' | 'admin' | 'system' | 'organizer';
 
 export const listingLifecycle = defineLifecycle({
   name: 'listing',
   label: { zh: '清单', en: 'listing' },
   initial: 'draft',
-  states: ['draft', 'open', 'closed'],
+  states: ['draft', 'open', 'hidden', 'closed'],
   stateLabels: {
     draft: { zh: '草稿', en: 'a draft' },
     open: { zh: '有效', en: 'open' },
+    hidden: { zh: '已被组织方隐藏', en: 'hidden by the organizer' },
     closed: { zh: '已关闭', en: 'closed' },
   },
   transitions: {
@@ -40,12 +44,24 @@ export const listingLifecycle = defineLifecycle({
     edit: { from: ['draft', 'open'], to: 'open', by: ['owner'], label: { zh: '修改', en: 'edit' } },
     fulfil: { from: ['open'], to: 'closed', by: ['owner', 'admin'], label: { zh: '标记完成', en: 'fulfil' } },
     withdraw: {
-      from: ['draft', 'open'],
+      from: ['draft', 'open', 'hidden'],
       to: 'closed',
       by: ['owner', 'admin'],
       label: { zh: '撤回', en: 'withdraw' },
     },
     expire: { from: ['open'], to: 'closed', by: ['system'], label: { zh: '到期关闭', en: 'expire' } },
+    hide: {
+      from: ['draft', 'open'],
+      to: 'hidden',
+      by: ['organizer', 'admin'],
+      label: { zh: '隐藏', en: 'hide' },
+    },
+    unhide: {
+      from: ['hidden'],
+      to: 'open',
+      by: ['organizer', 'admin'],
+      label: { zh: '恢复显示', en: 'show again' },
+    },
   },
   terminal: ['closed'],
 });
@@ -74,6 +90,9 @@ interface ListingBase {
   /** Set when an organizer posted it on the firm's behalf (e.g. from a department survey import). */
   postedByOrgId?: string;
   importId?: string;
+  /** Why an organizer hid it (while `hidden`), and which organizer organisation did. */
+  hiddenReason?: string;
+  hiddenByOrgId?: string;
 }
 
 export interface SupplyListing extends ListingBase {
@@ -201,17 +220,19 @@ export function canEditListing(
 }
 
 /** The roles this caller holds towards the listing (what `listingLifecycle` transitions check). */
-export function listingRoles(principal: Principal, listing: Pick<Listing, 'orgId'>): ListingRole[] {
+export function listingRoles(principal: Viewer, listing: Pick<Listing, 'orgId' | 'adcode'>): ListingRole[] {
   const roles: ListingRole[] = [];
   if (isOwner(principal, listing)) roles.push('owner');
   if (isAdmin(principal)) roles.push('admin');
+  if (isOrganizer(principal) && !isOwner(principal, listing) && oversees(principal, listing.adcode))
+    roles.push('organizer');
   return roles;
 }
 
 /** What this caller may do to the listing now (the web shows exactly these buttons). */
 export function listingActions(
-  principal: Principal,
-  listing: Pick<Listing, 'orgId' | 'status'>,
+  principal: Viewer,
+  listing: Pick<Listing, 'orgId' | 'status' | 'adcode'>,
 ): ListingAction[] {
   return availableActions(listingLifecycle, listing.status, listingRoles(principal, listing));
 }
@@ -256,5 +277,9 @@ export function canSeeListingHistory(viewer: Viewer, listing: Pick<Listing, 'org
 }
 
 export function canSeeListing(listing: Listing, principal: Viewer): boolean {
-  return listing.status !== 'draft' || isOwner(principal, listing) || oversees(principal, listing.adcode);
+  return (
+    (listing.status !== 'draft' && listing.status !== 'hidden') ||
+    isOwner(principal, listing) ||
+    oversees(principal, listing.adcode)
+  );
 }

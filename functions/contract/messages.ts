@@ -231,6 +231,19 @@ export const MESSAGES = {
     zh: '须为该规格最小单位 {step} {unit} 的整数倍',
     en: "must be a whole number of the spec's smallest step, {step} {unit}",
   },
+  // plausibility (functions/contract/plausibility.ts)
+  'field.implausible_quantity': {
+    zh: '数量不合常理：单条清单最多 {maximum} {unit}，请核对数字和单位',
+    en: 'is not plausible: one listing holds at most {maximum} {unit}; check the number and the unit',
+  },
+  'field.window_over': {
+    zh: '日期已过（今天是 {today}），清单的截止日期须在今天或以后',
+    en: 'has passed (today is {today}); the end of the window must be today or later',
+  },
+  'field.min_days_beyond_period': {
+    zh: '最少天数超过了用工期本身（共 {days} 天），这样的需求永远无法匹配',
+    en: 'is longer than the period itself ({days} days), so this request could never be matched',
+  },
   // deals (functions/deals/)
   deal_needs_confirmed_match: {
     zh: '只有双方都已确认的撮合才能登记签约',

@@ -2,6 +2,7 @@ import type { Deps } from '../api/deps.ts';
 import { auditEntry, diff } from '../audit/audit.ts';
 import type { Principal } from '../auth/principal.ts';
 import { getCertificate, getSkill, getSpec } from '../catalogue/catalogue.ts';
+import { plausibilityIssues, todayInChina, WINDOW_FIELDS } from '../contract/plausibility.ts';
 import { unknownAdcode } from '../regions/adcode-check.ts';
 import {
   ConflictError,
@@ -49,25 +50,25 @@ function checkReferences(input: Partial<ListingInput> & { kind: Listing['kind'] 
   return issues;
 }
 
-/** Whether `value` is a whole number of `step`s (within rounding of three decimals). */
-function isWholeSteps(value: number, step: number): boolean {
-  const steps = value / step;
-  return Math.abs(steps - Math.round(steps)) <= 1e-6 * Math.max(1, steps) && Math.round(steps) >= 1;
-}
-
-function checkQuantities(listing: Listing): FieldIssue[] {
-  const issues: FieldIssue[] = [];
-  if (listing.kind === 'supply' || listing.kind === 'demand') {
-    const spec = getSpec(listing.specId);
-    const fields = listing.kind === 'supply' ? (['quantity', 'minOrder'] as const) : (['quantity'] as const);
-    for (const field of fields) {
-      const value = (listing as unknown as Record<string, unknown>)[field];
-      if (spec && typeof value === 'number' && !isWholeSteps(value, spec.step)) {
-        issues.push({ field, key: 'field.quantity_step', params: { step: spec.step, unit: spec.unit } });
-      }
-    }
-  }
-  if (listing.kind === 'supply' && listing.minOrder !== undefined && listing.minOrder > listing.quantity) {
+/**
+ * The plausibility rules (functions/contract/plausibility.ts, the same the web form and the import
+ * run): quantities within their unit's maximum and in whole spec steps, a window that has not ended
+ * (`checkWindowEnd`), a labour request's minimum days within its period; and the minimum order
+ * within the quantity.
+ */
+function checkQuantities(listing: Listing, now: Date, checkWindowEnd: boolean): FieldIssue[] {
+  const spec = listing.kind === 'supply' || listing.kind === 'demand' ? getSpec(listing.specId) : undefined;
+  const issues = plausibilityIssues(listing as unknown as Parameters<typeof plausibilityIssues>[0], {
+    ...(spec ? { spec: { unit: spec.unit, step: spec.step } } : {}),
+    today: todayInChina(now),
+    checkWindowEnd,
+  });
+  if (
+    listing.kind === 'supply' &&
+    listing.minOrder !== undefined &&
+    listing.minOrder > listing.quantity &&
+    !issues.some((i) => i.field === 'minOrder')
+  ) {
     issues.push({ field: 'minOrder', key: 'field.too_big', params: { maximum: listing.quantity } });
   }
   return issues;
@@ -77,8 +78,11 @@ function checkQuantities(listing: Listing): FieldIssue[] {
  * What buildListing refuses beyond the schema (catalogue references, whole steps of the spec, the
  * minimum order); the import's check runs it too, so a row that passes the check passes the commit.
  */
-export function listingInputIssues(input: ListingInput): FieldIssue[] {
-  return [...checkReferences(input), ...checkQuantities(input as unknown as Listing)];
+export function listingInputIssues(input: ListingInput, now: Date = new Date()): FieldIssue[] {
+  const references = checkReferences(input);
+  return references.length > 0
+    ? references
+    : [...references, ...checkQuantities(input as unknown as Listing, now, true)];
 }
 
 /** Builds a listing from validated input: derived fields (category, unit, remaining) filled in. */
@@ -141,7 +145,7 @@ export function buildListing(
       };
       break;
   }
-  const quantityIssues = checkQuantities(listing);
+  const quantityIssues = checkQuantities(listing, new Date(now), true);
   if (quantityIssues.length > 0) throw new ValidationError(quantityIssues);
   return listing;
 }
@@ -193,7 +197,9 @@ export async function editListing(
   }
   const startEnd = dateOrder(merged);
   if (startEnd) throw new ValidationError([startEnd]);
-  const quantityIssues = checkQuantities(merged);
+  const [startField, endField] = WINDOW_FIELDS[merged.kind];
+  const windowMoved = startField in patch || endField in patch;
+  const quantityIssues = checkQuantities(merged, deps.clock.now(), windowMoved);
   if (quantityIssues.length > 0) throw new ValidationError(quantityIssues);
   const now = deps.clock.now().toISOString();
   merged.updatedAt = now;
@@ -254,6 +260,36 @@ export async function moveListing(
     version: current.version + 1,
   };
   await saveOrConflict(deps, next, current, principal, action, now);
+  return next;
+}
+
+/**
+ * An organizer hides an implausible listing of its jurisdiction (with a reason the owner reads), or
+ * shows it again. A hidden listing leaves search, totals, live matching and runs, which read open
+ * listings only. The move and its audit entry are one conditional write, like every listing change.
+ */
+export async function hideListing(
+  deps: Deps,
+  viewer: Viewer,
+  listingId: string,
+  action: 'hide' | 'unhide',
+  reason?: string,
+): Promise<Listing> {
+  const current = await deps.listings.get(listingId);
+  if (!current || !canSeeListing(current, viewer)) throw new NotFoundError();
+  const roles = listingRoles(viewer, current);
+  if (!roles.includes('organizer') && !roles.includes('admin')) throw new ForbiddenError();
+  const status = transition(listingLifecycle, current.status, action, roles);
+  const now = deps.clock.now().toISOString();
+  const { hiddenReason: _reason, hiddenByOrgId: _by, ...rest } = current;
+  const next: Listing = {
+    ...rest,
+    status,
+    ...(action === 'hide' ? { hiddenReason: reason ?? '', hiddenByOrgId: viewer.orgId } : {}),
+    updatedAt: now,
+    version: current.version + 1,
+  } as Listing;
+  await saveOrConflict(deps, next, current, viewer, action, now);
   return next;
 }
 

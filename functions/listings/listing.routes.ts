@@ -9,7 +9,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors
 import { idempotency } from '../shared/idempotency.ts';
 import { describe } from '../shared/openapi.ts';
 import { pagingFields } from '../shared/paging-query.ts';
-import { adcode, id } from '../shared/schema-fields.ts';
+import { adcode, id, text } from '../shared/schema-fields.ts';
 import { jsonBody, params, parseInput, query } from '../shared/validation.ts';
 import { totals } from './list-summary.ts';
 import { readSummary } from './list-summary-read.ts';
@@ -22,7 +22,7 @@ import {
   LISTING_STATUSES,
   viewListing,
 } from './listing.ts';
-import { editListing, moveListing, postListing } from './listing-commands.ts';
+import { editListing, hideListing, moveListing, postListing } from './listing-commands.ts';
 
 const listingParams = z.strictObject({ listingId: id });
 const searchQuery = z.strictObject({
@@ -44,6 +44,8 @@ const lifecycleRoute = (action: 'publish' | 'withdraw' | 'fulfil', summary: stri
     describe({ operationId: `${action}Listing`, summary, tags: ['listings'], auth: 'user' }),
     params(listingParams),
   ] as const;
+
+const hideBody = z.strictObject({ reason: text(200) });
 
 const summaryQuery = z.strictObject({
   region: adcode,
@@ -183,6 +185,39 @@ export const listingRoutes = new Hono<AppEnv>()
   .post(...lifecycleRoute('publish', 'Publish a draft listing'), (c) => move(c, 'publish'))
   .post(...lifecycleRoute('withdraw', 'Withdraw (close) my listing'), (c) => move(c, 'withdraw'))
   .post(...lifecycleRoute('fulfil', 'Mark my listing fulfilled (closes it)'), (c) => move(c, 'fulfil'))
+  .post(
+    '/:listingId/hide',
+    describe({
+      operationId: 'hideListing',
+      summary:
+        'Hide an implausible listing (organizers overseeing its region): it leaves search, totals and matching; audited, with the reason its owner reads',
+      tags: ['listings'],
+      auth: 'user',
+    }),
+    params(listingParams),
+    jsonBody(hideBody),
+    async (c) => {
+      const viewer = await viewerFor(c.get('deps'), principalOf(c));
+      const { reason } = c.req.valid('json');
+      const listing = await hideListing(c.get('deps'), viewer, c.req.param('listingId')!, 'hide', reason);
+      return c.json(viewListing(listing, viewer));
+    },
+  )
+  .post(
+    '/:listingId/unhide',
+    describe({
+      operationId: 'unhideListing',
+      summary: 'Show a hidden listing again (organizers overseeing its region); audited',
+      tags: ['listings'],
+      auth: 'user',
+    }),
+    params(listingParams),
+    async (c) => {
+      const viewer = await viewerFor(c.get('deps'), principalOf(c));
+      const listing = await hideListing(c.get('deps'), viewer, c.req.param('listingId')!, 'unhide');
+      return c.json(viewListing(listing, viewer));
+    },
+  )
   .get(
     '/:listingId/audit',
     describe({

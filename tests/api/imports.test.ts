@@ -46,11 +46,11 @@ describe('spreadsheet import', () => {
 
   it('reads what clerks type and reports every bad row with its row, column and reason', async () => {
     const file = csv([
-      'HRB400E Φ25,"1,200",吨,福建省三明市三元区,300,2020-03-15,2020/5/15,3950,林工,13905981234',
-      'P.O 42.5,1.2万,吨,福州市鼓楼区,250,2020年3月20日,2020-06-30,¥420,陈工,0591-87001234',
-      'KN95口罩,10,万只,济南市历城区,1500,2020.3.1,20200430,2.2元,王工,15305311234',
-      '不存在的产品,100,吨,福建省三明市三元区,300,2020-03-15,2020-05-15,,林工,13905981234',
-      'HRB400E Φ25,-5,吨,鼓楼区,300,2020-02-30,2020-05-15,,林工,12345',
+      'HRB400E Φ25,"1,200",吨,福建省三明市三元区,300,2030-03-15,2030/5/15,3950,林工,13905981234',
+      'P.O 42.5,1.2万,吨,福州市鼓楼区,250,2030年3月20日,2030-06-30,¥420,陈工,0591-87001234',
+      'KN95口罩,10,万只,济南市历城区,1500,2030.3.1,20300430,2.2元,王工,15305311234',
+      '不存在的产品,100,吨,福建省三明市三元区,300,2030-03-15,2030-05-15,,林工,13905981234',
+      'HRB400E Φ25,-5,吨,鼓楼区,300,2030-02-30,2030-05-15,,林工,12345',
     ]);
     const res = await upload(ctx.app, maker.token, file);
     expect(res.status).toBe(201);
@@ -71,9 +71,9 @@ describe('spreadsheet import', () => {
 
   it('commits only the good rows, converting 万只 to pieces, and shows them as listings', async () => {
     const file = csv([
-      'KN95口罩,10,万只,济南市历城区,1500,2020-03-01,2020-04-30,2.2,王工,15305311234',
-      'P.O 42.5,1.2万,吨,福州市鼓楼区,250,2020-03-20,2020-06-30,420,陈工,0591-87001234',
-      '不存在的产品,100,吨,福建省三明市三元区,300,2020-03-15,2020-05-15,,林工,13905981234',
+      'KN95口罩,10,万只,济南市历城区,1500,2030-03-01,2030-04-30,2.2,王工,15305311234',
+      'P.O 42.5,1.2万,吨,福州市鼓楼区,250,2030-03-20,2030-06-30,420,陈工,0591-87001234',
+      '不存在的产品,100,吨,福建省三明市三元区,300,2030-03-15,2030-05-15,,林工,13905981234',
     ]);
     const fresh = await freshTable();
     const org = await makeOrg(fresh.deps, { creditCode: '913508007384629572' });
@@ -98,7 +98,7 @@ describe('spreadsheet import', () => {
       await upload(
         fresh.app,
         org.token,
-        csv(['HRB400E Φ25,100,吨,三明市三元区,300,2020-03-15,2020-05-15,,林工,13905981234']),
+        csv(['HRB400E Φ25,100,吨,三明市三元区,300,2030-03-15,2030-05-15,,林工,13905981234']),
       )
     ).body;
     const discarded = await apiClient(fresh.app, { token: org.token }).post<ImportJob>(
@@ -132,8 +132,8 @@ describe('spreadsheet import', () => {
         't',
         '350403',
         300,
-        new Date('2020-03-15T00:00:00Z'),
-        '2020-05-15',
+        new Date('2030-03-15T00:00:00Z'),
+        '2030-05-15',
         'Lin',
         '13905981234',
       ],
@@ -147,7 +147,7 @@ describe('spreadsheet import', () => {
     const org = await makeOrg(fresh.deps, { creditCode: '913701002638194721' });
     const lines = Array.from(
       { length: 600 },
-      (_, i) => `HRB400E Φ25,${100 + i},吨,三明市三元区,300,2020-03-15,2020-05-15,,林工,13905981234`,
+      (_, i) => `HRB400E Φ25,${100 + i},吨,三明市三元区,300,2030-03-15,2030-05-15,,林工,13905981234`,
     );
     const job = (await upload(fresh.app, org.token, csv(lines))).body;
     const principal: Principal = {
@@ -200,7 +200,7 @@ describe('spreadsheet import', () => {
     });
     const file = [
       `企业名称,统一社会信用代码,${HEADER}`,
-      '某某钢铁有限公司,91350200612349879H,HRB400E Φ25,800,吨,三明市三元区,300,2020-03-15,2020-05-15,,林工,13905981234',
+      '某某钢铁有限公司,91350200612349879H,HRB400E Φ25,800,吨,三明市三元区,300,2030-03-15,2030-05-15,,林工,13905981234',
     ].join('\n');
     const job = (await upload(fresh.app, organizer.token, file)).body;
     const done = await apiClient(fresh.app, { token: organizer.token }).post<ImportJob>(

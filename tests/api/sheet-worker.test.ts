@@ -39,14 +39,14 @@ describe('spreadsheets on a worker thread (local server)', () => {
   afterAll(() => sheets.close());
 
   it('reads and writes .xlsx files like the inline code does', async () => {
-    const rows = [HEADER, ['HRB400E Φ25', 1200, '吨', '三明市三元区', 300, new Date('2020-03-15'), null]];
+    const rows = [HEADER, ['HRB400E Φ25', 1200, '吨', '三明市三元区', 300, new Date('2030-03-15'), null]];
 
     const data = await sheets.write(rows, 'xlsx', { sheetName: 'supply' });
     const back = await sheets.read(data, 'xlsx');
 
     expect(back).toEqual([
       HEADER,
-      ['HRB400E Φ25', 1200, '吨', '三明市三元区', 300, new Date('2020-03-15'), null],
+      ['HRB400E Φ25', 1200, '吨', '三明市三元区', 300, new Date('2030-03-15'), null],
     ]);
   });
 
@@ -60,8 +60,8 @@ describe('spreadsheets on a worker thread (local server)', () => {
         '吨',
         '福建省三明市三元区',
         300,
-        '2020-03-15',
-        '2020-05-15',
+        '2030-03-15',
+        '2030-05-15',
         '林工',
         '13905981234',
       ]),

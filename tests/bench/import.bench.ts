@@ -35,7 +35,7 @@ const PLACES = [
   '厦门市湖里区',
 ];
 const QUANTITIES = ['1,200', '1.2万', '３０００', '800', '2.5万', '12000'];
-const DATES_FROM = ['2020-03-15', '2020/3/16', '2020年3月17日', '20200318'];
+const DATES_FROM = ['2030-03-15', '2030/3/16', '2030年3月17日', '20300318'];
 
 const dynamo = await startDynamoDbLocal({ dataDir: null });
 try {
@@ -80,7 +80,7 @@ try {
       PLACES[i % PLACES.length]!,
       300,
       DATES_FROM[i % DATES_FROM.length]!,
-      '2020-06-30',
+      '2030-06-30',
       i % 3 === 0 ? '¥3,950' : '',
       '林工',
       '13905981234',

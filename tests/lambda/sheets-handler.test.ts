@@ -14,7 +14,7 @@ type Handler = (event: unknown, context: unknown) => Promise<APIGatewayProxyResu
 
 const CSV =
   '产品规格,可供数量,单位,出厂地点,配送半径（公里）,供货开始日期,供货截止日期,单价（元）,联系人,联系电话\n' +
-  'HRB400E Φ25,"1,200",吨,福建省三明市三元区,300,2020-03-15,2020-05-15,3950,林工,13905981234\n';
+  'HRB400E Φ25,"1,200",吨,福建省三明市三元区,300,2030-03-15,2030-05-15,3950,林工,13905981234\n';
 
 /** Whether an API Gateway route path (with `{proxy+}`) takes a request path. */
 function routeTakes(routePath: string, path: string): boolean {

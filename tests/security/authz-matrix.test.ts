@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../functions/api/deps.ts';
 import { createFullApp as createApp } from '../../functions/api/sheet-modules.ts';
+import { hideListing } from '../../functions/listings/listing-commands.ts';
 import { openApiDocument } from '../../functions/shared/openapi.ts';
 import { type ApiResponse, apiClient } from '../setup/api-client.ts';
 import { eventBody } from '../setup/event-inputs.ts';
@@ -37,6 +38,16 @@ import {
  *
  * Cells: `2xx` any success, otherwise the exact status.
  */
+/** A platform admin acting directly on the domain (to put a listing into a state before a row). */
+const SYSTEM_ADMIN = {
+  userId: 'matrix-admin',
+  email: 'matrix-admin@example.cn',
+  orgId: 'matrix-admin-org',
+  orgRole: 'org_admin',
+  platformRoles: ['admin'],
+  oversees: '',
+} as const;
+
 const MATRIX = `
 operation                   | anonymous | member | orgAdmin | counterpart | otherMember | otherAdmin | organizer | organizerStaff | admin
 health                      | 2xx       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
@@ -66,6 +77,8 @@ editListing                 | 401       | 2xx    | 2xx      | 403         | 403 
 editListing[draft]          | 401       | 2xx    | 2xx      | 404         | 404         | 404        | 403       | 404            | 403
 publishListing              | 401       | 2xx    | 2xx      | 404         | 404         | 404        | 403       | 404            | 2xx
 withdrawListing             | 401       | 2xx    | 2xx      | 403         | 403         | 403        | 403       | 403            | 2xx
+hideListing                 | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
+unhideListing               | 401       | 403    | 403      | 404         | 404         | 404        | 2xx       | 404            | 2xx
 fulfilListing               | 401       | 2xx    | 2xx      | 403         | 403         | 403        | 403       | 403            | 2xx
 listingAudit                | 401       | 2xx    | 2xx      | 403         | 403         | 403        | 2xx       | 403            | 2xx
 listingMatches              | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
@@ -288,6 +301,15 @@ const TARGETS: Record<string, (world: World, role: Role) => Promise<Call>> = {
   publishListing: async (w) => ({ params: { listingId: await w.supplyOfA({ status: 'draft' }) } }),
   withdrawListing: async (w) => ({ params: { listingId: await w.supplyOfA() } }),
   fulfilListing: async (w) => ({ params: { listingId: await w.supplyOfA() } }),
+  hideListing: async (w) => ({
+    params: { listingId: await w.supplyOfA() },
+    body: { reason: '数量不合常理' },
+  }),
+  unhideListing: async (w) => {
+    const listingId = await w.supplyOfA();
+    await hideListing(w.ctx.deps, SYSTEM_ADMIN, listingId, 'hide', '数量不合常理');
+    return { params: { listingId } };
+  },
   listingAudit: async (w) => ({ params: { listingId: await w.supplyOfA() } }),
   listingMatches: async (w) => ({ params: { listingId: (await w.proposedMatch()).offerListingId } }),
   getMatch: async (w) => ({ params: { matchId: (await w.proposedMatch()).matchId } }),

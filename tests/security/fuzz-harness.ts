@@ -162,6 +162,10 @@ export const SPECS: Readonly<Record<string, OperationSpec>> = {
       sortPrefix: '350102',
     }),
   },
+  hideListing: {
+    role: 'organizer',
+    bodies: () => [{ reason: '数量不合常理' }],
+  },
   listInvitedOrgs: {
     role: 'organizer',
     query: () => ({ region: '350102' }),

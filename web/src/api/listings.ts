@@ -73,6 +73,12 @@ export const patchListing = (listingId: string, patch: Record<string, unknown>):
 export const moveListing = (listingId: string, action: ListingLifecycleAction): Promise<Listing> =>
   api.post<Listing>(`/listings/${encodeURIComponent(listingId)}/${action}`, undefined);
 
+/** An organizer hides an implausible listing of its region (with the reason its owner reads), or shows it again. */
+export const hideListing = (listingId: string, reason: string): Promise<Listing> =>
+  api.post<Listing>(`/listings/${encodeURIComponent(listingId)}/hide`, { reason });
+export const unhideListing = (listingId: string): Promise<Listing> =>
+  api.post<Listing>(`/listings/${encodeURIComponent(listingId)}/unhide`, undefined);
+
 export const fetchListingAudit = (listingId: string, cursor?: string): Promise<Page<AuditEntry>> =>
   api.get<Page<AuditEntry>>(`/listings/${encodeURIComponent(listingId)}/audit`, {
     query: { cursor, limit: 50 },

@@ -178,6 +178,7 @@ export const en: Dict = {
     draft: 'Draft',
     open: 'Open',
     closed: 'Closed',
+    hidden: 'Hidden',
     fulfilled: 'Fulfilled',
     withdrawn: 'Withdrawn',
     expired: 'Expired',
@@ -325,6 +326,14 @@ export const en: Dict = {
     actionWithdraw: 'Withdraw',
     actionFulfil: 'Mark fulfilled',
     confirmWithdraw: 'Withdrawing closes this listing; it will no longer be matched. Withdraw it?',
+    actionHide: 'Hide (implausible)',
+    actionUnhide: 'Show again',
+    hideReason: 'Why it is hidden (the firm reads this)',
+    hideConfirm: 'Hide it',
+    hiddenNotice:
+      'The organizer hid this listing: it is left out of search, totals and matching. Reason: {{ reason }}',
+    hiddenDone: 'Hidden: the listing is left out of search, totals and matching.',
+    unhiddenDone: 'Shown again.',
     confirmFulfil: 'Marking it fulfilled closes this listing; it will no longer be matched. Continue?',
     moved: {
       publish: 'Published',

@@ -6,9 +6,11 @@ import { type Catalogue, getCatalogue } from '../../api/catalogue.ts';
 import { ApiError } from '../../api/client.ts';
 import {
   type AuditEntry,
+  hideListing,
   type ListingLifecycleAction,
   type ListingView,
   moveListing,
+  unhideListing,
 } from '../../api/listings.ts';
 import { useMe } from '../../components/app-shell.data.ts';
 import { ListingStatusBadge, RemainingBar } from '../../components/listing-card.tsx';
@@ -95,6 +97,28 @@ function ListingDetail(props: { listing: ListingView; me: Me; catalogue: Catalog
     }
   };
 
+  const [hiding, setHiding] = createSignal(false);
+  const [hideReason, setHideReason] = createSignal('');
+  const [hidDone, setHidDone] = createSignal<'listing.hiddenDone' | 'listing.unhiddenDone'>();
+  /** An organizer hides an implausible listing (with a reason), or shows it again. */
+  const hideOrShow = async (action: 'hide' | 'unhide') => {
+    if (pending()) return;
+    setPending('withdraw');
+    setFailure(null);
+    try {
+      if (action === 'hide') await hideListing(l().id, hideReason().trim());
+      else await unhideListing(l().id);
+      setHiding(false);
+      setHidDone(action === 'hide' ? 'listing.hiddenDone' : 'listing.unhiddenDone');
+      await revalidate([getListing.key, getListingAudit.key]);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      setFailure(error.messages);
+    } finally {
+      setPending(null);
+    }
+  };
+
   const actionButton = (action: ListingLifecycleAction, label: string, primary = false) => (
     <button
       type="button"
@@ -139,9 +163,76 @@ function ListingDetail(props: { listing: ListingView; me: Me; catalogue: Catalog
             <Show when={may('publish')}>{actionButton('publish', t('listing.actionPublish'), true)}</Show>
             <Show when={may('fulfil')}>{actionButton('fulfil', t('listing.actionFulfil'))}</Show>
             <Show when={may('withdraw')}>{actionButton('withdraw', t('listing.actionWithdraw'))}</Show>
+            <Show when={may('hide')}>
+              <button
+                type="button"
+                class="button button-secondary"
+                data-testid="listing-hide"
+                onClick={() => setHiding(true)}
+              >
+                {t('listing.actionHide')}
+              </button>
+            </Show>
+            <Show when={may('unhide')}>
+              <button
+                type="button"
+                class="button button-secondary"
+                data-testid="listing-unhide"
+                disabled={pending() !== null}
+                onClick={() => hideOrShow('unhide')}
+              >
+                {t('listing.actionUnhide')}
+              </button>
+            </Show>
           </div>
         </Show>
       </header>
+
+      <Show when={l().status === 'hidden'}>
+        <div class="alert alert-warning" role="status" data-testid="listing-hidden">
+          {t('listing.hiddenNotice', { reason: l().hiddenReason ?? '' })}
+        </div>
+      </Show>
+      <Show when={hidDone()}>
+        {(key) => (
+          <div class="alert alert-success" role="status" data-testid="listing-hide-done">
+            {t(key())}
+          </div>
+        )}
+      </Show>
+      <Show when={hiding()}>
+        <form
+          class="alert alert-warning confirm-strip"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void hideOrShow('hide');
+          }}
+        >
+          <label for="hide-reason">{t('listing.hideReason')}</label>
+          <input
+            id="hide-reason"
+            class="input"
+            data-testid="hide-reason"
+            required
+            maxlength="200"
+            value={hideReason()}
+            onInput={(e) => setHideReason(e.currentTarget.value)}
+          />
+          <div class="confirm-actions">
+            <button
+              type="submit"
+              class="button button-primary"
+              data-testid="hide-confirm"
+              disabled={pending() !== null || hideReason().trim() === ''}
+            >
+              {t('listing.hideConfirm')}
+            </button>
+            <button type="button" class="button button-ghost" onClick={() => setHiding(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      </Show>
 
       <Show when={doneText()}>
         <div class="alert alert-success" role="status" data-testid="listing-done">

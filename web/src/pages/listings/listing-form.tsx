@@ -2,6 +2,11 @@ import { createSignal, For, type JSX, Match, Show, Switch } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { CLEARABLE_FIELDS, INPUT_SCHEMA_BY_KIND } from '../../../../functions/contract/listing.schema.ts';
 import { bothLanguages } from '../../../../functions/contract/messages.ts';
+import {
+  plausibilityIssues,
+  todayInChina,
+  WINDOW_FIELDS,
+} from '../../../../functions/contract/plausibility.ts';
 import type { Me } from '../../api/auth.ts';
 import type { Catalogue, CatalogueSkill } from '../../api/catalogue.ts';
 import { newIdempotencyKey } from '../../api/imports.ts';
@@ -266,7 +271,21 @@ export function ListingForm(props: ListingFormProps) {
   function check(body: Record<string, unknown>, bad: FieldMessage[]): FieldMessage[] {
     const badFields = new Set(bad.map((b) => b.field));
     const found = checkWith(INPUT_SCHEMA_BY_KIND[kind], body).filter((f) => !badFields.has(f.field));
-    return [...bad, ...found];
+    const seen = new Set([...badFields, ...found.map((f) => f.field)]);
+    // the plausibility rules the API and the import run (functions/contract/plausibility.ts)
+    const s = spec();
+    const [startField, endField] = WINDOW_FIELDS[kind];
+    const original = props.listing as unknown as Record<string, unknown> | undefined;
+    const windowMoved =
+      !original || !same(body[startField], original[startField]) || !same(body[endField], original[endField]);
+    const plausible = plausibilityIssues({ ...body, kind } as Parameters<typeof plausibilityIssues>[0], {
+      ...(s ? { spec: { unit: s.unit, step: s.step } } : {}),
+      today: todayInChina(new Date()),
+      checkWindowEnd: windowMoved,
+    })
+      .filter((issue) => !seen.has(issue.field))
+      .map((issue) => ({ field: issue.field, messages: bothLanguages(issue.key, issue.params) }));
+    return [...bad, ...found, ...plausible];
   }
 
   /**
