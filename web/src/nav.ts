@@ -116,6 +116,7 @@ export const NAV: NavSection[] = [
       { label: 'nav.regionListings', href: () => '/lists' },
       { label: 'nav.runs', href: () => '/runs' },
       { label: 'nav.events', href: () => '/events' },
+      { label: 'nav.dashboard', href: () => '/dashboard' },
     ],
   },
   {

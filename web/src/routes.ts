@@ -81,6 +81,13 @@ export const routes: RouteDefinition[] = [
       { path: '/invitations', component: lazy(() => import('./pages/orgs/invitations.tsx')) },
       { path: '/events', component: lazy(() => import('./pages/events/events.tsx')) },
       { path: '/events/new', component: lazy(() => import('./pages/events/event-form.tsx')) },
+      // reports (issue 10)
+      { path: '/dashboard', component: lazy(() => import('./pages/events/region-dashboard.tsx')) },
+      { path: '/events/:eventId/report', component: lazy(() => import('./pages/events/event-report.tsx')) },
+      {
+        path: '/events/:eventId/carry-over',
+        component: lazy(() => import('./pages/events/event-carry-over.tsx')),
+      },
       {
         path: '/events/:eventId/edit',
         component: lazy(() =>

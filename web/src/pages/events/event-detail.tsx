@@ -196,6 +196,24 @@ function OrganizerPanels(props: { event: MatchEvent }) {
               </Show>
             </div>
           </li>
+          <li data-testid="step-report">
+            <div>
+              <strong>{t('reports.title')}</strong>
+              <p class="muted">{t('reports.stepText')}</p>
+            </div>
+            <div class="step-actions">
+              <Show when={props.event.seriesId !== props.event.id}>
+                <A href={`${base}/carry-over`} class="button" data-testid="event-carry-over-link">
+                  {t('reports.carryOverLink')}
+                </A>
+              </Show>
+              <Show when={published()}>
+                <A href={`${base}/report`} class="button" data-testid="event-report-link">
+                  {t('reports.link')}
+                </A>
+              </Show>
+            </div>
+          </li>
         </ol>
         <For each={[moves.error(), round.error()]}>
           {(e) => (
