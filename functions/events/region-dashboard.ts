@@ -98,13 +98,14 @@ export function regionDashboard(input: RegionDashboardInput): RegionDashboard {
 
   const series: RegionDashboard['series'] = [];
   for (const seriesId of new Set(rows.map((r) => r.seriesId))) {
+    // The next event may still be a draft: the organizer is preparing it.
     const all = input
       .seriesEvents(seriesId)
-      .filter((e) => e.status !== 'cancelled' && e.status !== 'draft')
+      .filter((e) => e.status !== 'cancelled')
       .sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0));
     const heldThisMonth = rows.filter((r) => r.seriesId === seriesId && r.held);
     const last = heldThisMonth[heldThisMonth.length - 1];
-    if (!last) continue;
+    if (!last || all.length < 2) continue; // a one-off event is no series
     const next = all.find((e) => e.startDate > last.startDate);
     series.push({ seriesId, title: last.title, lastEventId: last.eventId, nextEventId: next?.id ?? null });
   }
