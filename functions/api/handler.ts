@@ -6,10 +6,13 @@ import { readConfig } from '../shared/config.ts';
 import { createApp } from './app.ts';
 import { buildDeps, type Deps } from './deps.ts';
 
+/** Read and checked at init: a missing or malformed setting fails the cold start, naming it. */
+const config = readConfig();
+
 let deps: Deps | undefined;
 export const app = createApp(() => {
   // The API is the one function that administers Cognito users and reads and writes deal files.
-  deps ??= buildDeps(readConfig(), systemClock, {
+  deps ??= buildDeps(config, systemClock, {
     cognitoIdentity,
     s3Files: (bucket) => new S3FileStore(bucket),
   });

@@ -4,6 +4,9 @@ import type { Deps } from './deps.ts';
 import { buildDeps } from './deps.ts';
 import { createFullApp } from './sheet-modules.ts';
 
+/** Read and checked at init: a missing or malformed setting fails the cold start, naming it. */
+const config = readConfig();
+
 /**
  * The sheets Lambda: the complete app, of which API Gateway sends it only the spreadsheet routes
  * (imports, templates, exports) and the OpenAPI document. Parsing runs inline: a slow file holds
@@ -11,7 +14,7 @@ import { createFullApp } from './sheet-modules.ts';
  */
 let deps: Deps | undefined;
 export const app = createFullApp(() => {
-  deps ??= buildDeps(readConfig());
+  deps ??= buildDeps(config);
   return deps;
 });
 

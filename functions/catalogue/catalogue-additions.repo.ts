@@ -20,7 +20,7 @@ export class CatalogueAdditionsRepo {
 
   async all(): Promise<CatalogueAdditions> {
     const items = (
-      await this.table.queryAll<StoredAddition>({ partition: keys.catalogueAdditionsPartition() })
+      await this.table.queryEvery<StoredAddition>({ partition: keys.catalogueAdditionsPartition() }, 10_000)
     ).map(stripKeys);
     return {
       specs: items.filter((i) => i.kind === 'spec').map((i) => i.entry as Spec),

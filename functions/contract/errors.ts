@@ -117,6 +117,18 @@ export class ConditionFailed extends ConflictError {
   }
 }
 
+/**
+ * More items than a computation may read (e.g. registrations of one event): refused naming the
+ * limit instead of computing over part of them.
+ */
+export class TooManyError extends AppError {
+  readonly status = 422;
+  readonly code = 'too_many';
+  constructor(limit: number) {
+    super('too_many', { limit });
+  }
+}
+
 export class RateLimitError extends AppError {
   readonly status = 429;
   readonly code = 'rate_limited';

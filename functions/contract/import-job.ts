@@ -104,22 +104,27 @@ export interface ImportJob {
   totalRows: number;
   goodRows: number;
   badRows: number;
-  /** The first MAX_REPORTED_ERRORS problems; badRows counts them all. */
+  /** The first MAX_REPORTED_ERRORS problems; badRows counts the rows. */
   errors: RowError[];
+  /** True when there were more problems than `errors` lists (the report says so). */
+  errorsCapped?: boolean;
   chunkCount: number;
   /** Chunks fully written; the commit resumes from here. */
   committedChunks: number;
   committedRows: number;
   /** Organisations created for firms not yet registered (organizer imports). */
   invitedOrgs: number;
-  /** Which (the first 1,000): the organizer issues each an invitation code. */
+  /** Which (the first MAX_INVITED_LISTED): the organizer issues each an invitation code. */
   invited?: { orgId: string; name: string; creditCode: string }[];
+  /** True when more organisations were invited than `invited` lists (the page says so). */
+  invitedCapped?: boolean;
   createdAt: string;
   updatedAt: string;
   version: number;
 }
 
 export const MAX_REPORTED_ERRORS = 2000;
+export const MAX_INVITED_LISTED = 1000;
 export const CHUNK_ROWS = 250;
 
 export function progress(job: ImportJob): number {

@@ -88,6 +88,11 @@ export interface RunProposal {
 export interface RunTotals {
   offers: number;
   needs: number;
+  /**
+   * True when the region held more open listings on a side than one run reads (MAX_LISTINGS_READ):
+   * the run allocated over the first ones only, and the run page says so.
+   */
+  inputCapped?: boolean;
   offered: number;
   needed: number;
   placed: number;

@@ -34,6 +34,10 @@ export const MESSAGES = {
     zh: '该幂等键已用于另一请求',
     en: 'This idempotency key was already used for a different request',
   },
+  too_many: {
+    zh: '数据超过 {limit} 条上限，无法完整计算；请缩小范围',
+    en: 'More than {limit} items: this cannot be computed in full; narrow the scope',
+  },
   idempotency_in_progress: {
     zh: '使用该幂等键的请求仍在处理中，请稍后重试',
     en: 'A request with this idempotency key is still being processed; try again shortly',

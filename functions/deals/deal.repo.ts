@@ -87,7 +87,7 @@ export class DealRepo {
 
   /** Every deal of an event (reports), page after page. */
   async allForEvent(eventId: string, max = 20_000): Promise<Deal[]> {
-    const items = await this.table.queryAll<Deal>(
+    const items = await this.table.queryEvery<Deal>(
       { index: 'gsi2', partition: keys.eventDealsPartition(eventId) },
       max,
     );

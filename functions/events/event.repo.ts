@@ -116,7 +116,7 @@ export class EventRepo {
 
   /** Every published (or past) event of a month in a region, page after page (dashboards). */
   async allByMonth(month: string, regionPrefix: string, max = 5_000): Promise<MatchEvent[]> {
-    const items = await this.table.queryAll<MatchEvent>(
+    const items = await this.table.queryEvery<MatchEvent>(
       {
         index: 'gsi2',
         partition: keys.eventsByMonthPartition(month, regionPrefix.slice(0, 2)),
@@ -138,7 +138,7 @@ export class EventRepo {
   }
 
   async allSeries(seriesId: string): Promise<MatchEvent[]> {
-    const items = await this.table.queryAll<MatchEvent>(
+    const items = await this.table.queryEvery<MatchEvent>(
       { index: 'gsi3', partition: keys.seriesPartition(seriesId) },
       1_000,
     );
@@ -185,7 +185,7 @@ export class EventRepo {
 
   /** Every registration of an event (bounded by the event's capacity and applications). */
   async allRegistrations(eventId: string): Promise<Registration[]> {
-    const items = await this.table.queryAll<Registration>(
+    const items = await this.table.queryEvery<Registration>(
       { partition: keys.eventPartition(eventId), prefix: keys.registrationPrefix() },
       20_000,
     );

@@ -11,6 +11,7 @@ import {
   type ImportJob,
   type ImportRow,
   importLifecycle,
+  MAX_INVITED_LISTED,
   MAX_REPORTED_ERRORS,
   type RowError,
 } from './import-job.ts';
@@ -191,15 +192,19 @@ export async function commitImport(
     for (let i = 0; i < listings.length; i += ROWS_PER_TRANSACTION) {
       await writeRows(deps, principal, job, listings.slice(i, i + ROWS_PER_TRANSACTION));
     }
+    const errors = [...job.errors, ...refused];
+    const invited = [...(job.invited ?? []), ...invitedNow];
     const next: ImportJob = {
       ...job,
       committedChunks: job.committedChunks + 1,
       committedRows: job.committedRows + listings.length,
       goodRows: job.goodRows - (rows.length - listings.length),
       badRows: job.badRows + (rows.length - listings.length),
-      errors: [...job.errors, ...refused].slice(0, MAX_REPORTED_ERRORS),
+      errors: errors.slice(0, MAX_REPORTED_ERRORS),
+      ...(job.errorsCapped || errors.length > MAX_REPORTED_ERRORS ? { errorsCapped: true } : {}),
       invitedOrgs: job.invitedOrgs + invitedOrgs,
-      invited: [...(job.invited ?? []), ...invitedNow].slice(0, 1000),
+      invited: invited.slice(0, MAX_INVITED_LISTED),
+      ...(job.invitedCapped || invited.length > MAX_INVITED_LISTED ? { invitedCapped: true } : {}),
       updatedAt: deps.clock.now().toISOString(),
       version: job.version + 1,
     };

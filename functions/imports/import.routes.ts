@@ -118,6 +118,7 @@ export const importRoutes = new Hono<AppEnv>()
         goodRows: checked.good.length,
         badRows: checked.badRows,
         errors: checked.errors.slice(0, MAX_REPORTED_ERRORS),
+        ...(checked.errors.length > MAX_REPORTED_ERRORS ? { errorsCapped: true } : {}),
         chunkCount: chunks.length,
         committedChunks: 0,
         committedRows: 0,

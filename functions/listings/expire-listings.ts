@@ -15,15 +15,22 @@ export async function expireListings(deps: Deps): Promise<{ checked: number; exp
   let expired = 0;
   for (const kind of LISTING_KINDS) {
     for (const province of childrenOf(COUNTRY_ADCODE)) {
-      const open = await deps.listings.searchAll({
-        kind,
-        regionPrefix: province.adcode.slice(0, 2),
-        status: 'open',
-      });
-      for (const listing of open) {
-        checked += 1;
-        if (windowEnd(listing) < today && (await expireListing(deps, listing, now))) expired += 1;
-      }
+      // Page by page to the end: a sweep that stopped at a cap would leave the rest open for good.
+      let cursor: string | undefined;
+      do {
+        const page = await deps.listings.search({
+          kind,
+          regionPrefix: province.adcode.slice(0, 2),
+          status: 'open',
+          cursor,
+          limit: 100,
+        });
+        for (const listing of page.items) {
+          checked += 1;
+          if (windowEnd(listing) < today && (await expireListing(deps, listing, now))) expired += 1;
+        }
+        cursor = page.nextCursor;
+      } while (cursor);
     }
   }
   return { checked, expired };

@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppEnv } from '../api/context.ts';
 import { principalOf } from '../api/context.ts';
+import { CAPPED_HEADER, MAX_LISTINGS_READ } from '../contract/capped.ts';
 import { sheetIO } from '../imports/sheet-io-inline.ts';
 import { CONTENT_TYPES, type SheetFormat } from '../imports/workbook.ts';
 import { assertOrganizerScope, viewerFor } from '../orgs/organizer-scope.ts';
@@ -52,7 +53,8 @@ export const listingSheetRoutes = new Hono<AppEnv>()
     async (c) => {
       principalOf(c);
       const q = c.req.valid('query');
-      const rows = await readSummary(c.get('deps'), q.region, q.category);
+      const { rows, capped } = await readSummary(c.get('deps'), q.region, q.category);
+      if (capped) c.header(CAPPED_HEADER, String(MAX_LISTINGS_READ));
       const lang = q.lang ?? c.get('lang');
       const data = await sheetIO(c.get('deps')).write(summaryRows(rows, lang), q.format);
       return sendSheet(c, data, q.format, `gongxu-summary-${q.region}`);
@@ -72,12 +74,13 @@ export const listingSheetRoutes = new Hono<AppEnv>()
       const q = c.req.valid('query');
       const status = q.status ?? 'open';
       if (status !== 'open') await assertOrganizerScope(c.get('deps'), principal, q.region);
-      const all = await c.get('deps').listings.searchAll({
+      const { items: all, capped } = await c.get('deps').listings.searchAll({
         kind: q.kind,
         regionPrefix: regionPrefix(q.region),
         category: q.category,
         status,
       });
+      if (capped) c.header(CAPPED_HEADER, String(MAX_LISTINGS_READ));
       const lang = q.lang ?? c.get('lang');
       const rows = listingRows(
         q.kind,

@@ -1,6 +1,7 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { AuditRepo } from '../audit/audit.repo.ts';
 import type { AuditEntry } from '../audit/audit.ts';
+import { type Capped, MAX_LISTINGS_READ } from '../contract/capped.ts';
 import { keys } from '../shared/db/keys.ts';
 import type { Page } from '../shared/db/paging.ts';
 import { type QueryOptions, stripKeys, type Table } from '../shared/db/table.ts';
@@ -108,8 +109,15 @@ export class ListingRepo {
     return { ...page, items: page.items.map(stripKeys) };
   }
 
-  /** Every listing of a search, page after page (for list views, totals and exports). */
-  async searchAll(search: Omit<ListingSearch, 'cursor' | 'limit'>, max = 50_000): Promise<Listing[]> {
-    return (await this.table.queryAll<Listing>(this.searchQuery(search), max)).map(stripKeys);
+  /**
+   * The listings of a search, page after page, up to `max` (list views, totals, exports, matching):
+   * `capped` when there were more, for the caller to say so.
+   */
+  async searchAll(
+    search: Omit<ListingSearch, 'cursor' | 'limit'>,
+    max = MAX_LISTINGS_READ,
+  ): Promise<Capped<Listing>> {
+    const { items, capped } = await this.table.queryAll<Listing>(this.searchQuery(search), max);
+    return { items: items.map(stripKeys), capped };
   }
 }

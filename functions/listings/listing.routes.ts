@@ -120,8 +120,8 @@ export const listingRoutes = new Hono<AppEnv>()
     async (c) => {
       principalOf(c);
       const q = c.req.valid('query');
-      const rows = await readSummary(c.get('deps'), q.region, q.category);
-      return c.json({ region: q.region, category: q.category ?? null, rows, totals: totals(rows) });
+      const { rows, capped } = await readSummary(c.get('deps'), q.region, q.category);
+      return c.json({ region: q.region, category: q.category ?? null, rows, totals: totals(rows), capped });
     },
   )
   .get(

@@ -13,7 +13,7 @@ export class LiveRepo {
   constructor(private readonly table: Table) {}
 
   async checkIns(eventId: string): Promise<CheckIn[]> {
-    const items = await this.table.queryAll<CheckIn>(
+    const items = await this.table.queryEvery<CheckIn>(
       { partition: keys.eventPartition(eventId), prefix: keys.checkInPrefix() },
       10_000,
     );
@@ -35,7 +35,7 @@ export class LiveRepo {
   }
 
   async checkInTokens(eventId: string): Promise<CheckInToken[]> {
-    const items = await this.table.queryAll<CheckInToken>(
+    const items = await this.table.queryEvery<CheckInToken>(
       { partition: keys.eventPartition(eventId), prefix: keys.checkInTokenPrefix() },
       10_000,
     );

@@ -64,8 +64,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   log(`DynamoDB Local at ${endpoint}`);
   const tableName = options.tableName ?? 'Gongxu-local';
   const config = {
-    ...readConfig({ ...process.env, AUTH_MODE: 'local' }),
-    tableName,
+    ...readConfig({ ...process.env, AUTH_MODE: 'local', TABLE_NAME: tableName }),
     dynamoEndpoint: endpoint,
     region: 'local',
     authMode: 'local' as const,

@@ -59,7 +59,9 @@ async function neighbourhood(deps: Deps, listing: Listing): Promise<{ offers: Li
       provinces.map((province) =>
         deps.listings.searchAll({ kind, category, regionPrefix: province, status: 'open' }, MAX_NEIGHBOURS),
       ),
-    ).then((found) => found.flat().filter((l) => l.remaining > 0));
+      // Past MAX_NEIGHBOURS in a province the neighbourhood is partial (the README says so: an
+      // organizer's matching run is the tool there); the proposals made are still feasible.
+    ).then((found) => found.flatMap((f) => f.items).filter((l) => l.remaining > 0));
   const [offers, needs] = await Promise.all([load(offerKind), load(needKind)]);
   // The listing itself as it is now (a search page may be older than the stream record).
   const withSelf = (list: Listing[]) => [listing, ...list.filter((l) => l.id !== listing.id)];

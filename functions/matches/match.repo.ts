@@ -5,6 +5,9 @@ import { stripKeys, type Table } from '../shared/db/table.ts';
 import { isOpenMatch, type Match } from './match.ts';
 import type { Notification } from './notification.ts';
 
+/** Matches one listing may have on one side (proposals, confirmed, lapsed); past this, refused. */
+const MAX_MATCHES_PER_LISTING = 100_000;
+
 export class MatchRepo {
   constructor(private readonly table: Table) {}
 
@@ -40,10 +43,10 @@ export class MatchRepo {
 
   /** Every match on a listing (either side), following pages to the end. */
   async forListing(listingId: string, side: 'offer' | 'need'): Promise<Match[]> {
-    const items = await this.table.queryAll<Match>({
-      index: side === 'offer' ? 'gsi1' : 'gsi2',
-      partition: keys.listingMatchesPartition(listingId),
-    });
+    const items = await this.table.queryEvery<Match>(
+      { index: side === 'offer' ? 'gsi1' : 'gsi2', partition: keys.listingMatchesPartition(listingId) },
+      MAX_MATCHES_PER_LISTING,
+    );
     return items.map(stripKeys);
   }
 

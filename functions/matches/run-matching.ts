@@ -25,17 +25,23 @@ async function save(deps: Deps, run: MatchingRun, changes: Partial<MatchingRun>)
 }
 
 async function load(deps: Deps, run: MatchingRun, kinds: [Listing['kind'], Listing['kind']]) {
-  if (run.eventId) return await loadEventListings(deps, run.eventId, kinds);
+  if (run.eventId) return { ...(await loadEventListings(deps, run.eventId, kinds)), capped: false };
   const prefix = regionPrefix(run.region);
   const [offers, needs] = await Promise.all(
     kinds.map((kind) =>
-      deps.listings.searchAll(
-        { kind, regionPrefix: prefix, status: 'open', ...(run.category ? { category: run.category } : {}) },
-        50_000,
-      ),
+      deps.listings.searchAll({
+        kind,
+        regionPrefix: prefix,
+        status: 'open',
+        ...(run.category ? { category: run.category } : {}),
+      }),
     ),
   );
-  return { offers: offers!.filter((l) => l.remaining > 0), needs: needs!.filter((l) => l.remaining > 0) };
+  return {
+    offers: offers!.items.filter((l) => l.remaining > 0),
+    needs: needs!.items.filter((l) => l.remaining > 0),
+    capped: offers!.capped || needs!.capped,
+  };
 }
 
 function toRunProposal({ offer, need, ...rest }: PairProposal): RunProposal {
@@ -70,7 +76,7 @@ export async function executeRun(deps: Deps, queued: MatchingRun): Promise<void>
   try {
     const kinds: [Listing['kind'], Listing['kind']] =
       run.kind === 'goods' ? ['supply', 'demand'] : ['labour_offer', 'labour_request'];
-    const { offers, needs } = await load(deps, run, kinds);
+    const { offers, needs, capped } = await load(deps, run, kinds);
     run = await save(deps, run, { stage: 'solving', progress: 0.3 });
     // In a series, pairs that met at an earlier event are kept apart inside the allocation, so
     // their quantity goes to the next best counterpart instead of being dropped afterwards.
@@ -87,6 +93,7 @@ export async function executeRun(deps: Deps, queued: MatchingRun): Promise<void>
       candidatePairs: (result.goods ?? result.labour)!.stats.candidatePairs,
       solveMs: Math.round((result.goods ?? result.labour)!.stats.totalMs),
       certified: (result.goods ?? result.labour)!.stats.certificate?.certified ?? false,
+      ...(capped ? { inputCapped: true } : {}),
     };
     let totals: RunTotals;
     if (result.goods) {

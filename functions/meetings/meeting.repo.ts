@@ -32,7 +32,7 @@ export class MeetingRepo {
 
   /** Requests an organisation made (`from`) or received (`to`) at an event: one Query each. */
   async requestsOf(eventId: string, orgId: string, direction: 'from' | 'to'): Promise<MeetingRequest[]> {
-    const items = await this.table.queryAll<MeetingRequest>(
+    const items = await this.table.queryEvery<MeetingRequest>(
       {
         index: direction === 'from' ? 'gsi1' : 'gsi2',
         partition: keys.orgMeetingRequestsPartition(eventId, orgId),
@@ -44,7 +44,7 @@ export class MeetingRepo {
 
   /** Every request made at an event (the organizer's view; also what the schedule reads). */
   async allRequests(eventId: string): Promise<MeetingRequest[]> {
-    const items = await this.table.queryAll<MeetingRequest>(
+    const items = await this.table.queryEvery<MeetingRequest>(
       { partition: keys.eventPartition(eventId), prefix: keys.meetingRequestPrefix() },
       50_000,
     );
@@ -82,7 +82,7 @@ export class MeetingRepo {
 
   /** Every meeting of an event (one Query, followed to the end). */
   async allMeetings(eventId: string): Promise<Meeting[]> {
-    const items = await this.table.queryAll<Meeting>(
+    const items = await this.table.queryEvery<Meeting>(
       { partition: keys.eventPartition(eventId), prefix: keys.meetingPrefix() },
       100_000,
     );
@@ -93,7 +93,7 @@ export class MeetingRepo {
   async agenda(eventId: string, orgId: string): Promise<Meeting[]> {
     const [asOffer, asNeed] = await Promise.all(
       (['gsi1', 'gsi2'] as const).map((index) =>
-        this.table.queryAll<Meeting>({ index, partition: keys.agendaPartition(eventId, orgId) }, 5_000),
+        this.table.queryEvery<Meeting>({ index, partition: keys.agendaPartition(eventId, orgId) }, 5_000),
       ),
     );
     return [...asOffer!, ...asNeed!].map(stripKeys).sort((a, b) => a.slot - b.slot || a.table - b.table);
@@ -130,7 +130,7 @@ export class MeetingRepo {
   }
 
   async eventMatchIds(eventId: string): Promise<string[]> {
-    const items = await this.table.queryAll<{ matchId: string }>(
+    const items = await this.table.queryEvery<{ matchId: string }>(
       { partition: keys.eventPartition(eventId), prefix: keys.eventMatchPrefix() },
       50_000,
     );

@@ -39,31 +39,119 @@ export interface Config {
   readonly requestTimeLimitMs: number;
 }
 
+/** A configuration the process must not start with; every problem is named, with its variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const TABLE_NAME_PATTERN = /^[A-Za-z0-9_.-]{3,255}$/;
+
+/**
+ * Reads and checks the configuration once, at start: a missing or malformed value is an error
+ * naming the variable (the Lambda fails its init, `npm start` stops), never a silent default that
+ * would point a function at the wrong table or the wrong sign-in.
+ */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'ap-east-1';
-  const authMode: AuthMode = env.AUTH_MODE === 'cognito' ? 'cognito' : 'local';
+  const problems: string[] = [];
+  const tableName = env.TABLE_NAME?.trim() ?? '';
+  if (tableName === '') problems.push('TABLE_NAME is missing (the DynamoDB table to use)');
+  else if (!TABLE_NAME_PATTERN.test(tableName)) {
+    problems.push(`TABLE_NAME "${tableName}" is not a DynamoDB table name (3–255 of A–Z a–z 0–9 _ . -)`);
+  }
+
+  const authModeText = env.AUTH_MODE?.trim() ?? '';
+  if (authModeText !== 'local' && authModeText !== 'cognito') {
+    problems.push(
+      authModeText === ''
+        ? 'AUTH_MODE is missing (local or cognito)'
+        : `AUTH_MODE "${authModeText}" is neither local nor cognito`,
+    );
+  }
+  const authMode: AuthMode = authModeText === 'cognito' ? 'cognito' : 'local';
+
+  const region = env.AWS_REGION || env.AWS_DEFAULT_REGION || (authMode === 'local' ? 'local' : '');
+  if (region === '') problems.push('AWS_REGION is missing (AUTH_MODE=cognito runs in AWS)');
+
   const userPoolId = env.COGNITO_USER_POOL_ID || undefined;
-  const cognitoIssuer = userPoolId ? `https://cognito-idp.${region}.amazonaws.com/${userPoolId}` : undefined;
+  const clientId = env.COGNITO_CLIENT_ID || undefined;
+  if (authMode === 'cognito') {
+    if (!userPoolId) problems.push('COGNITO_USER_POOL_ID is missing (AUTH_MODE=cognito)');
+    if (!clientId) problems.push('COGNITO_CLIENT_ID is missing (AUTH_MODE=cognito)');
+  }
+  const cognitoIssuer =
+    authMode === 'cognito' && userPoolId
+      ? `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`
+      : undefined;
+
+  const dynamoEndpoint = env.DYNAMODB_ENDPOINT || undefined;
+  if (dynamoEndpoint !== undefined && !isHttpUrl(dynamoEndpoint)) {
+    problems.push(`DYNAMODB_ENDPOINT "${dynamoEndpoint}" is not an http(s) URL`);
+  }
+
+  const webOrigins = (env.WEB_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of webOrigins) {
+    if (!isOrigin(origin)) problems.push(`WEB_ORIGINS: "${origin}" is not an origin (scheme://host[:port])`);
+  }
+
+  const tokenTtlSeconds = positiveInteger(env, 'TOKEN_TTL_SECONDS', 3600, 86_400, problems);
+  const requestTimeLimitMs = positiveInteger(env, 'REQUEST_TIME_LIMIT_MS', 29_000, 15 * 60_000, problems);
+
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
-    stage: env.STAGE ?? 'local',
-    tableName: env.TABLE_NAME ?? 'Gongxu-local',
-    dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
+    stage: env.STAGE || 'local',
+    tableName,
+    dynamoEndpoint,
     region,
     authMode,
-    tokenIssuer:
-      authMode === 'cognito' && cognitoIssuer ? cognitoIssuer : (env.TOKEN_ISSUER ?? 'gongxu-local'),
-    tokenAudience: authMode === 'cognito' ? (env.COGNITO_CLIENT_ID ?? '') : (env.TOKEN_AUDIENCE ?? 'gongxu'),
-    jwksUrl: authMode === 'cognito' && cognitoIssuer ? `${cognitoIssuer}/.well-known/jwks.json` : undefined,
+    tokenIssuer: cognitoIssuer ?? (env.TOKEN_ISSUER || 'gongxu-local'),
+    tokenAudience: authMode === 'cognito' ? clientId! : env.TOKEN_AUDIENCE || 'gongxu',
+    jwksUrl: cognitoIssuer ? `${cognitoIssuer}/.well-known/jwks.json` : undefined,
     cognitoUserPoolId: userPoolId,
-    cognitoClientId: env.COGNITO_CLIENT_ID || undefined,
-    webOrigins: (env.WEB_ORIGINS ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    cognitoClientId: clientId,
+    webOrigins,
     localKeyFile: env.GONGXU_KEY_FILE || undefined,
-    tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 3600),
+    tokenTtlSeconds,
     dealFilesBucket: env.DEAL_FILES_BUCKET || undefined,
     filesDir: env.GONGXU_FILES_DIR || '.data/files',
-    requestTimeLimitMs: Number(env.REQUEST_TIME_LIMIT_MS ?? 29_000),
+    requestTimeLimitMs,
   };
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function isOrigin(text: string): boolean {
+  if (!isHttpUrl(text)) return false;
+  const url = new URL(text);
+  return url.origin === text.replace(/\/$/, '');
+}
+
+/** An optional whole number in 1..max (its default when unset); anything else is a problem. */
+function positiveInteger(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  max: number,
+  problems: string[],
+): number {
+  const text = env[name]?.trim();
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    problems.push(`${name} "${text}" is not a whole number from 1 to ${max}`);
+    return fallback;
+  }
+  return value;
 }

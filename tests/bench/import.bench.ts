@@ -40,8 +40,7 @@ const DATES_FROM = ['2030-03-15', '2030/3/16', '2030年3月17日', '20300318'];
 const dynamo = await startDynamoDbLocal({ dataDir: null });
 try {
   const config = {
-    ...readConfig({ AUTH_MODE: 'local' }),
-    tableName: 'bench-import',
+    ...readConfig({ AUTH_MODE: 'local', TABLE_NAME: 'bench-import' }),
     dynamoEndpoint: dynamo.endpoint,
     region: 'local',
   };

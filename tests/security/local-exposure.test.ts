@@ -89,7 +89,11 @@ describe('the local stack on the network', () => {
       .d;
 
     // Act: read everything a database client can read.
-    const client = dynamoClient({ ...readConfig({}), dynamoEndpoint: stack.dynamoEndpoint, region: 'local' });
+    const client = dynamoClient({
+      ...readConfig({ AUTH_MODE: 'local', TABLE_NAME: 'Gongxu-local' }),
+      dynamoEndpoint: stack.dynamoEndpoint,
+      region: 'local',
+    });
     const items: string[] = [];
     let start: Record<string, unknown> | undefined;
     do {

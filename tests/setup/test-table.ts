@@ -15,8 +15,7 @@ export async function freshTable(options: { clock?: Clock; config?: Partial<Conf
   const endpoint = testDynamoEndpoint();
   const tableName = `test-${randomUUID()}`;
   const config: Config = {
-    ...readConfig({ AUTH_MODE: 'local' }),
-    tableName,
+    ...readConfig({ AUTH_MODE: 'local', TABLE_NAME: tableName }),
     dynamoEndpoint: endpoint,
     region: 'local',
     filesDir: join(tmpdir(), 'gongxu-test-files', tableName),

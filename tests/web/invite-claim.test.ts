@@ -67,8 +67,7 @@ describe.skipIf(skipBrowserTests)('an invited firm claims its account (browser)'
     web = await startWebHarness();
     // Arrange: the firm as the organizer's import leaves it (invited, not registered).
     deps = buildDeps({
-      ...readConfig({ AUTH_MODE: 'local' }),
-      tableName: web.stack.tableName,
+      ...readConfig({ AUTH_MODE: 'local', TABLE_NAME: web.stack.tableName }),
       dynamoEndpoint: web.stack.dynamoEndpoint,
       region: 'local',
     });

@@ -13,7 +13,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { type IndexName, TABLE_SCHEMA } from '../../../infra/table-schema.ts';
-import { ConditionFailed } from '../errors.ts';
+import type { Capped } from '../../contract/capped.ts';
+import { ConditionFailed, TooManyError } from '../errors.ts';
 import type { ItemKey } from './keys.ts';
 import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, type Page } from './paging.ts';
 
@@ -200,16 +201,40 @@ export class Table {
     return nextCursor ? { items, nextCursor } : { items };
   }
 
-  /** Every item of a partition, following LastEvaluatedKey to the end (for bounded partitions only). */
-  async queryAll<T = Item>(options: Omit<QueryOptions, 'cursor' | 'limit'>, max = 100_000): Promise<T[]> {
+  /**
+   * The items of a partition, following LastEvaluatedKey, up to `max`. It never stops silently:
+   * `capped` says that more items were there than were read, and whoever shows the list says so.
+   */
+  async queryAll<T = Item>(
+    options: Omit<QueryOptions, 'cursor' | 'limit'>,
+    max = 100_000,
+  ): Promise<Capped<T>> {
     const all: T[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.query<T>({ ...options, limit: MAX_PAGE_SIZE, cursor });
+      const page = await this.query<T>({
+        ...options,
+        limit: Math.min(MAX_PAGE_SIZE, max - all.length),
+        cursor,
+      });
       all.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor && all.length < max);
-    return all;
+    // A last page that ends exactly at `max` may still leave a cursor to an empty page: look once.
+    const capped =
+      cursor !== undefined && (await this.query<T>({ ...options, limit: 1, cursor })).items.length > 0;
+    return { items: all, capped };
+  }
+
+  /**
+   * Every item of a partition a domain rule bounds (registrations by the event's capacity, meetings
+   * by its slots and tables): a computation over part of them would be wrong, so going past `max`
+   * is refused (422 `too_many`, naming the limit), never truncated.
+   */
+  async queryEvery<T = Item>(options: Omit<QueryOptions, 'cursor' | 'limit'>, max: number): Promise<T[]> {
+    const { items, capped } = await this.queryAll<T>(options, max);
+    if (capped) throw new TooManyError(max);
+    return items;
   }
 
   /**

@@ -125,6 +125,8 @@ export interface ListSummary {
   category: string | null;
   rows: SummaryRow[];
   totals: { supply: number; demand: number; gap: number };
+  /** More open listings than one read takes: the totals cover the first MAX_LISTINGS_READ only. */
+  capped: boolean;
 }
 
 /** GET /api/listings/summary: 供应清单/需求清单 totals by city and spec. */

@@ -388,6 +388,8 @@ export const en: Dict = {
     contact: 'Contact',
   },
   lists: {
+    capped:
+      'This region has more than {{ count }} open listings: the totals count the first {{ count }} only; narrow by category or a smaller region',
     title: 'Supply and demand lists',
     lead: 'Open supply and demand in your region, totalled by city and spec; gap = demand − supply.',
     region: 'Region',
@@ -455,6 +457,7 @@ export const en: Dict = {
     committing: 'Importing… {{ done }} of {{ total }}',
     committed: 'Import finished: {{ count }} imported',
     invitations: 'Invited firms',
+    invitedMore: '{{ total }} firms were invited; only the first {{ count }} are listed here (all of them: the link below)',
     invitationsHint:
       'Issue each firm a code and hand it over; registering with its credit code and the code, the firm takes over these listings.',
     firm: 'Firm',
@@ -638,6 +641,8 @@ export const en: Dict = {
     },
   },
   runs: {
+    inputCapped:
+      'This scope has more than {{ count }} open listings on a side: the run allocated over the first {{ count }} only; narrow the region or category',
     title: 'Matching runs',
     lead: 'Match all supply and demand in your region at once (meet the most demand, then at the least freight) and compare with nearest-first greedy matching.',
     newTitle: 'Start a matching run',

@@ -383,6 +383,7 @@ export const zh = {
     contact: '联系方式',
   },
   lists: {
+    capped: '该地区的在册清单超过 {{ count }} 条：合计只计入了前 {{ count }} 条，请按类别或下一级地区查看',
     title: '供应清单 / 需求清单',
     lead: '辖区内有效的供应与需求，按城市和产品规格汇总，缺口 = 需求 − 供应。',
     region: '地区',
@@ -450,6 +451,7 @@ export const zh = {
     committing: '正在导入… {{ done }} / {{ total }}',
     committed: '导入完成：已导入 {{ count }} 条',
     invitations: '受邀企业',
+    invitedMore: '共邀请 {{ total }} 家企业，此处仅列出前 {{ count }} 家；全部企业见下方链接',
     invitationsHint:
       '为每家企业生成邀请码并转交对方；对方用本单位统一社会信用代码和邀请码注册后，即可接管这些清单。',
     firm: '企业',
@@ -629,6 +631,8 @@ export const zh = {
     },
   },
   runs: {
+    inputCapped:
+      '该范围的在册清单超过 {{ count }} 条：本次只对前 {{ count }} 条做了撮合计算，请缩小地区或类别',
     title: '撮合计算',
     lead: '对辖区内全部供需做全局最优撮合（先满足最多需求，再使运费最低），并与“就近优先”的贪心算法对比。',
     newTitle: '发起撮合计算',

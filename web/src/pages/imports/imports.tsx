@@ -1,5 +1,6 @@
 import { A, createAsync, revalidate } from '@solidjs/router';
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
+import { MAX_REPORTED_ERRORS } from '../../../../functions/contract/import-job.ts';
 import { ApiError } from '../../api/client.ts';
 import {
   commitImport,
@@ -26,7 +27,6 @@ import { getSummary } from '../lists/lists.data.ts';
 import { getImports } from './imports.data.ts';
 
 const MAX_BYTES = 4 * 1024 * 1024;
-const MAX_REPORTED = 2000;
 const ERRORS_SHOWN = 100;
 
 /** /imports — a spreadsheet in, a report of every bad row, then the good rows imported (or none). */
@@ -344,8 +344,10 @@ export default function ImportsPage() {
 
             <Show when={j().errors.length > 0}>
               <h3 class="section-heading">{t('imports.errorsTitle')}</h3>
-              <Show when={j().errors.length >= MAX_REPORTED}>
-                <p class="hint">{t('imports.errorsMore', { count: MAX_REPORTED })}</p>
+              <Show when={j().errorsCapped}>
+                <p class="hint" data-testid="import-errors-capped">
+                  {t('imports.errorsMore', { count: formatNumber(MAX_REPORTED_ERRORS) })}
+                </p>
               </Show>
               <div class="listing-table-scroll">
                 <table class="listing-table import-errors" data-testid="import-errors">
@@ -441,7 +443,11 @@ export default function ImportsPage() {
                 </Show>
               </div>
               <Show when={organizer() && (j().invited?.length ?? 0) > 0}>
-                <InvitedFirms firms={j().invited ?? []} />
+                <InvitedFirms
+                  firms={j().invited ?? []}
+                  capped={j().invitedCapped ?? false}
+                  total={j().invitedOrgs}
+                />
               </Show>
               <div class="form-actions">
                 <A href={doneHref()} class="button button-secondary" data-testid="import-view">
@@ -524,11 +530,19 @@ export default function ImportsPage() {
 }
 
 /** Firms an organizer's import listed before they registered: issue each an invitation (link and code). */
-function InvitedFirms(props: { firms: NonNullable<ImportJob['invited']> }) {
+function InvitedFirms(props: { firms: NonNullable<ImportJob['invited']>; capped: boolean; total: number }) {
   return (
     <div class="card" data-testid="import-invited">
       <h3>{t('imports.invitations')}</h3>
       <p class="muted">{t('imports.invitationsHint')}</p>
+      <Show when={props.capped}>
+        <p class="hint" data-testid="import-invited-capped">
+          {t('imports.invitedMore', {
+            count: formatNumber(props.firms.length),
+            total: formatNumber(props.total),
+          })}
+        </p>
+      </Show>
       <table class="table">
         <thead>
           <tr>

@@ -1,5 +1,6 @@
 import { createAsync, useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
+import { MAX_LISTINGS_READ } from '../../../../functions/contract/capped.ts';
 import type { Me } from '../../api/auth.ts';
 import { getCatalogue } from '../../api/catalogue.ts';
 import { ApiError } from '../../api/client.ts';
@@ -141,6 +142,11 @@ export default function ListsPage() {
       <Show when={summary()}>
         {(s) => (
           <>
+            <Show when={s().capped}>
+              <p class="alert alert-warning" role="status" data-testid="lists-capped">
+                {t('lists.capped', { count: formatNumber(MAX_LISTINGS_READ) })}
+              </p>
+            </Show>
             <section class="totals" aria-label={t('lists.totals')} data-testid="lists-totals">
               <div class="total total-supply">
                 <span class="total-label">{t('lists.supply')}</span>

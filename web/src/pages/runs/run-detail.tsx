@@ -10,6 +10,7 @@ import {
   Suspense,
   startTransition,
 } from 'solid-js';
+import { MAX_LISTINGS_READ } from '../../../../functions/contract/capped.ts';
 import { ApiError } from '../../api/client.ts';
 import {
   ACTIVE_RUN_STATUSES,
@@ -189,6 +190,11 @@ function RunTotalsView(props: { run: MatchingRun; totals: RunTotals }) {
           {props.totals.certified ? `✓ ${t('runs.certified')}` : t('runs.notCertified')}
         </span>
       </div>
+      <Show when={props.totals.inputCapped}>
+        <p class="alert alert-warning" role="status" data-testid="run-input-capped">
+          {t('runs.inputCapped', { count: formatNumber(MAX_LISTINGS_READ) })}
+        </p>
+      </Show>
       <Show when={goods() ? greedyLine(props.totals) : undefined}>
         {(line) => (
           <div class="greedy-line" data-testid="run-greedy">
