@@ -76,10 +76,11 @@ export class ListingRepo {
     const counts = await Promise.all(
       kinds.map(
         async (kind) =>
+          // A count must not stop short: past the bound it is refused (422), never undercounted.
           (
-            await this.table.queryAll<Listing>(
+            await this.table.queryEvery<Listing>(
               { index: 'gsi1', partition: keys.orgListingsPartition(orgId), prefix: `${kind}#open#` },
-              10_000,
+              MAX_LISTINGS_READ,
             )
           ).length,
       ),

@@ -457,7 +457,8 @@ export const en: Dict = {
     committing: 'Importing… {{ done }} of {{ total }}',
     committed: 'Import finished: {{ count }} imported',
     invitations: 'Invited firms',
-    invitedMore: '{{ total }} firms were invited; only the first {{ count }} are listed here (all of them: the link below)',
+    invitedMore:
+      '{{ total }} firms were invited; only the first {{ count }} are listed here (all of them: the link below)',
     invitationsHint:
       'Issue each firm a code and hand it over; registering with its credit code and the code, the firm takes over these listings.',
     firm: 'Firm',
