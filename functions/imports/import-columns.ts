@@ -21,7 +21,13 @@ export interface Column {
   /** Only in organizer templates (the firm a row is for). */
   organizerOnly?: boolean;
   parse: (cell: Cell) => CellResult;
+  /**
+   * The template's example value: plainly fictitious (张三, a 138-0000-0000 number). In date columns
+   * `{Y}` stands for next year, so the example never shows a window already over.
+   */
   example: string;
+  /** A date column (its example is filled in when the template is made). */
+  dated?: true;
 }
 
 const text =
@@ -57,7 +63,7 @@ const CONTACT: Column[] = [
     header: { zh: '联系人', en: 'Contact person' },
     required: true,
     parse: text(50),
-    example: '林建华',
+    example: '张三',
   },
   {
     field: 'contact.phone',
@@ -65,7 +71,7 @@ const CONTACT: Column[] = [
     aliases: ['电话', '手机'],
     required: true,
     parse: cells.phone,
-    example: '13905981234',
+    example: '13800000000',
   },
   { field: 'note', header: { zh: '备注', en: 'Note' }, required: false, parse: text(1000), example: '' },
 ];
@@ -85,6 +91,7 @@ const date = (field: string, zh: string, en: string, example: string): Column =>
   required: true,
   parse: cells.date,
   example,
+  dated: true,
 });
 
 const number = (
@@ -165,8 +172,8 @@ export const COLUMNS: Record<ListingKind, Column[]> = {
     quantity('dailyCapacity', '日产能', 'Daily capacity', false, '400', ['产能']),
     place('出厂地点', 'Ex-works place'),
     number('deliveryRadiusKm', '配送半径（公里）', 'Delivery radius (km)', true, '300', ['配送半径']),
-    date('availableFrom', '供货开始日期', 'Available from', '2020-03-15'),
-    date('availableUntil', '供货截止日期', 'Available until', '2020/5/15'),
+    date('availableFrom', '供货开始日期', 'Available from', '{Y}-03-15'),
+    date('availableUntil', '供货截止日期', 'Available until', '{Y}/5/15'),
     price('unitPrice', '单价（元）', 'Unit price (CNY)', '3950', ['单价']),
     quantity('minOrder', '起订量', 'Minimum order', false, '50'),
     ...CONTACT,
@@ -185,8 +192,8 @@ export const COLUMNS: Record<ListingKind, Column[]> = {
     quantity('quantity', '需求数量', 'Quantity', true, '1.2万', ['数量']),
     UNIT,
     place('项目地点', 'Site'),
-    date('deliverFrom', '最早交付日期', 'Deliver from', '2020年3月20日'),
-    date('neededBy', '最迟交付日期', 'Needed by', '2020-04-30'),
+    date('deliverFrom', '最早交付日期', 'Deliver from', '{Y}年3月20日'),
+    date('neededBy', '最迟交付日期', 'Needed by', '{Y}-04-30'),
     price('ceilingPrice', '最高限价（元）', 'Ceiling price (CNY)', '4100', ['限价']),
     yesNo('acceptsSubstitutes', '接受替代规格', 'Accepts substitutes'),
     ...CONTACT,
@@ -196,8 +203,8 @@ export const COLUMNS: Record<ListingKind, Column[]> = {
     SKILL,
     number('headcount', '可出借人数', 'Headcount', true, '80', ['人数']),
     place('所在地', 'Place'),
-    date('from', '开始日期', 'From', '2020-03-01'),
-    date('until', '结束日期', 'Until', '2020-04-30'),
+    date('from', '开始日期', 'From', '{Y}-03-01'),
+    date('until', '结束日期', 'Until', '{Y}-04-30'),
     number('commuteRadiusKm', '通勤半径（公里）', 'Commute radius (km)', true, '50'),
     certificates('certificates', '持有证书', 'Certificates held'),
     price('dailyWage', '期望日薪（元）', 'Daily wage expected (CNY)', '240'),
@@ -210,8 +217,8 @@ export const COLUMNS: Record<ListingKind, Column[]> = {
     SKILL,
     number('headcount', '需求人数', 'Headcount', true, '60', ['人数']),
     place('用工地点', 'Workplace'),
-    date('from', '开始日期', 'From', '2020-03-01'),
-    date('until', '结束日期', 'Until', '2020-04-15'),
+    date('from', '开始日期', 'From', '{Y}-03-01'),
+    date('until', '结束日期', 'Until', '{Y}-04-15'),
     price('dailyWage', '日薪（元）', 'Daily wage (CNY)', '260'),
     yesNo('housingProvided', '提供住宿', 'Housing provided'),
     yesNo('transportProvided', '提供交通', 'Transport provided'),

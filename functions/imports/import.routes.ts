@@ -62,7 +62,7 @@ export const importRoutes = new Hono<AppEnv>()
       const q = c.req.valid('query');
       const format = q.format ?? 'xlsx';
       const data = await sheetIO(c.get('deps')).write(
-        templateRows(q.kind, isOrganizer(principal), q.lang ?? 'zh'),
+        templateRows(q.kind, isOrganizer(principal), q.lang ?? 'zh', c.get('deps').clock.now()),
         format,
         {
           sheetName: q.kind,

@@ -185,10 +185,12 @@ export function validateSheet(rows: SheetRows, kind: ListingKind, organizer: boo
     const text = at === undefined ? '' : String(header[at] ?? '').trim();
     return text || column.header.zh;
   };
-  // The template's example row, if the clerk left it in, is not data.
+  // The template's example row, if the clerk left it in, is not data (its dates depend on the year
+  // the template was made, so they are not compared).
   const exampleRow = columns.map((c) => c.example);
   const isExample = (cells: readonly unknown[]) =>
     columns.every((c, i) => {
+      if (c.dated) return true;
       const at = positions.get(c);
       const cell = at === undefined ? '' : String(cells[at] ?? '').trim();
       return cell === exampleRow[i];
@@ -242,11 +244,20 @@ export function validateSheet(rows: SheetRows, kind: ListingKind, organizer: boo
   return { good, errors, badRows, totalRows };
 }
 
-/** The template: headers (Chinese, with English in the second row of notes) and one example row. */
-export function templateRows(kind: ListingKind, organizer: boolean, lang: 'zh' | 'en' = 'zh'): SheetRows {
+/**
+ * The template: headers and one example row — a fictitious person and mobile, dates next year (`now`
+ * is the clock's today).
+ */
+export function templateRows(
+  kind: ListingKind,
+  organizer: boolean,
+  lang: 'zh' | 'en' = 'zh',
+  now: Date = new Date(),
+): SheetRows {
   const columns = columnsFor(kind, organizer);
+  const year = String(now.getUTCFullYear() + 1);
   return [
     columns.map((c) => (c.required ? `${c.header[lang]}*` : c.header[lang])),
-    columns.map((c) => c.example),
+    columns.map((c) => (c.dated ? c.example.replace('{Y}', year) : c.example)),
   ];
 }

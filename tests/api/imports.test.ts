@@ -278,4 +278,30 @@ describe('import reports and templates', () => {
     expect(res.body).toMatchObject({ totalRows: 1, goodRows: 0, badRows: 1 });
     expect(res.body.errors.map((e) => e.column)).toContain('Quantity*');
   });
+
+  it('gives every template a plainly fictitious example row dated next year, which is skipped when left in', async () => {
+    // Arrange
+    const ctx = await freshTable();
+    const org = await makeOrg(ctx.deps, { creditCode: '913504001581427114' });
+    const nextYear = String(new Date().getUTCFullYear() + 1);
+
+    for (const kind of ['supply', 'demand', 'labour_offer', 'labour_request']) {
+      // Act
+      const res = await ctx.app.request(`/api/imports/template?kind=${kind}&format=xlsx`, {
+        headers: { authorization: `Bearer ${org.token}` },
+      });
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      const [header, example] = await readSheet(bytes, 'xlsx');
+      const back = await upload(ctx.app, org.token, bytes, 'xlsx', kind);
+
+      // Assert
+      const at = (name: string) => example![header!.findIndex((h) => String(h).startsWith(name))];
+      expect(at('联系人'), kind).toBe('张三');
+      expect(at('联系电话'), kind).toBe('13800000000');
+      const dates = example!.filter((_, i) => /日期/.test(String(header![i])));
+      expect(dates.length, kind).toBe(2);
+      for (const date of dates) expect(String(date), kind).toContain(nextYear);
+      expect(back.body, kind).toMatchObject({ totalRows: 0, goodRows: 0 });
+    }
+  });
 });
