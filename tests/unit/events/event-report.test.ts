@@ -7,9 +7,12 @@ import {
   groupThousands,
 } from '../../../functions/contract/money.ts';
 import type { Deal, DealStatus } from '../../../functions/deals/deal.ts';
+import { carryOver, previousInSeries } from '../../../functions/events/carry-over.ts';
 import type { MatchEvent } from '../../../functions/events/event.ts';
 import { cityOf, eventReport, percentText } from '../../../functions/events/event-report.ts';
+import { dashboardCities, regionDashboard } from '../../../functions/events/region-dashboard.ts';
 import type { Registration } from '../../../functions/events/registration.ts';
+import type { Listing } from '../../../functions/listings/listing.ts';
 import type { Match } from '../../../functions/matches/match.ts';
 import type { Meeting } from '../../../functions/meetings/meeting.ts';
 
@@ -347,5 +350,139 @@ describe('the departments’ units', () => {
     expect(cityOf('350403')).toBe('350400');
     expect(cityOf('350400')).toBe('350400');
     expect(cityOf('350000')).toBe('350000');
+  });
+});
+
+describe('the region dashboard', () => {
+  const at = (id: string, region: string, startDate: string, over: Partial<MatchEvent> = {}): MatchEvent =>
+    ({ ...event, id, region, startDate, seriesId: id, approvedCount: 3, ...over }) as MatchEvent;
+
+  it('puts events under their city, province-wide ones apart, and measures held events against ten', () => {
+    // Arrange: eleven held events in Fuzhou (one at a county), one planned, a cancelled one, a province-wide one
+    const fuzhou = Array.from({ length: 11 }, (_, i) =>
+      at(`F${i}`, i === 0 ? '350102' : '350100', `2026-03-${String(i + 1).padStart(2, '0')}`),
+    );
+    const events = [
+      ...fuzhou,
+      at('LATER', '350100', '2026-03-30'),
+      at('OFF', '350100', '2026-03-05', { status: 'cancelled' }),
+      at('WIDE', '350000', '2026-03-10'),
+    ];
+    const deals = new Map([['F1', [deal('contract', { amountFen: 100 }), deal('intent', { amountFen: 7 })]]]);
+
+    // Act
+    const d = regionDashboard({
+      month: '2026-03',
+      region: '350000',
+      today: '2026-03-20',
+      events,
+      dealsOf: (id) => deals.get(id) ?? [],
+      seriesEvents: (id) => events.filter((e) => e.seriesId === id),
+    });
+
+    // Assert
+    expect(d.cities.map((c) => c.adcode)).toEqual(dashboardCities('350000'));
+    expect(d.cities.find((c) => c.adcode === '350100')).toMatchObject({
+      events: 12,
+      held: 11,
+      met: true,
+      participants: 36,
+      deals: 1,
+      valueFen: '100',
+    });
+    expect(d.cities.find((c) => c.adcode === '350200')).toMatchObject({ events: 0, held: 0, met: false });
+    expect(d.provinceWide).toMatchObject({ events: 1, held: 1 });
+    expect(d.events.find((e) => e.eventId === 'F1')).toMatchObject({ deals: 1, intents: 1, held: true });
+    expect(d.department).toMatchObject({ events: 12, deals: 1, valueFen: '100' });
+    expect(d.series).toEqual([]); // one-off events
+  });
+
+  it("names a series' next event (a draft too) after the last one held this month", () => {
+    const first = at('S1', '350100', '2026-03-05', { seriesId: 'S1' });
+    const second = at('S2', '350100', '2026-04-05', { seriesId: 'S1', status: 'draft' });
+    const d = regionDashboard({
+      month: '2026-03',
+      region: '350100',
+      today: '2026-03-20',
+      events: [first],
+      dealsOf: () => [],
+      seriesEvents: () => [first, second],
+    });
+    expect(d.cities.map((c) => c.adcode)).toEqual(['350100']);
+    expect(d.series).toEqual([{ seriesId: 'S1', title: first.title, lastEventId: 'S1', nextEventId: 'S2' }]);
+  });
+});
+
+describe('demand carried over in a series', () => {
+  const listing = (id: string, over: Record<string, unknown> = {}): Listing =>
+    ({
+      id,
+      kind: 'demand',
+      orgId: 'BUILDER',
+      orgName: '福州建工',
+      status: 'open',
+      specId: 'rebar-hrb400e-25',
+      category: 'steel',
+      unit: 't',
+      quantity: 400,
+      remaining: 100,
+      ...over,
+    }) as unknown as Listing;
+
+  it('proposes the open, not fully met demand of approved participants that fits the next event', () => {
+    // Arrange
+    const previous = { ...event, id: 'P', startDate: '2026-03-01' } as MatchEvent;
+    const next = { ...event, id: 'N', startDate: '2026-04-01', status: 'published' } as MatchEvent;
+    const previousRegistrations = [
+      registration('BUILDER', 'approved', [
+        { id: 'L1', kind: 'demand', item: 'rebar-hrb400e-25', quantity: 400, unit: 't' },
+        { id: 'L2', kind: 'demand', item: 'rebar-hrb400e-25', quantity: 10, unit: 't' },
+        { id: 'L3', kind: 'demand', item: 'rebar-hrb400e-25', quantity: 10, unit: 't' },
+        { id: 'L4', kind: 'demand', item: 'rebar-hrb400e-25', quantity: 10, unit: 't' },
+      ]),
+      registration('OTHER', 'refused', [{ id: 'L5', kind: 'demand', item: 'x', quantity: 1, unit: 't' }]),
+    ];
+
+    // Act
+    const c = carryOver({
+      event: next,
+      previous,
+      previousRegistrations,
+      listings: [
+        listing('L1'),
+        listing('L2', { remaining: 0 }), // fully met
+        listing('L3', { status: 'closed' }),
+        listing('L4', { category: 'masks' }), // does not fit the next event
+        listing('L5', { orgId: 'OTHER' }),
+      ],
+      registrations: [],
+      fits: (l) => (l as unknown as { category: string }).category === 'steel',
+    });
+
+    // Assert
+    expect(c.previous).toEqual({ eventId: 'P', title: event.title, startDate: '2026-03-01' });
+    expect(c.canEnroll).toBe(true);
+    expect(c.orgs).toEqual([
+      expect.objectContaining({
+        orgId: 'BUILDER',
+        registrationStatus: null,
+        listings: [
+          expect.objectContaining({ listingId: 'L1', remaining: 100, quantity: 400, enrolled: false }),
+        ],
+      }),
+    ]);
+  });
+
+  it('takes the event just before in the series, skipping cancelled ones and drafts', () => {
+    const series = [
+      { ...event, id: 'A', startDate: '2026-01-01', status: 'closed' },
+      { ...event, id: 'B', startDate: '2026-02-01', status: 'cancelled' },
+      { ...event, id: 'C', startDate: '2026-02-15', status: 'draft' },
+      { ...event, id: 'D', startDate: '2026-03-01', status: 'published' },
+      { ...event, id: 'E', startDate: '2026-04-01', status: 'published' },
+    ] as MatchEvent[];
+    expect(previousInSeries(series[3]!, series)?.id).toBe('A');
+    expect(previousInSeries(series[4]!, series)?.id).toBe('D');
+    expect(previousInSeries(series[0]!, series)).toBeUndefined();
   });
 });
