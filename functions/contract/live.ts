@@ -155,7 +155,7 @@ export interface DashboardSnapshot {
   intents: number;
   /** Value of confirmed contracts, in fen (exact integer). */
   valueFen: number;
-  byCategory: { category: string; deals: number; valueFen: number }[];
+  byCategory: { category: string; name: { zh: string; en: string }; deals: number; valueFen: number }[];
   byRegion: { adcode: string; name: string; deals: number; valueFen: number }[];
   /** Where signed supply comes from: region centre points. */
   supplyPoints: { adcode: string; name: string; lat: number; lng: number; valueFen: number }[];

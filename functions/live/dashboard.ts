@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Deps } from '../api/deps.ts';
+import { getCategory } from '../catalogue/catalogue.ts';
 import { slotGrid } from '../contract/events.ts';
 import { type DashboardSnapshot, dayClock } from '../contract/live.ts';
 import { centreOf, getRegion } from '../regions/regions.ts';
@@ -39,10 +40,19 @@ export async function dashboardSnapshot(
     deps.deals.allForEvent(event.id),
   ]);
   const signed = deals.filter((d) => SIGNED.has(d.status));
-  const byCategory = new Map<string, { category: string; deals: number; valueFen: number }>();
+  const byCategory = new Map<
+    string,
+    { category: string; name: { zh: string; en: string }; deals: number; valueFen: number }
+  >();
   const byRegion = new Map<string, { adcode: string; name: string; deals: number; valueFen: number }>();
   for (const d of signed) {
-    const c = byCategory.get(d.category) ?? { category: d.category, deals: 0, valueFen: 0 };
+    const known = getCategory(d.category);
+    const c = byCategory.get(d.category) ?? {
+      category: d.category,
+      name: known ? { zh: known.name.zh, en: known.name.en } : { zh: d.category, en: d.category },
+      deals: 0,
+      valueFen: 0,
+    };
     c.deals += 1;
     c.valueFen += d.amountFen;
     byCategory.set(d.category, c);

@@ -413,6 +413,7 @@ export const SPECS: Readonly<Record<string, OperationSpec>> = {
   regionDashboard: { role: 'organizer', query: () => ({ region: '350000', month: '2026-03' }) },
   // the live day (issue 10)
   getLiveDashboard: { role: 'anonymous', query: () => ({}) },
+  lookUpCheckIn: { role: 'organizer', query: () => ({}) },
   streamLiveDashboard: { role: 'anonymous', query: () => ({}) },
   checkInParticipant: {
     role: 'organizer',

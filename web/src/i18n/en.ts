@@ -1076,7 +1076,7 @@ export const en: Dict = {
     add: 'Add to the day',
     added: 'Added: {{ a }} ↔ {{ b }}',
     nothingMoved: 'no other meeting moved',
-    movedCount: '{{ count }} other meetings moved',
+    movedCount: '{{ count }} meetings moved (the fewest possible)',
     unplaced: '{{ count }} meetings could not be placed',
     changesTitle: "Today's changes",
     noChanges: 'No changes yet.',

@@ -1040,7 +1040,7 @@ export const zh = {
     add: '加入日程',
     added: '已加入：{{ a }} ↔ {{ b }}',
     nothingMoved: '其他洽谈无需调整',
-    movedCount: '调整了 {{ count }} 场其他洽谈',
+    movedCount: '共调整 {{ count }} 场洽谈（改动最少）',
     unplaced: '{{ count }} 场洽谈无法安排',
     changesTitle: '今日变动',
     noChanges: '暂无变动。',

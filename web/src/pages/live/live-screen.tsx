@@ -1,7 +1,7 @@
 import { useParams } from '@solidjs/router';
 import { createSignal, For, lazy, onCleanup, onMount, Show, Suspense } from 'solid-js';
 import type { DashboardSnapshot } from '../../../../functions/contract/live.ts';
-import { langTag, t } from '../../i18n/index.ts';
+import { langTag, localized, t } from '../../i18n/index.ts';
 
 /**
  * The hall's big screen (public, by the event's unguessable token; no sign-in, no contacts, no
@@ -141,7 +141,7 @@ export default function LiveScreen() {
                   <Suspense>
                     <ChartBars
                       label={t('live.byCategory')}
-                      categories={s().byCategory.map((c) => c.category)}
+                      categories={s().byCategory.map((c) => localized(c.name))}
                       series={[
                         {
                           name: t('live.value'),
