@@ -84,7 +84,7 @@ export async function firmsNamed(
   for (let i = 0; i < codes.length; i += 16) {
     const batch = codes.slice(i, i + 16);
     const found = await Promise.all(batch.map((code) => deps.orgs.findByCreditCode(code)));
-    batch.forEach((code, j) => firms.set(code, found[j]));
+    for (const [j, code] of batch.entries()) firms.set(code, found[j]);
   }
   return firms;
 }
