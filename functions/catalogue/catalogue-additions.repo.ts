@@ -1,3 +1,4 @@
+import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { keys } from '../shared/db/keys.ts';
 import { stripKeys, type Table } from '../shared/db/table.ts';
 import type { CatalogueAdditions, Certificate, Skill, Spec, SubstitutionRule } from './catalogue-types.ts';
@@ -28,6 +29,20 @@ export class CatalogueAdditionsRepo {
       certificates: items.filter((i) => i.kind === 'certificate').map((i) => i.entry as Certificate),
       substitutions: items.filter((i) => i.kind === 'substitution').map((i) => i.entry as SubstitutionRule),
     };
+  }
+
+  /** The write of an entry, unless one with the same id exists, for a transaction with its audit entry. */
+  addItem(
+    kind: AdditionKind,
+    id: string,
+    entry: StoredAddition['entry'],
+    addedBy: string,
+    addedAt: string,
+  ): TransactWriteItem {
+    return this.table.putItem(
+      { ...keys.catalogueAddition(kind, id), type: 'catalogue-addition', kind, entry, addedBy, addedAt },
+      { expression: 'attribute_not_exists(pk)' },
+    );
   }
 
   /** Stores an entry unless one with the same id exists (ConditionFailed). */

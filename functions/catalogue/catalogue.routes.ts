@@ -2,17 +2,13 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppEnv } from '../api/context.ts';
 import { principalOf } from '../api/context.ts';
-import { auditEntry } from '../audit/audit.ts';
-import { isOrganizer } from '../auth/principal.ts';
-import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.ts';
-import { newId } from '../shared/ids.ts';
 import { describe } from '../shared/openapi.ts';
 import { text } from '../shared/schema-fields.ts';
 import { jsonBody } from '../shared/validation.ts';
-import { activeCatalogue, CatalogueError, useCatalogueAdditions } from './catalogue.ts';
+import { activeCatalogue } from './catalogue.ts';
 import type { AdditionKind } from './catalogue-additions.repo.ts';
-import { refreshCatalogue, reloadCatalogue } from './catalogue-refresh.ts';
-import type { CatalogueAdditions } from './catalogue-types.ts';
+import { addCatalogueEntry } from './catalogue-commands.ts';
+import { refreshCatalogue } from './catalogue-refresh.ts';
 
 const slug = z.string().check(z.regex(/^[a-z0-9][a-z0-9.\-_]{0,79}$/, { message: 'field.invalid_format' }));
 const localText = z.strictObject({ zh: text(100), en: text(100) });
@@ -39,13 +35,6 @@ const skillSchema = z.strictObject({
 const certificateSchema = z.strictObject({ id: slug, name: localText, issuer: localText });
 const substitutionSchema = z.strictObject({ supply: slug, demand: slug, basis: localText });
 
-const ADDITION_FIELD: Record<AdditionKind, keyof CatalogueAdditions> = {
-  spec: 'specs',
-  skill: 'skills',
-  certificate: 'certificates',
-  substitution: 'substitutions',
-};
-
 /** The catalogue the forms pick from: categories, specs with their units, skills, certificates. */
 function addRoute(kind: AdditionKind, path: string, schema: z.ZodMiniType, summary: string) {
   return [
@@ -66,43 +55,7 @@ async function addEntry(
   kind: AdditionKind,
   entry: Record<string, unknown>,
 ) {
-  const principal = principalOf(c);
-  if (!isOrganizer(principal)) throw new ForbiddenError();
-  const deps = c.get('deps');
-  const current = await reloadCatalogue(deps);
-  const id = kind === 'substitution' ? `${entry.supply}>${entry.demand}` : String(entry.id);
-  const existing = activeCatalogue();
-  const taken =
-    (kind === 'spec' && existing.getSpec(id)) ||
-    (kind === 'skill' && existing.getSkill(id)) ||
-    (kind === 'certificate' && existing.getCertificate(id));
-  if (taken) throw new ConflictError();
-  const field = ADDITION_FIELD[kind];
-  const next = {
-    ...current,
-    [field]: [...((current[field] as unknown[]) ?? []), entry],
-  } as CatalogueAdditions;
-  try {
-    useCatalogueAdditions(next); // checks ids, units, categories and references like the base data
-  } catch (error) {
-    useCatalogueAdditions(current);
-    if (error instanceof CatalogueError) {
-      throw new ValidationError([
-        { field: '', key: 'field.catalogue_inconsistent', params: { reason: error.message } },
-      ]);
-    }
-    throw error;
-  }
-  const now = deps.clock.now().toISOString();
-  try {
-    await deps.catalogueAdditions.add(kind, id, entry as never, principal.userId, now);
-  } catch (error) {
-    useCatalogueAdditions(current);
-    throw error;
-  }
-  await deps.table.transact([
-    deps.audit.item(auditEntry(principal, 'catalogue', id, `add-${kind}`, now, newId())),
-  ]);
+  await addCatalogueEntry(c.get('deps'), principalOf(c), kind, entry);
   return c.json(entry, 201);
 }
 

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { keys } from '../../functions/shared/db/keys.ts';
 import { apiClient } from '../setup/api-client.ts';
 import { makeOrg } from '../setup/fixtures.ts';
 import { supplyBody } from '../setup/listing-inputs.ts';
@@ -59,5 +60,31 @@ describe('catalogue', () => {
     );
     expect(posted.status).toBe(201);
     expect(posted.body.category).toBe('steel');
+  });
+
+  it('checks an addition on a copy: a refused one is seen by no request, an accepted one is audited with it', async () => {
+    const organizerApi = apiClient(ctx.app, { token: organizer.token });
+    // A substitution naming a spec that does not exist is inconsistent.
+    const refused = await organizerApi.post('/api/catalogue/substitutions', {
+      supply: 'rebar-nonexistent-99',
+      demand: 'rebar-hrb400e-25',
+      basis: { zh: '测试', en: 'test' },
+    });
+    expect(refused.status).toBe(400);
+    const spec = { ...newSpec, id: 'rebar-hrb600e-28-audit' };
+    const [added, duplicate] = await Promise.all([
+      organizerApi.post('/api/catalogue/specs', spec),
+      organizerApi.post('/api/catalogue/specs', spec),
+    ]);
+    expect([added.status, duplicate.status].sort()).toEqual([201, 409]);
+    const entries = await ctx.deps.table.queryAll<{ action: string }>(
+      { partition: keys.auditEntityPartition('catalogue', spec.id) },
+      10,
+    );
+    expect(entries.items.map((e) => e.action)).toEqual(['add-spec']);
+    const listed = await apiClient(ctx.app, { token: firm.token }).get<{ specs: { id: string }[] }>(
+      '/api/catalogue',
+    );
+    expect(listed.body.specs.filter((s) => s.id === spec.id)).toHaveLength(1);
   });
 });
