@@ -16,6 +16,8 @@ export function ChartBars(props: { categories: string[]; series: BarSeries[]; la
   let host: HTMLDivElement | undefined;
   const [failed, setFailed] = createSignal(false);
   const [ready, setReady] = createSignal(false);
+  /** The chart's width: on a phone the axis labels get less room, so the bars keep theirs. */
+  const [width, setWidth] = createSignal(800);
   let chart: ReturnType<typeof import('./chart-echarts.ts').init> | undefined;
   let observer: ResizeObserver | undefined;
 
@@ -27,7 +29,11 @@ export function ChartBars(props: { categories: string[]; series: BarSeries[]; la
         renderer: 'svg',
         locale: langTag().startsWith('zh') ? 'ZH' : 'EN',
       });
-      observer = new ResizeObserver(() => chart?.resize());
+      setWidth(host.clientWidth || 800);
+      observer = new ResizeObserver(() => {
+        if (host && host.clientWidth > 0 && host.clientWidth !== width()) setWidth(host.clientWidth);
+        chart?.resize();
+      });
       observer.observe(host);
       setReady(true);
     } catch {
@@ -45,6 +51,9 @@ export function ChartBars(props: { categories: string[]; series: BarSeries[]; la
   createEffect(() => {
     if (!ready() || !chart) return;
     const number = new Intl.NumberFormat(langTag(), { maximumFractionDigits: 1, notation: 'compact' });
+    const narrow = width() < 560;
+    // at most a third of the width for the category labels (two lines, cut with an ellipsis)
+    const labelWidth = Math.round(Math.min(260, Math.max(80, width() * 0.3)));
     chart.resize({ height: height() });
     chart.setOption(
       {
@@ -53,12 +62,21 @@ export function ChartBars(props: { categories: string[]; series: BarSeries[]; la
         grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
         legend: { top: 0, data: props.series.map((s) => s.name) },
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-        xAxis: { type: 'value', axisLabel: { formatter: (v: number) => number.format(v) } },
+        xAxis: {
+          type: 'value',
+          splitNumber: narrow ? 2 : 5,
+          axisLabel: { formatter: (v: number) => number.format(v), hideOverlap: true },
+        },
         yAxis: {
           type: 'category',
           inverse: true,
           data: props.categories,
-          axisLabel: { width: 260, overflow: 'break', lineHeight: 16 },
+          axisLabel: {
+            width: labelWidth,
+            overflow: narrow ? 'truncate' : 'break',
+            lineHeight: 16,
+            fontSize: narrow ? 11 : 12,
+          },
         },
         series: props.series.map((s) => ({
           type: 'bar',

@@ -366,7 +366,7 @@ export default function ImportsPage() {
                         <tr data-row={e.row} data-field={e.field} data-code={e.code}>
                           <td class="num">{e.row}</td>
                           <td>{columnOf(e)}</td>
-                          <td>{reasonOf(e)}</td>
+                          <td class="cell-text">{reasonOf(e)}</td>
                         </tr>
                       )}
                     </For>
@@ -499,7 +499,9 @@ export default function ImportsPage() {
                   {(past) => (
                     <tr data-import-id={past.id}>
                       <td>{formatDateTime(past.createdAt)}</td>
-                      <td class="cell-wrap">{past.fileName}</td>
+                      <td class="cell-ellipsis" title={past.fileName} data-testid="import-file-name">
+                        {past.fileName}
+                      </td>
                       <td>{t(`listingKinds.${past.kind}`)}</td>
                       <td class="num">
                         {t('imports.goodOfTotal', {

@@ -243,7 +243,7 @@ export default function ListsPage() {
                   ]}
                 />
               </section>
-              <section class="card table-card" aria-labelledby="table-title">
+              <section class="card totals-card" aria-labelledby="table-title">
                 <h2 class="card-title" id="table-title">
                   {t('lists.totals')}
                 </h2>
