@@ -63,6 +63,22 @@ export const MESSAGES = {
   'field.greater_than': { zh: '须大于 {minimum}', en: 'must be greater than {minimum}' },
   'field.too_big': { zh: '不能大于 {maximum}', en: 'must be at most {maximum}' },
   'field.too_short': { zh: '长度不能少于 {minimum}', en: 'must have at least {minimum} characters' },
+  'field.lone_surrogate': {
+    zh: '包含无效的字符（不成对的代理项）',
+    en: 'contains an invalid character (a lone surrogate)',
+  },
+  'field.control_chars': {
+    zh: '不能包含换行符或其他控制字符',
+    en: 'cannot contain line breaks or other control characters',
+  },
+  'field.bidi_control': {
+    zh: '不能包含文字方向控制字符',
+    en: 'cannot contain text-direction control characters',
+  },
+  'field.invisible_only': {
+    zh: '不能只含空白或不可见字符',
+    en: 'cannot be only blank or invisible characters',
+  },
   'field.too_long': { zh: '长度不能超过 {maximum}', en: 'must have at most {maximum} characters' },
   'field.invalid_format': { zh: '格式不正确', en: 'has an invalid format' },
   'field.invalid_value': { zh: '取值不在允许范围内', en: 'is not one of the allowed values' },

@@ -7,16 +7,51 @@ import { dateRange, isDateInRange } from './date-range.ts';
  * checks report message keys (see i18n/messages.ts), which the validation wrapper turns into text.
  */
 
-/** Trimmed text with no control characters, 1..max characters. */
+/** Text-direction overrides and isolates (the "Trojan Source" characters): never in a field. */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+/** A UTF-16 surrogate without its pair: not a character at all. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/**
+ * What shows nothing: spaces and separators, format characters (zero-width spaces and joiners, marks,
+ * the BOM, soft hyphens), and the blank look-alikes (Hangul fillers, the braille blank).
+ */
+const INVISIBLE = /[\p{Z}\p{Cf}\p{Cc}\u115F\u1160\u3164\uFFA0\u2800\u034F\u17B4\u17B5\u180E]/gu;
+
+/**
+ * Why a text is refused, as a message key, or undefined: a lone surrogate, a line break or other
+ * control character, a text-direction control, or nothing visible at all. The one rule of text
+ * hygiene: the forms, the API ({@link text}) and the import (functions/imports/import-columns.ts) all
+ * apply it.
+ */
+export function textIssue(
+  value: string,
+):
+  | 'field.lone_surrogate'
+  | 'field.control_chars'
+  | 'field.bidi_control'
+  | 'field.invisible_only'
+  | undefined {
+  if (LONE_SURROGATE.test(value)) return 'field.lone_surrogate';
+  if (/\p{Cc}/u.test(value)) return 'field.control_chars';
+  if (BIDI_CONTROL.test(value)) return 'field.bidi_control';
+  if (value.length > 0 && value.replace(INVISIBLE, '') === '') return 'field.invisible_only';
+  return undefined;
+}
+
+/** Trimmed text, 1..max characters, that passes {@link textIssue}. */
 export const text = (max: number, min = 1) =>
   z.pipe(
     z.string().check(z.maxLength(max * 4)),
     z.pipe(
-      z.transform((value: string) => value.normalize('NFC').trim()),
+      // A lone surrogate is refused before normalize() could hide it.
+      z.transform((value: string) => (LONE_SURROGATE.test(value) ? value : value.normalize('NFC').trim())),
       z.string().check(
+        z.superRefine((value: string, ctx) => {
+          const issue = textIssue(value);
+          if (issue) ctx.issues.push({ code: 'custom', message: issue, input: value });
+        }),
         z.minLength(min),
         z.maxLength(max),
-        z.refine((value) => !/\p{Cc}/u.test(value), { message: 'field.invalid_format' }),
       ),
     ),
   );

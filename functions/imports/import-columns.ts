@@ -1,3 +1,4 @@
+import { textIssue } from '../contract/schema-fields.ts';
 import type { ListingKind } from '../listings/listing.ts';
 import type { Message, MessageKey, MessageParams } from '../shared/i18n/messages.ts';
 import * as cells from './cell-parsers.ts';
@@ -33,8 +34,13 @@ export interface Column {
 const text =
   (max: number) =>
   (cell: Cell): CellResult => {
-    const value = String(cell).trim();
-    return value.length > max ? { ok: false, key: 'field.too_long' } : { ok: true, value };
+    const value = String(cell).normalize('NFC').trim();
+    // The same text hygiene as the forms and the API (an organisation's name with a line break, …).
+    const issue = textIssue(value);
+    if (issue) return { ok: false, key: issue };
+    return value.length > max
+      ? { ok: false, key: 'field.too_long', params: { maximum: max } }
+      : { ok: true, value };
   };
 
 const OWNER: Column[] = [
