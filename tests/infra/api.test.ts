@@ -142,7 +142,7 @@ describe('HTTP API', () => {
     });
   });
 
-  it('sends imports, exports and the OpenAPI document to the sheets function, nothing else', () => {
+  it('sends imports, exports (lists and the event report) and the OpenAPI document to the sheets function, nothing else', () => {
     const targets = routeTargets();
     const sheets = logicalId(stack.api.sheetsFunction);
     expect(
@@ -156,10 +156,11 @@ describe('HTTP API', () => {
         'ANY /api/imports/{proxy+}',
         'GET /api/listings/export',
         'GET /api/listings/summary/export',
+        'GET /api/events/{eventId}/report/export',
         'GET /api/openapi.json',
       ].sort(),
     );
-    expect(targets.size).toBe(7);
+    expect(targets.size).toBe(8);
     template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
       IntegrationType: 'AWS_PROXY',
       PayloadFormatVersion: '2.0',
