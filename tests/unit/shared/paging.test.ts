@@ -16,7 +16,7 @@ const lastKey = (sortValue: string) => ({
   gsi1sk: { S: sortValue },
 });
 
-function refusal(cursor: string, options = expected): unknown {
+function refusal(cursor: string, options: Parameters<typeof decodeCursor>[1] = expected): unknown {
   try {
     decodeCursor(cursor, options);
   } catch (error) {
