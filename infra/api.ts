@@ -11,6 +11,7 @@ import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws
 import {
   ApplicationLogLevel,
   Architecture,
+  FilterCriteria,
   LoggingFormat,
   Runtime,
   StartingPosition,
@@ -23,6 +24,7 @@ import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { SHEET_ROUTE_PATHS } from '../functions/api/sheet-routes.ts';
+import { LIST_TOTALS_ITEM_TYPES } from '../functions/listings/list-totals.ts';
 import type { GongxuDealFiles } from './deal-files.ts';
 import { LAMBDA_BUNDLING, LAMBDA_ENTRIES, LAMBDA_NODE_OPTIONS } from './lambda-bundling.ts';
 import type { GongxuTable } from './table.ts';
@@ -30,15 +32,18 @@ import type { GongxuTable } from './table.ts';
 /**
  * The DynamoDB data-plane actions functions/shared/db/table.ts calls, and nothing else (no Scan, no
  * batch operations, no table management). TransactWriteItems has no IAM action of its own: each item
- * in a transaction is authorised as its Put/Update/Delete (and a condition check as
- * ConditionCheckItem, which no code builds today). tests/infra/iam-from-code.test.ts derives the
- * list from each Lambda's bundle and fails if a grant is unused or a call is not granted.
+ * in a transaction is authorised as its Put/Update/Delete, and a condition check as
+ * ConditionCheckItem (the list totals' transaction checks that no rebuild holds the province).
+ * tests/infra/iam-from-code.test.ts derives the list from each Lambda's bundle and fails if a grant
+ * is unused or a call is not granted. The totals rebuild's batch writes run from an operator's
+ * command (`npm run rebuild:totals -- --aws`), never in a Lambda.
  */
 export const TABLE_ITEM_ACTIONS = [
   'dynamodb:GetItem',
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
+  'dynamodb:ConditionCheckItem',
   'dynamodb:Query',
 ] as const;
 
@@ -270,6 +275,9 @@ export class GongxuApi extends Construct {
         maxRecordAge: Duration.days(1),
         parallelizationFactor: 1,
         onFailure: new SqsDlq(this.streamFailureQueue),
+        // The list totals' own items (written by this function) need no invocation: every record
+        // passes except those. Removals all pass (a removed listing leaves the totals).
+        filters: STREAM_FILTERS,
       }),
     );
     // What an operator must see: batches that exhausted their retries, and records set aside.
@@ -351,6 +359,15 @@ export class GongxuApi extends Construct {
     );
   }
 }
+
+/** What the stream Lambda is invoked for (patterns are ORed): see the event source mapping. */
+export const STREAM_FILTERS = [
+  FilterCriteria.filter({ eventName: ['REMOVE'] }),
+  FilterCriteria.filter({
+    dynamodb: { NewImage: { type: { S: [{ 'anything-but': Object.values(LIST_TOTALS_ITEM_TYPES) }] } } },
+  }),
+  FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: [{ exists: false }] } } } }),
+];
 
 function functionDefaults(): Partial<NodejsFunctionProps> {
   return {

@@ -17,6 +17,7 @@ import { type FileStore, LocalFileStore } from '../deals/file-store.ts';
 import { EventRepo } from '../events/event.repo.ts';
 import { ImportJobRepo } from '../imports/import-job.repo.ts';
 import type { SheetIO } from '../imports/sheet-io.ts';
+import { ListTotalsRepo } from '../listings/list-totals.repo.ts';
 import { ListingRepo } from '../listings/listing.repo.ts';
 // the live day (issue 10)
 import { LiveRepo } from '../live/live.repo.ts';
@@ -43,6 +44,8 @@ export interface Deps {
   readonly signInThrottle: SignInThrottle;
   readonly audit: AuditRepo;
   readonly listings: ListingRepo;
+  /** 供应清单/需求清单 running totals, maintained from the stream (issue 11). */
+  readonly listTotals: ListTotalsRepo;
   readonly imports: ImportJobRepo;
   readonly matches: MatchRepo;
   readonly runs: MatchingRunRepo;
@@ -157,6 +160,7 @@ export function buildDeps(config: Config, clock: Clock = systemClock, aws: AwsAd
     signInThrottle: new SignInThrottle(table, clock),
     audit,
     listings: new ListingRepo(table, audit),
+    listTotals: new ListTotalsRepo(table),
     imports: new ImportJobRepo(table),
     matches: new MatchRepo(table),
     runs: new MatchingRunRepo(table),

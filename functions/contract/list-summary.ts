@@ -1,3 +1,4 @@
+import { addDecimal, type Decimal, decimalFromNumber, decimalToNumber, ZERO } from './decimal.ts';
 import type { DemandListing, Listing, SupplyListing } from './listing.ts';
 
 /**
@@ -22,44 +23,76 @@ export function cityOf(adcode: string): string {
   return `${adcode.slice(0, 4)}00`;
 }
 
+/** a − b exactly. */
+function minus(a: Decimal, b: Decimal): Decimal {
+  return addDecimal(a, { mantissa: -b.mantissa, exponent: b.exponent });
+}
+
+/**
+ * The rows straight from listings (the direct recomputation the stream-maintained totals are checked
+ * against). Quantities are summed as exact decimals: 0.1 t + 0.2 t is 0.3 t, not 0.30000000000000004.
+ */
 export function summarise(listings: readonly Listing[]): SummaryRow[] {
-  const rows = new Map<string, SummaryRow>();
+  const rows = new Map<string, { row: SummaryRow; supply: Decimal; demand: Decimal }>();
   for (const listing of listings) {
     if (listing.kind !== 'supply' && listing.kind !== 'demand') continue;
     if (listing.status !== 'open') continue;
     const goods = listing as SupplyListing | DemandListing;
     const city = cityOf(goods.adcode);
-    const key = `${city}|${goods.specId}`;
-    let row = rows.get(key);
-    if (!row) {
-      row = {
-        cityAdcode: city,
-        specId: goods.specId,
-        unit: goods.unit,
-        supply: 0,
-        demand: 0,
-        gap: 0,
-        supplyListings: 0,
-        demandListings: 0,
+    const key = `${city}|${goods.specId}|${goods.unit}`;
+    let entry = rows.get(key);
+    if (!entry) {
+      entry = {
+        row: {
+          cityAdcode: city,
+          specId: goods.specId,
+          unit: goods.unit,
+          supply: 0,
+          demand: 0,
+          gap: 0,
+          supplyListings: 0,
+          demandListings: 0,
+        },
+        supply: ZERO,
+        demand: ZERO,
       };
-      rows.set(key, row);
+      rows.set(key, entry);
     }
+    const remaining = decimalFromNumber(goods.remaining);
     if (goods.kind === 'supply') {
-      row.supply += goods.remaining;
-      row.supplyListings += 1;
+      entry.supply = addDecimal(entry.supply, remaining);
+      entry.row.supplyListings += 1;
     } else {
-      row.demand += goods.remaining;
-      row.demandListings += 1;
+      entry.demand = addDecimal(entry.demand, remaining);
+      entry.row.demandListings += 1;
     }
-    row.gap = row.demand - row.supply;
   }
-  return [...rows.values()].sort(
-    (a, b) => a.cityAdcode.localeCompare(b.cityAdcode) || a.specId.localeCompare(b.specId),
-  );
+  return [...rows.values()]
+    .map(({ row, supply, demand }) => ({
+      ...row,
+      supply: decimalToNumber(supply),
+      demand: decimalToNumber(demand),
+      gap: decimalToNumber(minus(demand, supply)),
+    }))
+    .sort(
+      (a, b) =>
+        a.cityAdcode.localeCompare(b.cityAdcode) ||
+        a.specId.localeCompare(b.specId) ||
+        a.unit.localeCompare(b.unit),
+    );
 }
 
+/** The region's totals over its rows, exact (rows of different units are added as the table shows them). */
 export function totals(rows: readonly SummaryRow[]): { supply: number; demand: number; gap: number } {
-  const supply = rows.reduce((s, r) => s + r.supply, 0);
-  const demand = rows.reduce((s, r) => s + r.demand, 0);
-  return { supply, demand, gap: demand - supply };
+  let supply = ZERO;
+  let demand = ZERO;
+  for (const r of rows) {
+    supply = addDecimal(supply, decimalFromNumber(r.supply));
+    demand = addDecimal(demand, decimalFromNumber(r.demand));
+  }
+  return {
+    supply: decimalToNumber(supply),
+    demand: decimalToNumber(demand),
+    gap: decimalToNumber(minus(demand, supply)),
+  };
 }

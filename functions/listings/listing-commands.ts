@@ -13,6 +13,7 @@ import {
 } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { transition } from '../shared/lifecycle.ts';
+import { addDecimal, decimalFromNumber, decimalToNumber, ZERO } from '../shared/parse/decimal.ts';
 import type { ListingInput } from './listing.schema.ts';
 import {
   canEditListing,
@@ -167,6 +168,10 @@ export async function loadOwnListing(deps: Deps, principal: Viewer, listingId: s
   return listing;
 }
 
+function exactSum(...values: number[]): number {
+  return decimalToNumber(values.reduce((sum, v) => addDecimal(sum, decimalFromNumber(v)), ZERO));
+}
+
 /** Edits fields; a quantity change moves `remaining` by the same amount and may not take it below 0. */
 export async function editListing(
   deps: Deps,
@@ -183,11 +188,16 @@ export async function editListing(
   for (const field of cleared) delete (merged as unknown as Record<string, unknown>)[field];
   const newTotal = totalOf(merged);
   const oldTotal = totalOf(current);
-  merged.remaining = current.remaining + (newTotal - oldTotal);
+  // On exact decimals: 10.2 t remaining of 20.1 t, edited to 30.1 t, leaves 20.2 t (not 20.200000000000003).
+  merged.remaining = exactSum(current.remaining, newTotal, -oldTotal);
   if (merged.remaining < 0) {
     const field = merged.kind === 'supply' || merged.kind === 'demand' ? 'quantity' : 'headcount';
     throw new ValidationError([
-      { field, key: 'field.below_allocated', params: { allocated: oldTotal - current.remaining } },
+      {
+        field,
+        key: 'field.below_allocated',
+        params: { allocated: exactSum(oldTotal, -current.remaining) },
+      },
     ]);
   }
   if (merged.kind === 'supply' || merged.kind === 'demand') {

@@ -23,6 +23,11 @@ export class ListingRepo {
     private readonly audit: AuditRepo,
   ) {}
 
+  /** The table item a listing is stored as (bulk loads in benches and tests write it as is). */
+  item(listing: Listing) {
+    return this.record(listing);
+  }
+
   private record(listing: Listing) {
     return {
       ...keys.listing(listing.id),
@@ -108,6 +113,19 @@ export class ListingRepo {
       limit: search.limit,
     });
     return { ...page, items: page.items.map(stripKeys) };
+  }
+
+  /**
+   * Every listing of a kind in a province, whatever its status, in pages of up to 1,000 (one gsi3
+   * partition: the totals rebuild reads a province with as many Queries as it has pages, to the end).
+   */
+  async allInProvince(kind: ListingKind, province: string): Promise<Listing[]> {
+    const { items } = await this.table.queryAll<Listing>(
+      { index: 'gsi3', partition: keys.listingsByRegionPartition(kind, province) },
+      Number.MAX_SAFE_INTEGER,
+      1_000,
+    );
+    return items.map(stripKeys);
   }
 
   /**

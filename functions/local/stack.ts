@@ -3,6 +3,9 @@ import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { buildDeps, type Deps } from '../api/deps.ts';
 import { createFullApp } from '../api/sheet-modules.ts';
+import { applyListingTotalsRecord } from '../listings/list-totals-commands.ts';
+import { ListTotalsRebuildRepo } from '../listings/list-totals-rebuild.repo.ts';
+import { rebuildListTotals } from '../listings/list-totals-rebuild.ts';
 import { runMaintenance } from '../maintenance/sweep.ts';
 import type { Clock } from '../shared/clock.ts';
 import { readConfig } from '../shared/config.ts';
@@ -29,7 +32,10 @@ export interface LocalStackOptions {
   keyFile?: string;
   /** Run the listing-expiry sweep at start and hourly. Default true. */
   sweepExpiry?: boolean;
-  /** Run the stream poller (live matching, matching runs). Default true. */
+  /**
+   * Run everything the stream drives (live matching, matching runs). Default true. When false, the
+   * stream poller still keeps the 供应清单/需求清单 totals, which are part of the data.
+   */
   streams?: boolean;
   /** Use an already running DynamoDB (tests share one); otherwise one is started. */
   dynamoEndpoint?: string;
@@ -78,16 +84,26 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const deps: Deps = { ...buildDeps(config, options.clock), sheets };
   // Older versions kept the signing key in the table, where any database reader could take it.
   await deps.table.delete(keys.legacyLocalSigningKey());
+  // A new table's totals start empty and follow the stream; an older .data/ gets them built once.
+  const totalsBuild = new ListTotalsRebuildRepo(deps.table, deps.listTotals);
+  if (created) await totalsBuild.markBuilt(new Date().toISOString());
+  else if (!(await totalsBuild.isBuilt())) {
+    const report = await rebuildListTotals(deps);
+    log(`Built the list totals (${report.listings} listings, ${report.ms} ms)`);
+  }
   if (options.seedDemo) {
     const seeded = await seedDemoData(deps);
     log(seeded ? 'Loaded demo data' : 'Demo data already loaded');
   }
   let poller: StreamPoller | undefined;
-  if (options.streams !== false && streamArn) {
+  if (streamArn) {
     poller = startStreamPoller({
       endpoint,
       streamArn,
-      handler: createStreamHandler(() => deps),
+      handler:
+        options.streams !== false
+          ? createStreamHandler(() => deps)
+          : createStreamHandler(() => deps, applyListingTotalsRecord),
       onError: (error) => log(`stream poller: ${String(error)}`),
     });
   }

@@ -3,6 +3,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { Deps } from '../api/deps.ts';
 import { refreshCatalogue } from '../catalogue/catalogue-refresh.ts';
+import { applyListingTotalsRecord } from '../listings/list-totals-commands.ts';
 
 import { matchListing } from '../matches/live-matching.ts';
 import type { MatchingRun } from '../matches/matching-run.ts';
@@ -10,7 +11,7 @@ import { executeRun } from '../matches/run-matching.ts';
 import { stripKeys } from '../shared/db/table.ts';
 
 /**
- * What the table's stream drives: live matching when a listing is posted or changes in a way that
+ * What the table's stream drives: the list totals (functions/listings/list-totals-commands.ts), live matching when a listing is posted or changes in a way that
  * matters to matching, and queued matching runs. Every effect is idempotent, so redelivery is
  * harmless; how failures are isolated is described at createStreamHandler.
  */
@@ -56,6 +57,8 @@ export function mattersToMatching(
 }
 
 export async function handleRecord(deps: Deps, record: DynamoDBRecord): Promise<void> {
+  // 供应清单/需求清单 totals: exactly once per listing version, whatever the order (issue 11).
+  await applyListingTotalsRecord(deps, record);
   if (record.eventName === 'REMOVE') return;
   const next = image(record, 'NewImage');
   if (!next) return;
@@ -129,12 +132,14 @@ function describeItem(record: DynamoDBRecord): { itemType?: string; itemId?: str
   }
 }
 
+type RecordHandler = (deps: Deps, record: DynamoDBRecord) => Promise<unknown>;
+
 /** Tries a record up to RECORD_ATTEMPTS times; the last error when every attempt failed. */
-async function attempt(deps: Deps, record: DynamoDBRecord): Promise<unknown> {
+async function attempt(deps: Deps, record: DynamoDBRecord, handle: RecordHandler): Promise<unknown> {
   let last: unknown;
   for (let i = 0; i < RECORD_ATTEMPTS; i++) {
     try {
-      await handleRecord(deps, record);
+      await handle(deps, record);
       return undefined;
     } catch (error) {
       last = error ?? new Error('unknown failure');
@@ -150,14 +155,15 @@ async function attempt(deps: Deps, record: DynamoDBRecord): Promise<unknown> {
  * an error log line (alarmed in AWS) — and the batch goes on, so one bad listing never stops
  * matching for everyone behind it. A failure of the infrastructure (or of the quarantine write
  * itself) reports that record as the batch's first failure, so Lambda retries from there (and,
- * bisecting, finally sends what still fails to the on-failure queue).
+ * bisecting, finally sends what still fails to the on-failure queue). `handle` is what a record
+ * drives (every effect by default; the local stack without live matching passes the totals alone).
  */
-export function createStreamHandler(getDeps: () => Deps) {
+export function createStreamHandler(getDeps: () => Deps, handle: RecordHandler = handleRecord) {
   return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
     const deps = getDeps();
     await refreshCatalogue(deps);
     for (const record of event.Records) {
-      const error = await attempt(deps, record);
+      const error = await attempt(deps, record, handle);
       if (error === undefined) continue;
       const sequenceNumber = record.dynamodb?.SequenceNumber ?? '';
       const fields = {

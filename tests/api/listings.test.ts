@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../setup/api-client.ts';
+import { applyStream } from '../setup/apply-stream.ts';
 import { makeOrg } from '../setup/fixtures.ts';
 import {
   demandBody,
@@ -238,6 +239,7 @@ describe('listings', () => {
       '/api/listings',
       demandBody({ adcode: '350104', quantity: 800 }),
     );
+    await applyStream(fresh); // the totals follow the table's stream
     const res = await apiClient(fresh.app, { token: site.token }).get<{
       rows: { cityAdcode: string; supply: number; demand: number; gap: number }[];
       totals: { gap: number };

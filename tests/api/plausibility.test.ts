@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportJob } from '../../functions/imports/import-job.ts';
 import type { Listing } from '../../functions/listings/listing.ts';
 import { apiClient } from '../setup/api-client.ts';
+import { applyStream } from '../setup/apply-stream.ts';
 import { makeOrg } from '../setup/fixtures.ts';
 import { demandBody, inDays, labourRequestBody, supplyBody, today } from '../setup/listing-inputs.ts';
 import { freshTable } from '../setup/test-table.ts';
@@ -167,12 +168,14 @@ describe('plausible listings', () => {
           '/api/listings?kind=supply&region=350000',
         )
       ).body.items.map((l) => l.id);
-    const supplyTotal = async () =>
-      (
+    const supplyTotal = async () => {
+      await applyStream(ctx); // the totals follow the table's stream
+      return (
         await apiClient(ctx.app, { token: organizer.token }).get<{ totals: { supply: number } }>(
           '/api/listings/summary?region=350000',
         )
       ).body.totals.supply;
+    };
 
     beforeAll(async () => {
       listing = (await post(steel.token, supplyBody({ quantity: 1_900_000 }))).body;

@@ -2,6 +2,7 @@ import { type CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LIST_TOTALS_ITEM_TYPES } from '../../functions/listings/list-totals.ts';
 import { createApp, type GongxuStack } from '../../infra/app.ts';
 import { TABLE_SCHEMA } from '../../infra/table-schema.ts';
 
@@ -190,6 +191,45 @@ describe('DynamoDB stream consumer', () => {
       StartingPosition: 'TRIM_HORIZON',
       DestinationConfig: { OnFailure: { Destination: getAtt(logicalId(stack.api.streamFailureQueue)) } },
     });
+  });
+
+  it('is not invoked for the list totals’ own items, and is for everything else', () => {
+    const mappings = Object.values(template.findResources('AWS::Lambda::EventSourceMapping')) as {
+      Properties: { FilterCriteria?: { Filters: { Pattern: string }[] } };
+    }[];
+    const patterns = mappings[0]!.Properties.FilterCriteria!.Filters.map(
+      (f) => JSON.parse(f.Pattern) as Record<string, unknown>,
+    );
+    // Lambda's event filtering (EventBridge pattern rules: value lists, anything-but, exists), ORed.
+    const matches = (pattern: unknown, value: unknown): boolean => {
+      if (Array.isArray(pattern)) {
+        return pattern.some((rule) => {
+          if (rule !== null && typeof rule === 'object') {
+            const r = rule as { 'anything-but'?: unknown[]; exists?: boolean };
+            if (r.exists !== undefined) return r.exists === (value !== undefined);
+            return value !== undefined && !r['anything-but']!.includes(value);
+          }
+          return rule === value;
+        });
+      }
+      const object = (value ?? {}) as Record<string, unknown>;
+      return Object.entries(pattern as Record<string, unknown>).every(([k, p]) => {
+        const leaf = Array.isArray(p) && p.some((r) => r !== null && typeof r === 'object' && 'exists' in r);
+        if (!leaf && value === undefined) return false;
+        return matches(p, object[k]);
+      });
+    };
+    const invoked = (record: unknown) => patterns.some((p) => matches(p, record));
+    const image = (type?: string) => ({ dynamodb: { NewImage: type ? { type: { S: type } } : {} } });
+    for (const type of ['listing', 'match', 'run', 'deal']) {
+      expect(invoked({ eventName: 'MODIFY', ...image(type) }), type).toBe(true);
+    }
+    expect(invoked({ eventName: 'INSERT', ...image() })).toBe(true);
+    expect(invoked({ eventName: 'REMOVE', dynamodb: { OldImage: { type: { S: 'listing' } } } })).toBe(true);
+    for (const type of Object.values(LIST_TOTALS_ITEM_TYPES)) {
+      expect(invoked({ eventName: 'MODIFY', ...image(type) }), type).toBe(false);
+      expect(invoked({ eventName: 'INSERT', ...image(type) }), type).toBe(false);
+    }
   });
 
   it('alarms on an exhausted batch in the failure queue and on every record the handler set aside', () => {

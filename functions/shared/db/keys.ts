@@ -290,6 +290,46 @@ export const keys = {
   eventDealsPartition: (eventId: string) => `EVENT#${eventId}#DEALS`,
   regionDealsPartition: (provinceCode: string) => `DEALS#${provinceCode}`,
 
+  // ── list totals (issue 11) ─────────────────────────────────────────────────────────────────
+  /**
+   * A listing's last applied contribution to the 供应清单/需求清单 totals, with the listing version it
+   * reflects, in the listing's own partition (functions/listings/list-totals.repo.ts).
+   */
+  listTotalsContribution: (listingId: string): ItemKey => ({ pk: `LISTING#${listingId}`, sk: 'TOTALS' }),
+  /**
+   * A running total, one partition per province (`TOTALS#<prov>`). Sort keys, so that a summary for a
+   * province, city or county, with or without a category, is one Query on a prefix:
+   *   `<scope>#CITY#<city adcode>#<spec>#<unit>` and `<scope>#COUNTY#<county adcode>#<spec>#<unit>`,
+   * scope being `ALL` or `CAT:<category>` (categories and spec ids have no `#`).
+   */
+  listTotal: (s: {
+    province: string;
+    scope: string;
+    level: 'city' | 'county';
+    region: string;
+    specId: string;
+    unit: string;
+  }): ItemKey => ({
+    pk: `TOTALS#${s.province}`,
+    sk: `${keys.listTotalsScope(s.scope)}#${s.level === 'city' ? 'CITY' : 'COUNTY'}#${s.region}#${s.specId}#${s.unit}`,
+  }),
+  listTotalsScope: (scope: string) => (scope === '*' ? 'ALL' : `CAT:${scope}`),
+  listTotalsPartition: (province: string) => `TOTALS#${province}`,
+  /** The prefix of a region's totals: county level for a county, city level for a city or province. */
+  listTotalsPrefix: (regionPrefix: string, scope: string) =>
+    `${keys.listTotalsScope(scope)}#${regionPrefix.length === 6 ? 'COUNTY' : 'CITY'}#${regionPrefix}`,
+  /** Every total of a province (the rebuild's replacement), with the province's other items excluded. */
+  listTotalsAllPrefixes: () => ['ALL#', 'CAT:'],
+  /** Present while `npm run rebuild:totals` replaces a province's totals; stream changes wait as pending items. */
+  listTotalsRebuild: (province: string): ItemKey => ({ pk: `TOTALS#${province}`, sk: 'REBUILD' }),
+  listTotalsPending: (province: string, listingId: string): ItemKey => ({
+    pk: `TOTALS#${province}`,
+    sk: `PENDING#${listingId}`,
+  }),
+  listTotalsPendingPrefix: () => 'PENDING#',
+  /** Written when the totals were first built (a new table, or the first rebuild of an older one). */
+  listTotalsBuilt: (): ItemKey => ({ pk: 'SYSTEM', sk: 'LIST_TOTALS_BUILT' }),
+
   /** Marks that demo data was loaded. */
   demoSeed: (): ItemKey => ({ pk: 'SYSTEM', sk: 'DEMO_SEED' }),
 } as const;

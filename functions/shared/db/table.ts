@@ -56,6 +56,8 @@ export interface QueryOptions {
   cursor?: string;
   newestFirst?: boolean;
   filter?: Condition;
+  /** Numbers come back as exact decimal text (`NumberValue`), not as JavaScript numbers. */
+  exactNumbers?: boolean;
 }
 
 function keyAttributesOf(index: IndexName | undefined): { partition: string; sort: string; all: string[] } {
@@ -163,6 +165,10 @@ export class Table {
 
   /** One page of a Query. */
   async query<T = Item>(options: QueryOptions): Promise<Page<T>> {
+    return this.queryPage<T>(options, Math.min(Math.max(options.limit ?? 50, 1), MAX_PAGE_SIZE));
+  }
+
+  private async queryPage<T>(options: QueryOptions, limit: number): Promise<Page<T>> {
     const attrs = keyAttributesOf(options.index);
     const names: Record<string, string> = { '#p': attrs.partition, ...options.filter?.names };
     const values: Item = { ':p': options.partition, ...options.filter?.values };
@@ -177,7 +183,6 @@ export class Table {
       values[':hi'] = options.between[1];
       expression += ' AND #s BETWEEN :lo AND :hi';
     }
-    const limit = Math.min(Math.max(options.limit ?? 50, 1), MAX_PAGE_SIZE);
     const out = await this.client.send(
       new QueryCommand({
         TableName: this.name,
@@ -196,7 +201,9 @@ export class Table {
         }),
       }),
     );
-    const items = (out.Items ?? []).map((i) => fromAttributes<T>(i));
+    const items = (out.Items ?? []).map((i) =>
+      options.exactNumbers ? (unmarshall(i, { wrapNumbers: true }) as T) : fromAttributes<T>(i),
+    );
     const nextCursor = encodeCursor(out.LastEvaluatedKey);
     return nextCursor ? { items, nextCursor } : { items };
   }
@@ -204,25 +211,24 @@ export class Table {
   /**
    * The items of a partition, following LastEvaluatedKey, up to `max`. It never stops silently:
    * `capped` says that more items were there than were read, and whoever shows the list says so.
+   * `pageSize` may exceed the API's page size for reads that never leave the server (each page is
+   * still at most 1 MB, as DynamoDB pages are).
    */
   async queryAll<T = Item>(
     options: Omit<QueryOptions, 'cursor' | 'limit'>,
     max = 100_000,
+    pageSize = MAX_PAGE_SIZE,
   ): Promise<Capped<T>> {
     const all: T[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.query<T>({
-        ...options,
-        limit: Math.min(MAX_PAGE_SIZE, max - all.length),
-        cursor,
-      });
+      const page = await this.queryPage<T>({ ...options, cursor }, Math.min(pageSize, max - all.length));
       all.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor && all.length < max);
     // A last page that ends exactly at `max` may still leave a cursor to an empty page: look once.
     const capped =
-      cursor !== undefined && (await this.query<T>({ ...options, limit: 1, cursor })).items.length > 0;
+      cursor !== undefined && (await this.queryPage<T>({ ...options, cursor }, 1)).items.length > 0;
     return { items: all, capped };
   }
 
