@@ -212,7 +212,7 @@ describe('供应清单/需求清单 running totals (DynamoDB Local)', () => {
                   l.adcode.startsWith(regionPrefix(region)) &&
                   (!category || (l as { category: string }).category === category),
               );
-              expect(await readSummary(ctx.deps, region, category)).toEqual(summarise(inRegion));
+              expect((await readSummary(ctx.deps, region, category)).rows).toEqual(summarise(inRegion));
             }
           }
 
@@ -281,7 +281,7 @@ describe('供应清单/需求清单 running totals (DynamoDB Local)', () => {
     expect(report.replayed).toBe(2);
     const now = [changed, finals[1]!, posted];
     expect(await stored(ctx)).toEqual(direct(now));
-    expect(await readSummary(ctx.deps, '350000')).toEqual(summarise(now));
+    expect((await readSummary(ctx.deps, '350000')).rows).toEqual(summarise(now));
     const rebuildRepo = new ListTotalsRebuildRepo(ctx.deps.table, ctx.deps.listTotals);
     expect(await rebuildRepo.pendingListings('35')).toEqual([]);
     expect(await rebuildRepo.pendingCount('35')).toBeUndefined();
