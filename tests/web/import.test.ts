@@ -16,9 +16,10 @@ import {
 const seed = Date.now() % 1_000_000;
 const FIRMS = {
   yongan: { name: `永安示范钢铁有限公司${seed}`, creditCode: makeCreditCode({ seed, region: '350481' }) },
-  jinan: {
-    name: `济南示范防护用品有限公司${seed}`,
-    creditCode: makeCreditCode({ seed: seed + 1, region: '370112' }),
+  // a Fujian firm: the Fujian department's import is held to its jurisdiction (issue 12)
+  fuzhou: {
+    name: `福州示范防护用品有限公司${seed}`,
+    creditCode: makeCreditCode({ seed: seed + 1, region: '350104' }),
   },
 };
 
@@ -30,8 +31,8 @@ function surveyCsv(): string {
     `${FIRMS.yongan.name},${FIRMS.yongan.creditCode},HRB400E Φ25,"1,000",吨,福建省三明市永安市,300,${today},${until},3900,张工,13905980001`,
     `${FIRMS.yongan.name},${FIRMS.yongan.creditCode},HRB400E Φ16,600,吨,福建省三明市永安市,300,${today},${until},,张工,13905980001`,
     `${FIRMS.yongan.name},${FIRMS.yongan.creditCode},不存在的产品,100,吨,福建省三明市永安市,300,${today},${until},,张工,13905980001`,
-    `${FIRMS.jinan.name},${FIRMS.jinan.creditCode},KN95口罩,-5,万只,济南市历城区,1500,${today},${until},2.2,王工,12345`,
-    `${FIRMS.jinan.name},${FIRMS.jinan.creditCode},KN95口罩,10,万只,济南市历城区,1500,${today},${until},2.2,王工,15305310001`,
+    `${FIRMS.fuzhou.name},${FIRMS.fuzhou.creditCode},KN95口罩,-5,万只,福建省福州市仓山区,1500,${today},${until},2.2,王工,12345`,
+    `${FIRMS.fuzhou.name},${FIRMS.fuzhou.creditCode},KN95口罩,10,万只,福建省福州市仓山区,1500,${today},${until},2.2,王工,13905910001`,
   ].join('\n');
 }
 
