@@ -15,7 +15,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * What shows nothing: spaces and separators, format characters (zero-width spaces and joiners, marks,
  * the BOM, soft hyphens), and the blank look-alikes (Hangul fillers, the braille blank).
  */
-const INVISIBLE = /[\p{Z}\p{Cf}\p{Cc}\u115F\u1160\u3164\uFFA0\u2800\u034F\u17B4\u17B5\u180E]/gu;
+const INVISIBLE = /(?:[\p{Z}\p{Cf}\p{Cc}\u115F\u1160\u3164\uFFA0\u2800\u17B4\u17B5\u180E]|\u034F)/gu;
 
 /**
  * Why a text is refused, as a message key, or undefined: a lone surrogate, a line break or other
