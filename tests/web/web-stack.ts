@@ -50,6 +50,9 @@ export async function startWebHarness(
     }),
     launchBrowser(),
   ]);
+  // The demo's 供应清单/需求清单 totals (and, with streams on, its live matching) follow the table's
+  // stream: a page must not be opened before they have caught up with the seeded data.
+  await stack.drainStreams();
   const contexts: BrowserContext[] = [];
   return {
     stack,
