@@ -15,6 +15,7 @@ import {
 import type { MeetingCell, MeetingMovedNotification } from '../contract/notification.ts';
 import type { MatchEvent } from '../events/event.ts';
 import { loadManagedEvent } from '../events/event-commands.ts';
+import { registrationIdFor } from '../events/registration.ts';
 import { type Meeting, type MeetingAction, meetingIdFor, meetingLifecycle } from '../meetings/meeting.ts';
 import { repairSchedule } from '../meetings/repair.ts';
 import { keys } from '../shared/db/keys.ts';
@@ -134,7 +135,7 @@ export async function lookUpCheckIn(
   const found = await deps.live.checkInToken(token);
   if (!found) throw new NotFoundError();
   const { event } = await loadManagedEvent(deps, principal, found.eventId);
-  const checkedIn = (await deps.live.checkIns(event.id)).find((c) => c.orgId === found.orgId);
+  const checkedIn = await deps.live.checkInOf(event.id, found.orgId);
   return {
     eventId: event.id,
     eventTitle: event.title,
@@ -166,8 +167,8 @@ export async function checkIn(
     orgId = input.orgId;
     via = 'name';
   }
-  const registration = (await approvedParticipants(deps, event.id)).find((r) => r.orgId === orgId);
-  if (!registration) throw new NotFoundError();
+  const registration = await deps.events.getRegistration(event.id, registrationIdFor(event.id, orgId));
+  if (registration?.status !== 'approved') throw new NotFoundError();
   const now = deps.clock.now().toISOString();
   const recorded = await deps.live.checkIn({
     eventId: event.id,
@@ -191,8 +192,9 @@ export async function checkIn(
       }),
     ]);
   }
-  const stored = (await deps.live.checkIns(event.id)).find((c) => c.orgId === orgId);
-  return { orgId, orgName: registration.orgName, checkedInAt: stored?.at ?? now, already: !recorded };
+  // Checked in before: the time it was (this call recorded nothing).
+  const at = recorded ? now : ((await deps.live.checkInOf(event.id, orgId))?.at ?? now);
+  return { orgId, orgName: registration.orgName, checkedInAt: at, already: !recorded };
 }
 
 /**

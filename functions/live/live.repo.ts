@@ -20,6 +20,12 @@ export class LiveRepo {
     return items.map(stripKeys);
   }
 
+  /** One organisation's check-in at the event, if it has checked in (one GetItem). */
+  async checkInOf(eventId: string, orgId: string): Promise<CheckIn | undefined> {
+    const item = await this.table.get<CheckIn>(keys.checkIn(eventId, orgId));
+    return item ? stripKeys(item) : undefined;
+  }
+
   /** Records a check-in once; false when the organisation was already checked in. */
   async checkIn(c: CheckIn): Promise<boolean> {
     try {
@@ -47,8 +53,11 @@ export class LiveRepo {
     return item ? stripKeys(item) : undefined;
   }
 
-  /** Issues an organisation's check-in token once (both items in one transaction). */
-  async issueCheckInToken(eventId: string, orgId: string, orgName: string): Promise<void> {
+  /**
+   * Issues an organisation's check-in token once (both items in one transaction): the token issued,
+   * or undefined when another call issued one first.
+   */
+  async issueCheckInToken(eventId: string, orgId: string, orgName: string): Promise<string | undefined> {
     const t: CheckInToken = { token: newLiveToken(), eventId, orgId, orgName };
     try {
       await this.table.transact([
@@ -61,8 +70,10 @@ export class LiveRepo {
           { expression: 'attribute_not_exists(pk)' },
         ),
       ]);
+      return t.token;
     } catch (error) {
       if (!(error instanceof ConditionFailed)) throw error; // issued meanwhile by another call
+      return undefined;
     }
   }
 
@@ -70,10 +81,7 @@ export class LiveRepo {
   async ensureCheckInToken(eventId: string, orgId: string, orgName: string): Promise<string> {
     const read = async () =>
       (await this.table.get<CheckInToken>(keys.checkInTokenOfOrg(eventId, orgId)))?.token;
-    const existing = await read();
-    if (existing) return existing;
-    await this.issueCheckInToken(eventId, orgId, orgName);
-    return (await read())!;
+    return (await read()) ?? (await this.issueCheckInToken(eventId, orgId, orgName)) ?? (await read())!;
   }
 
   async dashboardTokenOf(eventId: string): Promise<string | undefined> {
