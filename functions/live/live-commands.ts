@@ -15,7 +15,7 @@ import {
 import type { MeetingCell, MeetingMovedNotification } from '../contract/notification.ts';
 import type { MatchEvent } from '../events/event.ts';
 import { loadManagedEvent } from '../events/event-commands.ts';
-import { registrationIdFor } from '../events/registration.ts';
+import { type Registration, registrationIdFor } from '../events/registration.ts';
 import { type Meeting, type MeetingAction, meetingIdFor, meetingLifecycle } from '../meetings/meeting.ts';
 import { repairSchedule } from '../meetings/repair.ts';
 import { keys } from '../shared/db/keys.ts';
@@ -204,15 +204,13 @@ export async function checkIn(
 async function repairAndSave(
   deps: Deps,
   principal: Principal,
-  event: MatchEvent,
-  meetings: Meeting[],
+  { event, meetings, liveVersion }: LiveDay,
+  registrations: Registration[],
   change: Omit<LiveChange, 'moved' | 'unplaced'>,
   removed: Meeting[],
   added: { meeting: Meeting; pin?: { slot: number; table?: number } }[],
-  liveVersion: number | undefined,
 ): Promise<LiveChange> {
   const slots = slotGrid(event);
-  const registrations = await approvedParticipants(deps, event.id);
   const { firstOpenSlot } = dayClock(slots, deps.clock.now());
   const current = meetings.filter((m) => m.slot >= 0 && LIVE_STATES.has(m.status));
   const result = repairSchedule({
@@ -344,7 +342,14 @@ async function writeGrouped(deps: Deps, groups: TransactWriteItem[][]): Promise<
   if (batch.length > 0) await deps.table.transact(batch);
 }
 
-async function loadLiveDay(deps: Deps, principal: Principal, eventId: string) {
+/** What every live-day command reads first: the event, its meetings, and the live turn it read. */
+interface LiveDay {
+  event: MatchEvent;
+  meetings: Meeting[];
+  liveVersion: number | undefined;
+}
+
+async function loadLiveDay(deps: Deps, principal: Principal, eventId: string): Promise<LiveDay> {
   const { event } = await loadManagedEvent(deps, principal, eventId);
   const schedule = await deps.meetings.getSchedule(event.id);
   requirePublishedSchedule(schedule?.status);
@@ -386,7 +391,8 @@ export async function moveMeetingState(
   meetingId: string,
   action: Extract<MeetingAction, 'start' | 'finish' | 'noShow'>,
 ): Promise<{ change: LiveChangeView }> {
-  const { event, meetings, liveVersion } = await loadLiveDay(deps, principal, eventId);
+  const day = await loadLiveDay(deps, principal, eventId);
+  const { event, meetings, liveVersion } = day;
   const meeting = meetings.find((m) => m.id === meetingId);
   if (!meeting || meeting.status === 'cancelled') throw new NotFoundError();
   const next = transition(meetingLifecycle, meeting.status, action, ['organizer']);
@@ -397,12 +403,11 @@ export async function moveMeetingState(
     const record = await repairAndSave(
       deps,
       principal,
-      event,
-      meetings,
+      day,
+      await approvedParticipants(deps, event.id),
       { ...base, kind: 'meeting_state' },
       [updated],
       [],
-      liveVersion,
     );
     return { change: changeView(record) };
   }
@@ -424,8 +429,10 @@ export async function markNoShow(
   eventId: string,
   orgId: string,
 ): Promise<{ change: LiveChangeView }> {
-  const { event, meetings, liveVersion } = await loadLiveDay(deps, principal, eventId);
-  const registration = (await approvedParticipants(deps, event.id)).find((r) => r.orgId === orgId);
+  const day = await loadLiveDay(deps, principal, eventId);
+  const { event, meetings } = day;
+  const registrations = await approvedParticipants(deps, event.id);
+  const registration = registrations.find((r) => r.orgId === orgId);
   if (!registration) throw new NotFoundError();
   const now = deps.clock.now().toISOString();
   const removed = meetings
@@ -439,8 +446,8 @@ export async function markNoShow(
   const record = await repairAndSave(
     deps,
     principal,
-    event,
-    meetings,
+    day,
+    registrations,
     {
       id: newId(),
       eventId: event.id,
@@ -451,7 +458,6 @@ export async function markNoShow(
     },
     removed,
     [],
-    liveVersion,
   );
   return { change: changeView(record) };
 }
@@ -463,7 +469,8 @@ export async function addLiveMeeting(
   eventId: string,
   input: AddMeetingInput,
 ): Promise<{ change: LiveChangeView; meetingId: string }> {
-  const { event, meetings, liveVersion } = await loadLiveDay(deps, principal, eventId);
+  const day = await loadLiveDay(deps, principal, eventId);
+  const { event, meetings } = day;
   if (input.offerOrgId === input.needOrgId) {
     throw new ValidationError([{ field: 'needOrgId', key: 'field.invalid_format' }]);
   }
@@ -502,8 +509,8 @@ export async function addLiveMeeting(
   const record = await repairAndSave(
     deps,
     principal,
-    event,
-    meetings.filter((m) => m.id !== id),
+    { ...day, meetings: meetings.filter((m) => m.id !== id) },
+    registrations,
     {
       id: newId(),
       eventId: event.id,
@@ -521,7 +528,6 @@ export async function addLiveMeeting(
           : {}),
       },
     ],
-    liveVersion,
   );
   return { change: changeView(record), meetingId: id };
 }
@@ -534,7 +540,8 @@ export async function moveLiveMeeting(
   meetingId: string,
   to: { slot: number; table?: number },
 ): Promise<{ change: LiveChangeView }> {
-  const { event, meetings, liveVersion } = await loadLiveDay(deps, principal, eventId);
+  const day = await loadLiveDay(deps, principal, eventId);
+  const { event, meetings } = day;
   const meeting = meetings.find((m) => m.id === meetingId);
   if (!meeting || meeting.status === 'cancelled') throw new NotFoundError();
   if (meeting.status !== 'scheduled') transition(meetingLifecycle, meeting.status, 'start', ['organizer']);
@@ -547,12 +554,11 @@ export async function moveLiveMeeting(
   const record = await repairAndSave(
     deps,
     principal,
-    event,
-    meetings,
+    day,
+    await approvedParticipants(deps, event.id),
     { id: newId(), eventId: event.id, kind: 'move_meeting', at: now, byUserId: principal.userId, meetingId },
     [],
     [{ meeting: { ...meeting, pinned: true }, pin: to }],
-    liveVersion,
   );
   return { change: changeView(record) };
 }
