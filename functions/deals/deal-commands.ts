@@ -9,6 +9,7 @@ import { registrationIdFor } from '../events/registration.ts';
 import type { Listing } from '../listings/listing.ts';
 import type { Match } from '../matches/match.ts';
 import { canSeeMatch, sideOf } from '../matches/match.ts';
+import { isHeld } from '../meetings/meeting.ts';
 import { viewerFor } from '../orgs/organizer-scope.ts';
 import { unknownAdcode } from '../regions/adcode-check.ts';
 import { keys } from '../shared/db/keys.ts';
@@ -238,8 +239,6 @@ function goodsListing(listing: Listing | undefined): listing is Listing & { kind
   return listing !== undefined && (listing.kind === 'supply' || listing.kind === 'demand');
 }
 
-const HELD_MEETING = new Set(['scheduled', 'under_way', 'done']);
-
 /**
  * The event (and meeting) a deal is recorded at, checked: the event is published (or closed, after
  * the day), both sides are its approved participants, the meeting is one of that event
@@ -283,7 +282,7 @@ async function eventLink(
   if (!pair.has(offerOrgId) || !pair.has(needOrgId)) {
     throw new ValidationError([{ field: 'meetingId', key: 'field.deal_meeting_other_orgs' }]);
   }
-  if (!HELD_MEETING.has(meeting.status)) {
+  if (!isHeld(meeting)) {
     throw new ValidationError([{ field: 'meetingId', key: 'field.deal_meeting_not_held' }]);
   }
   return { eventId, meetingId: meeting.id };

@@ -16,7 +16,13 @@ import type { MeetingCell, MeetingMovedNotification } from '../contract/notifica
 import type { MatchEvent } from '../events/event.ts';
 import { loadManagedEvent } from '../events/event-commands.ts';
 import { type Registration, registrationIdFor } from '../events/registration.ts';
-import { type Meeting, type MeetingAction, meetingIdFor, meetingLifecycle } from '../meetings/meeting.ts';
+import {
+  isHeld,
+  type Meeting,
+  type MeetingAction,
+  meetingIdFor,
+  meetingLifecycle,
+} from '../meetings/meeting.ts';
 import { repairSchedule } from '../meetings/repair.ts';
 import { keys } from '../shared/db/keys.ts';
 import { ConditionFailed } from '../shared/db/table.ts';
@@ -32,8 +38,6 @@ import type { LiveChange } from './live.ts';
  * nothing into a slot that has started) and records what moved, which the console lists and each
  * moved participant sees on its agenda (`movedFrom`).
  */
-
-const LIVE_STATES = new Set(['scheduled', 'under_way', 'done']);
 
 async function approvedParticipants(deps: Deps, eventId: string) {
   return (await deps.events.allRegistrations(eventId)).filter((r) => r.status === 'approved');
@@ -76,7 +80,7 @@ export async function liveConsole(
     deps.live.recentChanges(event.id),
     deps.live.ensureDashboardToken(event.id),
   ]);
-  const live = meetings.filter((m) => m.slot >= 0 && (LIVE_STATES.has(m.status) || m.status === 'no_show'));
+  const live = meetings.filter((m) => m.slot >= 0 && (isHeld(m) || m.status === 'no_show'));
   const noShows = new Set(
     changes.filter((c) => c.kind === 'no_show' && c.orgName).map((c) => c.orgName as string),
   );
@@ -212,7 +216,7 @@ async function repairAndSave(
 ): Promise<LiveChange> {
   const slots = slotGrid(event);
   const { firstOpenSlot } = dayClock(slots, deps.clock.now());
-  const current = meetings.filter((m) => m.slot >= 0 && LIVE_STATES.has(m.status));
+  const current = meetings.filter((m) => m.slot >= 0 && isHeld(m));
   const result = repairSchedule({
     slotCount: slots.length,
     tables: tablesOf(event),

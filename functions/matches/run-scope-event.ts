@@ -1,6 +1,7 @@
 import type { Deps } from '../api/deps.ts';
 import type { Listing } from '../listings/listing.ts';
 import { orgPairKey } from '../matching/candidates.ts';
+import { isHeld } from '../meetings/meeting.ts';
 import { keys } from '../shared/db/keys.ts';
 
 /**
@@ -33,9 +34,6 @@ export async function loadEventListings(
   };
 }
 
-/** A meeting that took or takes place (not a draft, a cancelled one or a no-show). */
-const MET: ReadonlySet<string> = new Set(['scheduled', 'under_way', 'done']);
-
 /** Pairs of organisations that met (had a meeting) at an earlier event of the same series. */
 export async function pairsMetBefore(deps: Deps, eventId: string): Promise<Set<string>> {
   const event = await deps.events.get(eventId);
@@ -46,7 +44,7 @@ export async function pairsMetBefore(deps: Deps, eventId: string): Promise<Set<s
   );
   for (const previous of earlier) {
     for (const meeting of await deps.meetings.allMeetings(previous.id)) {
-      if (MET.has(meeting.status)) met.add(orgPairKey(meeting.offerOrgId, meeting.needOrgId));
+      if (isHeld(meeting)) met.add(orgPairKey(meeting.offerOrgId, meeting.needOrgId));
     }
   }
   return met;

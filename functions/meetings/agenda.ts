@@ -7,7 +7,7 @@ import { registrationIdFor } from '../events/registration.ts';
 import type { Match } from '../matches/match.ts';
 import { ForbiddenError } from '../shared/errors.ts';
 import { agendaIcs, type IcsMeeting } from './agenda-ics.ts';
-import type { Meeting } from './meeting.ts';
+import { isHeld, type Meeting } from './meeting.ts';
 
 /**
  * A participant's agenda (its meetings of the published schedule: time, table or video link, the
@@ -67,9 +67,7 @@ export async function agendaFor(
   if (schedule?.status !== 'published') return { ...base, items: [] };
   const slots = slotGrid(event);
   // The live day: meetings under way and done stay on the agenda; a no-show's leave it.
-  const meetings = (await deps.meetings.agenda(event.id, orgId)).filter((m) =>
-    ['scheduled', 'under_way', 'done'].includes(m.status),
-  );
+  const meetings = (await deps.meetings.agenda(event.id, orgId)).filter(isHeld);
   const items = await Promise.all(
     meetings.map(async (m): Promise<AgendaItemView> => {
       const slot = slots[m.slot]!;

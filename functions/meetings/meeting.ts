@@ -76,6 +76,15 @@ export interface Meeting {
   version: number;
 }
 
+/**
+ * A meeting that is on the day's schedule: published and still to come, under way, or done (not a
+ * draft, a cancelled one or a no-show). It holds its cell, stays on agendas, counts as the pair
+ * having met, and a deal may be recorded after it.
+ */
+export function isHeld(meeting: Pick<Meeting, 'status'>): boolean {
+  return meeting.status === 'scheduled' || meeting.status === 'under_way' || meeting.status === 'done';
+}
+
 /** One meeting per unordered pair of organisations at an event. */
 export function meetingIdFor(eventId: string, orgA: string, orgB: string): string {
   const [x, y] = orgA < orgB ? [orgA, orgB] : [orgB, orgA];
