@@ -18,8 +18,9 @@ import { ConditionFailed, ConflictError, ValidationError } from './errors.ts';
  * - A request that failed (any 4xx/5xx, or a thrown error) deletes its record: the key is free and
  *   the retry runs again. Failures are never replayed.
  *
- * Expiry is checked on read and in the conditional write that claims the key (DynamoDB's TTL only
- * removes the item eventually); two retries racing for an expired key are decided by that condition.
+ * Expiry is checked in the conditional write that claims the key (DynamoDB's TTL only removes the
+ * item eventually), which returns the live record when there is one: a request costs no read before
+ * its claim, and two retries racing for an expired key are decided by that condition.
  */
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
 /** How long a completed response is replayed. */
@@ -42,13 +43,6 @@ export interface IdempotencyRecord {
 /** The fingerprint a retry must match: method, path, query and body. */
 export function requestFingerprint(method: string, path: string, search: string, body: string): string {
   return createHash('sha256').update(`${method} ${path}?${search}\n`).update(body).digest('base64url');
-}
-
-/** Whether a stored record still counts at `nowMs` (expiry checked on read). */
-export function isLive(record: IdempotencyRecord, nowMs: number): boolean {
-  if (record.expiresAt * 1000 <= nowMs) return false;
-  if (record.state === 'running') return (record.inProgressExpiresAt ?? 0) > nowMs;
-  return true;
 }
 
 /** What is left of this request's time: the Lambda's own clock if there is one, else the configured limit. */
@@ -76,41 +70,33 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
     const key = keys.idempotency(principal.userId, idempotencyKey);
     const nowMs = clock.now().getTime();
 
-    const existing = await table.get<IdempotencyRecord>(key);
-    if (existing && isLive(existing, nowMs)) {
-      if (existing.requestHash !== requestHash) throw new ConflictError('idempotency_conflict');
-      if (existing.state !== 'done') throw new ConflictError('idempotency_in_progress');
-      c.header('Idempotent-Replayed', 'true');
-      return c.body(existing.body ?? '', (existing.status ?? 200) as 200, {
-        'Content-Type': existing.contentType ?? 'application/json',
-      });
-    }
-
-    // Claim the key: absent, or whatever is there has expired (checked again inside the write).
+    // Claim the key in one conditional write: it is free if absent or whatever is there has expired.
+    // If it is not, the write returns the live record in the way (no read before the claim).
     const owner = randomUUID();
     const expiresAt = Math.floor(nowMs / 1000) + COMPLETED_TTL_SECONDS;
-    try {
-      await table.put(
-        {
-          ...key,
-          state: 'running',
-          requestHash,
-          owner,
-          inProgressExpiresAt: nowMs + requestTimeLimitMs(c, config.requestTimeLimitMs),
-          expiresAt,
-        },
-        {
-          expression:
-            'attribute_not_exists(pk) OR expiresAt <= :nowSeconds OR (#state = :running AND inProgressExpiresAt <= :nowMs)',
-          names: { '#state': 'state' },
-          values: { ':nowSeconds': Math.floor(nowMs / 1000), ':nowMs': nowMs, ':running': 'running' },
-        },
-      );
-    } catch (error) {
-      // Another retry claimed it between our read and our write: it is in progress now.
-      if (error instanceof ConditionFailed)
-        throw new ConflictError('idempotency_in_progress', undefined, undefined, { cause: error });
-      throw error;
+    const held = await table.putUnlessHeld<IdempotencyRecord>(
+      {
+        ...key,
+        state: 'running',
+        requestHash,
+        owner,
+        inProgressExpiresAt: nowMs + requestTimeLimitMs(c, config.requestTimeLimitMs),
+        expiresAt,
+      },
+      {
+        expression:
+          'attribute_not_exists(pk) OR expiresAt <= :nowSeconds OR (#state = :running AND inProgressExpiresAt <= :nowMs)',
+        names: { '#state': 'state' },
+        values: { ':nowSeconds': Math.floor(nowMs / 1000), ':nowMs': nowMs, ':running': 'running' },
+      },
+    );
+    if (held) {
+      if (held.requestHash !== requestHash) throw new ConflictError('idempotency_conflict');
+      if (held.state !== 'done') throw new ConflictError('idempotency_in_progress');
+      c.header('Idempotent-Replayed', 'true');
+      return c.body(held.body ?? '', (held.status ?? 200) as 200, {
+        'Content-Type': held.contentType ?? 'application/json',
+      });
     }
 
     const ours = { expression: '#owner = :owner', names: { '#owner': 'owner' }, values: { ':owner': owner } };

@@ -18,12 +18,12 @@ import { ConditionFailed, TooManyError } from '../errors.ts';
 import type { ItemKey } from './keys.ts';
 import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, type Page } from './paging.ts';
 
-/** Raised when a conditional write or a transaction's condition fails: a 409 upstream. */
 /** How often a transaction that lost only to a concurrent one is tried again, and the backoff base. */
 const TRANSACTION_CONFLICT_RETRIES = 8;
 const TRANSACTION_RETRY_BASE_MS = 15;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Raised when a conditional write or a transaction's condition fails: a 409 upstream. */
 export { ConditionFailed };
 
 export type Item = Record<string, unknown>;
@@ -118,6 +118,30 @@ export class Table {
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) throw new ConditionFailed([], { cause: error });
       throw error;
+    }
+  }
+
+  /**
+   * Writes the item if the condition holds; if it does not, returns the item that stood in the way
+   * (ReturnValuesOnConditionCheckFailure), so a claim and the read of whoever holds it are one request.
+   */
+  async putUnlessHeld<T = Item>(item: Item & ItemKey, condition: Condition): Promise<T | undefined> {
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.name,
+          Item: toAttributes(item),
+          ConditionExpression: condition.expression,
+          ExpressionAttributeNames: condition.names,
+          ExpressionAttributeValues: mergeValues(condition.values),
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      if (!error.Item) throw new ConditionFailed([], { cause: error });
+      return fromAttributes<T>(error.Item);
     }
   }
 
