@@ -1,3 +1,4 @@
+import { LISTING_KINDS, type ListingKind } from './listing.ts';
 import { isAdmin, isOrganizer, type Principal } from './principal.ts';
 
 /** An organisation: a manufacturer, builder, labour provider/user, or an organizer (a department). */
@@ -11,6 +12,19 @@ export const SELF_SERVICE_KINDS: readonly OrgKind[] = [
   'labour_provider',
   'labour_user',
 ];
+
+/** The kind of organisation that posts each kind of listing. */
+export const ORG_KIND_POSTING: Readonly<Record<ListingKind, OrgKind>> = {
+  supply: 'manufacturer',
+  demand: 'builder',
+  labour_offer: 'labour_provider',
+  labour_request: 'labour_user',
+};
+
+/** The kinds of listing an organisation of these kinds posts (none for an organizer alone). */
+export function listingKindsOf(orgKinds: readonly string[]): ListingKind[] {
+  return LISTING_KINDS.filter((kind) => orgKinds.includes(ORG_KIND_POSTING[kind]));
+}
 
 export interface Contact {
   name: string;

@@ -1,9 +1,9 @@
 import type { Deps } from '../api/deps.ts';
 import { auditEntry } from '../audit/audit.ts';
 import type { Principal } from '../auth/principal.ts';
-import type { Listing, ListingKind } from '../listings/listing.ts';
+import type { Listing } from '../listings/listing.ts';
 import { buildListing } from '../listings/listing-commands.ts';
-import type { Org, OrgKind } from '../orgs/org.ts';
+import { ORG_KIND_POSTING, type Org } from '../orgs/org.ts';
 import { ConditionFailed } from '../shared/errors.ts';
 import { derivedId } from '../shared/ids.ts';
 import { transition } from '../shared/lifecycle.ts';
@@ -26,13 +26,6 @@ import { checkImportRow, commitRowErrors } from './validate-import.ts';
  */
 const ROWS_PER_TRANSACTION = 40; // ×2 items (listing + audit) ≤ 100 per TransactWriteItems
 
-const KIND_OF_ORG: Record<ListingKind, OrgKind> = {
-  supply: 'manufacturer',
-  demand: 'builder',
-  labour_offer: 'labour_provider',
-  labour_request: 'labour_user',
-};
-
 async function ownerFor(
   deps: Deps,
   job: ImportJob,
@@ -53,7 +46,7 @@ async function ownerFor(
     id: derivedId(job.id, `org:${row.owner.creditCode}`),
     name: row.owner.name,
     creditCode: row.owner.creditCode,
-    kinds: [KIND_OF_ORG[job.kind]],
+    kinds: [ORG_KIND_POSTING[job.kind]],
     adcode: row.input.adcode,
     contact: row.input.contact,
     invited: true,

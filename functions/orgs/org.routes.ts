@@ -3,7 +3,6 @@ import * as z from 'zod/mini';
 import type { AppEnv } from '../api/context.ts';
 import { principalOf } from '../api/context.ts';
 import { isAdmin, isOrganizer } from '../auth/principal.ts';
-import type { ListingKind } from '../listings/listing.ts';
 import { unknownAdcode } from '../regions/adcode-check.ts';
 import { regionPrefix } from '../regions/regions.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.ts';
@@ -18,7 +17,7 @@ import {
   canManageOrg,
   type InvitedOrg,
   jurisdictionOf,
-  type OrgKind,
+  listingKindsOf,
   SELF_SERVICE_KINDS,
   viewOrg,
 } from './org.ts';
@@ -29,17 +28,6 @@ const orgParams = z.strictObject({ orgId: id });
 const pageQuery = z.strictObject(pagingFields);
 const regionQuery = z.strictObject({ region: adcode, ...pagingFields });
 const invitedQuery = z.strictObject({ region: z.optional(adcode), ...pagingFields });
-
-/** The listing kinds an organisation of these kinds posts. */
-function listingKindsOf(kinds: readonly OrgKind[]): ListingKind[] {
-  const of: Partial<Record<OrgKind, ListingKind>> = {
-    manufacturer: 'supply',
-    builder: 'demand',
-    labour_provider: 'labour_offer',
-    labour_user: 'labour_request',
-  };
-  return kinds.flatMap((k) => (of[k] ? [of[k]] : []));
-}
 
 export const orgRoutes = new Hono<AppEnv>()
   .post(

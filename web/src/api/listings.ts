@@ -10,6 +10,7 @@ import type {
   ListingView,
   SupplyListing,
 } from '../../../functions/contract/listing.ts';
+import { listingKindsOf } from '../../../functions/contract/org.ts';
 import type { Lang } from '../i18n/index.ts';
 import { api } from './client.ts';
 import { downloadFile, type Page, type SheetFormat, sendJson } from './imports.ts';
@@ -48,13 +49,7 @@ export function totalOf(listing: ListingView): number {
 
 /** The kinds of listing an organisation of these kinds posts (all four for organizers and others). */
 export function kindsForOrg(orgKinds: readonly string[]): ListingKind[] {
-  const mine = LISTING_KINDS.filter(
-    (k) =>
-      (k === 'supply' && orgKinds.includes('manufacturer')) ||
-      (k === 'demand' && orgKinds.includes('builder')) ||
-      (k === 'labour_offer' && orgKinds.includes('labour_provider')) ||
-      (k === 'labour_request' && orgKinds.includes('labour_user')),
-  );
+  const mine = listingKindsOf(orgKinds);
   return mine.length > 0 ? mine : [...LISTING_KINDS];
 }
 
