@@ -66,19 +66,14 @@ export interface Org {
  * An invited organisation as its organizer follows it until the firm claims its account: whether a
  * code is out (and until when) and how many listings wait for the firm.
  */
-export interface InvitedOrg {
-  id: string;
-  name: string;
-  creditCode: string;
-  kinds: OrgKind[];
-  adcode: string;
-  contact: Contact;
-  createdAt: string;
-  /** When the code last issued stops working; absent when no code was issued yet. */
-  inviteExpiresAt?: string;
+export type InvitedOrg = Pick<
+  Org,
+  // inviteExpiresAt: when the code last issued stops working; absent when no code was issued yet.
+  'id' | 'name' | 'creditCode' | 'kinds' | 'adcode' | 'contact' | 'createdAt' | 'inviteExpiresAt'
+> & {
   /** Open listings of the organisation (proposals from them wait for the firm). */
   openListings: number;
-}
+};
 
 /** What anyone signed in may see of another organisation: no contact details. */
 export type PublicOrg = Omit<Org, 'contact'> & { contact?: Contact };
