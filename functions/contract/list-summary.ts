@@ -28,51 +28,41 @@ function minus(a: Decimal, b: Decimal): Decimal {
   return addDecimal(a, { mantissa: -b.mantissa, exponent: b.exponent });
 }
 
+/** What one listing, or one stored total, adds to a summary row (the city's adcode, exact quantities). */
+export interface SummaryPart {
+  cityAdcode: string;
+  specId: string;
+  unit: string;
+  supply: Decimal;
+  demand: Decimal;
+  supplyListings: number;
+  demandListings: number;
+}
+
 /**
- * The rows straight from listings (the direct recomputation the stream-maintained totals are checked
- * against). Quantities are summed as exact decimals: 0.1 t + 0.2 t is 0.3 t, not 0.30000000000000004.
+ * The summary rows of parts: one row per city, spec and unit, quantities summed as exact decimals
+ * (0.1 t + 0.2 t is 0.3 t, not 0.30000000000000004), in the summary's order.
  */
-export function summarise(listings: readonly Listing[]): SummaryRow[] {
-  const rows = new Map<string, { row: SummaryRow; supply: Decimal; demand: Decimal }>();
-  for (const listing of listings) {
-    if (listing.kind !== 'supply' && listing.kind !== 'demand') continue;
-    if (listing.status !== 'open') continue;
-    const goods = listing as SupplyListing | DemandListing;
-    const city = cityOf(goods.adcode);
-    const key = `${city}|${goods.specId}|${goods.unit}`;
-    let entry = rows.get(key);
-    if (!entry) {
-      entry = {
-        row: {
-          cityAdcode: city,
-          specId: goods.specId,
-          unit: goods.unit,
-          supply: 0,
-          demand: 0,
-          gap: 0,
-          supplyListings: 0,
-          demandListings: 0,
-        },
-        supply: ZERO,
-        demand: ZERO,
-      };
-      rows.set(key, entry);
+export function summaryRows(parts: Iterable<SummaryPart>): SummaryRow[] {
+  const rows = new Map<string, SummaryPart>();
+  for (const part of parts) {
+    const key = `${part.cityAdcode}|${part.specId}|${part.unit}`;
+    const row = rows.get(key);
+    if (!row) {
+      rows.set(key, { ...part });
+      continue;
     }
-    const remaining = decimalFromNumber(goods.remaining);
-    if (goods.kind === 'supply') {
-      entry.supply = addDecimal(entry.supply, remaining);
-      entry.row.supplyListings += 1;
-    } else {
-      entry.demand = addDecimal(entry.demand, remaining);
-      entry.row.demandListings += 1;
-    }
+    row.supply = addDecimal(row.supply, part.supply);
+    row.demand = addDecimal(row.demand, part.demand);
+    row.supplyListings += part.supplyListings;
+    row.demandListings += part.demandListings;
   }
   return [...rows.values()]
-    .map(({ row, supply, demand }) => ({
+    .map((row) => ({
       ...row,
-      supply: decimalToNumber(supply),
-      demand: decimalToNumber(demand),
-      gap: decimalToNumber(minus(demand, supply)),
+      supply: decimalToNumber(row.supply),
+      demand: decimalToNumber(row.demand),
+      gap: decimalToNumber(minus(row.demand, row.supply)),
     }))
     .sort(
       (a, b) =>
@@ -80,6 +70,33 @@ export function summarise(listings: readonly Listing[]): SummaryRow[] {
         a.specId.localeCompare(b.specId) ||
         a.unit.localeCompare(b.unit),
     );
+}
+
+/**
+ * The rows straight from listings (the direct recomputation the stream-maintained totals are checked
+ * against): each open supply or demand listing adds its remaining quantity and one listing.
+ */
+export function summarise(listings: readonly Listing[]): SummaryRow[] {
+  return summaryRows(
+    listings.flatMap((listing): SummaryPart[] => {
+      if (listing.kind !== 'supply' && listing.kind !== 'demand') return [];
+      if (listing.status !== 'open') return [];
+      const goods = listing as SupplyListing | DemandListing;
+      const remaining = decimalFromNumber(goods.remaining);
+      const supply = goods.kind === 'supply';
+      return [
+        {
+          cityAdcode: cityOf(goods.adcode),
+          specId: goods.specId,
+          unit: goods.unit,
+          supply: supply ? remaining : ZERO,
+          demand: supply ? ZERO : remaining,
+          supplyListings: supply ? 1 : 0,
+          demandListings: supply ? 0 : 1,
+        },
+      ];
+    }),
+  );
 }
 
 /** The region's totals over its rows, exact (rows of different units are added as the table shows them). */

@@ -1,10 +1,9 @@
-import { cityOf, type SummaryRow } from '../contract/list-summary.ts';
+import { cityOf, type SummaryRow, summaryRows } from '../contract/list-summary.ts';
 import {
   addDecimal,
   type Decimal,
   decimalFromNumber,
   decimalFromString,
-  decimalToNumber,
   ZERO,
 } from '../shared/parse/decimal.ts';
 
@@ -217,45 +216,17 @@ export interface StoredTotal {
  * summary's slots are its county's, shown under its city as the summary does.
  */
 export function rowsFromTotals(stored: readonly StoredTotal[]): SummaryRow[] {
-  const rows = new Map<string, { row: SummaryRow; supply: Decimal; demand: Decimal }>();
-  for (const t of stored) {
-    if (t.supplyListings === 0 && t.demandListings === 0) continue;
-    const city = cityOf(t.slot.region);
-    const key = `${city}|${t.slot.specId}|${t.slot.unit}`;
-    let entry = rows.get(key);
-    if (!entry) {
-      entry = {
-        row: {
-          cityAdcode: city,
-          specId: t.slot.specId,
-          unit: t.slot.unit,
-          supply: 0,
-          demand: 0,
-          gap: 0,
-          supplyListings: 0,
-          demandListings: 0,
-        },
-        supply: ZERO,
-        demand: ZERO,
-      };
-      rows.set(key, entry);
-    }
-    entry.supply = addDecimal(entry.supply, decimalFromString(t.supply) ?? ZERO);
-    entry.demand = addDecimal(entry.demand, decimalFromString(t.demand) ?? ZERO);
-    entry.row.supplyListings += t.supplyListings;
-    entry.row.demandListings += t.demandListings;
-  }
-  return [...rows.values()]
-    .map(({ row, supply, demand }) => ({
-      ...row,
-      supply: decimalToNumber(supply),
-      demand: decimalToNumber(demand),
-      gap: decimalToNumber(addDecimal(demand, negate(supply))),
-    }))
-    .sort(
-      (a, b) =>
-        a.cityAdcode.localeCompare(b.cityAdcode) ||
-        a.specId.localeCompare(b.specId) ||
-        a.unit.localeCompare(b.unit),
-    );
+  return summaryRows(
+    stored
+      .filter((t) => t.supplyListings !== 0 || t.demandListings !== 0)
+      .map((t) => ({
+        cityAdcode: cityOf(t.slot.region),
+        specId: t.slot.specId,
+        unit: t.slot.unit,
+        supply: decimalFromString(t.supply) ?? ZERO,
+        demand: decimalFromString(t.demand) ?? ZERO,
+        supplyListings: t.supplyListings,
+        demandListings: t.demandListings,
+      })),
+  );
 }
