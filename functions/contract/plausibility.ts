@@ -1,4 +1,5 @@
 import type { FieldIssue } from './errors.ts';
+import { DATE_PAIRS } from './listing.schema.ts';
 import type { Message } from './messages.ts';
 
 /**
@@ -73,14 +74,6 @@ export function isWholeSteps(value: number, step: number): boolean {
   return Math.abs(steps - Math.round(steps)) <= 1e-6 * Math.max(1, steps) && Math.round(steps) >= 1;
 }
 
-/** The end of a listing's window, by kind. */
-export const WINDOW_FIELDS = {
-  supply: ['availableFrom', 'availableUntil'],
-  demand: ['deliverFrom', 'neededBy'],
-  labour_offer: ['from', 'until'],
-  labour_request: ['from', 'until'],
-} as const;
-
 /** Days from `from` to `until`, both counted (ISO dates). */
 export function daysInclusive(from: string, until: string): number {
   return Math.round((Date.parse(`${until}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
@@ -100,7 +93,7 @@ export interface PlausibilityOptions {
   readonly checkWindowEnd: boolean;
 }
 
-type Fields = Readonly<Record<string, unknown>> & { readonly kind: keyof typeof WINDOW_FIELDS };
+type Fields = Readonly<Record<string, unknown>> & { readonly kind: keyof typeof DATE_PAIRS };
 
 const QUANTITY_FIELDS = ['quantity', 'stockOnHand', 'dailyCapacity', 'minOrder'] as const;
 const STEP_FIELDS = ['quantity', 'minOrder'] as const;
@@ -129,7 +122,7 @@ export function plausibilityIssues(listing: Fields, options: PlausibilityOptions
       }
     }
   }
-  const [startField, endField] = WINDOW_FIELDS[listing.kind];
+  const [startField, endField] = DATE_PAIRS[listing.kind];
   const start = listing[startField];
   const end = listing[endField];
   if (options.checkWindowEnd && typeof end === 'string' && end < options.today) {

@@ -2,7 +2,8 @@ import type { Deps } from '../api/deps.ts';
 import { auditEntry, diff } from '../audit/audit.ts';
 import type { Principal } from '../auth/principal.ts';
 import { getCertificate, getSkill, getSpec } from '../catalogue/catalogue.ts';
-import { plausibilityIssues, todayInChina, WINDOW_FIELDS } from '../contract/plausibility.ts';
+import { DATE_PAIRS } from '../contract/listing.schema.ts';
+import { plausibilityIssues, todayInChina } from '../contract/plausibility.ts';
 import { unknownAdcode } from '../regions/adcode-check.ts';
 import {
   ConflictError,
@@ -207,7 +208,7 @@ export async function editListing(
   }
   const startEnd = dateOrder(merged);
   if (startEnd) throw new ValidationError([startEnd]);
-  const [startField, endField] = WINDOW_FIELDS[merged.kind];
+  const [startField, endField] = DATE_PAIRS[merged.kind];
   const windowMoved = startField in patch || endField in patch;
   const quantityIssues = checkQuantities(merged, deps.clock.now(), windowMoved);
   if (quantityIssues.length > 0) throw new ValidationError(quantityIssues);

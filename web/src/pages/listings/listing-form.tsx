@@ -1,12 +1,12 @@
 import { createSignal, For, type JSX, Match, Show, Switch } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { CLEARABLE_FIELDS, INPUT_SCHEMA_BY_KIND } from '../../../../functions/contract/listing.schema.ts';
-import { bothLanguages } from '../../../../functions/contract/messages.ts';
 import {
-  plausibilityIssues,
-  todayInChina,
-  WINDOW_FIELDS,
-} from '../../../../functions/contract/plausibility.ts';
+  CLEARABLE_FIELDS,
+  DATE_PAIRS,
+  INPUT_SCHEMA_BY_KIND,
+} from '../../../../functions/contract/listing.schema.ts';
+import { bothLanguages } from '../../../../functions/contract/messages.ts';
+import { plausibilityIssues, todayInChina } from '../../../../functions/contract/plausibility.ts';
 import type { Me } from '../../api/auth.ts';
 import type { Catalogue, CatalogueSkill } from '../../api/catalogue.ts';
 import { newIdempotencyKey } from '../../api/imports.ts';
@@ -274,7 +274,7 @@ export function ListingForm(props: ListingFormProps) {
     const seen = new Set([...badFields, ...found.map((f) => f.field)]);
     // the plausibility rules the API and the import run (functions/contract/plausibility.ts)
     const s = spec();
-    const [startField, endField] = WINDOW_FIELDS[kind];
+    const [startField, endField] = DATE_PAIRS[kind];
     const original = props.listing as unknown as Record<string, unknown> | undefined;
     const windowMoved =
       !original || !same(body[startField], original[startField]) || !same(body[endField], original[endField]);
