@@ -15,7 +15,7 @@ import {
   MAX_REPORTED_ERRORS,
   type RowError,
 } from './import-job.ts';
-import { importScope, scopeIssues } from './import-scope.ts';
+import { firmsNamed, importScope, scopeIssues } from './import-scope.ts';
 import { checkImportRow, commitRowErrors } from './validate-import.ts';
 
 /**
@@ -26,21 +26,20 @@ import { checkImportRow, commitRowErrors } from './validate-import.ts';
  */
 const ROWS_PER_TRANSACTION = 40; // ×2 items (listing + audit) ≤ 100 per TransactWriteItems
 
+/**
+ * The organisation a row is posted for: the uploader's own, an invited firm that has not registered
+ * (`firm`, as read for the chunk), or a new invited one; undefined when the firm has registered (a
+ * row never posts in a registered firm's name).
+ */
 async function ownerFor(
   deps: Deps,
   job: ImportJob,
   row: ImportRow,
   uploader: Org,
-  cache: Map<string, Org>,
+  firm: Org | undefined,
 ): Promise<{ org: Org; invited: boolean } | undefined> {
   if (!row.owner) return { org: uploader, invited: false };
-  const cached = cache.get(row.owner.creditCode);
-  if (cached) return { org: cached, invited: false };
-  const existing = await deps.orgs.findByCreditCode(row.owner.creditCode);
-  if (existing) {
-    cache.set(existing.creditCode, existing);
-    return { org: existing, invited: false };
-  }
+  if (firm) return firm.invited ? { org: firm, invited: false } : undefined;
   const now = deps.clock.now().toISOString();
   const invited: Org = {
     id: derivedId(job.id, `org:${row.owner.creditCode}`),
@@ -61,10 +60,8 @@ async function ownerFor(
     const raced = await deps.orgs.findByCreditCode(row.owner.creditCode);
     if (!raced) throw error;
     if (!raced.invited) return undefined; // it registered meanwhile: never post in its name
-    cache.set(raced.creditCode, raced);
     return { org: raced, invited: false };
   }
-  cache.set(invited.creditCode, invited);
   return { org: invited, invited: true };
 }
 
@@ -114,16 +111,10 @@ export async function commitImport(
   const started = Date.now();
   let job = (await deps.imports.get(importId))!;
   const uploader = (await deps.orgs.get(job.orgId))!;
-  const owners = new Map<string, Org>();
   if (job.status === 'discarded' || job.status === 'committed') return job;
   // An organizer's import is held to its jurisdiction and the firms it names again, now (a firm may
   // have registered since the check).
   const scope = job.onBehalf ? await importScope(deps, principal) : undefined;
-  const firms = new Map<string, Org | undefined>();
-  const firmOf = async (creditCode: string) => {
-    if (!firms.has(creditCode)) firms.set(creditCode, await deps.orgs.findByCreditCode(creditCode));
-    return firms.get(creditCode);
-  };
   if (job.status !== 'committing') {
     const next = {
       ...job,
@@ -139,6 +130,8 @@ export async function commitImport(
     const invitedNow: NonNullable<ImportJob['invited']> = [];
     const listings: Listing[] = [];
     const refused: RowError[] = [];
+    // The firms the chunk names, each read once (the scope check and the owner both use it).
+    const firms = await firmsNamed(deps, rows);
     for (const row of rows) {
       // The same validation the check ran: a row the world changed under is reported, not stuck.
       const checked = checkImportRow(job.kind, row.input as unknown as Record<string, unknown>);
@@ -146,8 +139,9 @@ export async function commitImport(
         refused.push(...commitRowErrors(job.kind, job.onBehalf, row.row, checked.issues));
         continue;
       }
-      const issues = scope && row.owner ? scopeIssues(scope, row, await firmOf(row.owner.creditCode)) : [];
-      const owner = issues.length === 0 ? await ownerFor(deps, job, row, uploader, owners) : undefined;
+      const firm = row.owner ? firms.get(row.owner.creditCode) : undefined;
+      const issues = scope && row.owner ? scopeIssues(scope, row, firm) : [];
+      const owner = issues.length === 0 ? await ownerFor(deps, job, row, uploader, firm) : undefined;
       if (!owner) {
         refused.push(
           ...commitRowErrors(
@@ -168,6 +162,7 @@ export async function commitImport(
         continue;
       }
       const { org, invited } = owner;
+      if (row.owner) firms.set(row.owner.creditCode, org); // the chunk's next rows for it find it
       if (invited) {
         invitedOrgs += 1;
         invitedNow.push({ orgId: org.id, name: org.name, creditCode: org.creditCode });
