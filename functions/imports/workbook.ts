@@ -87,34 +87,19 @@ export async function writeSheet(
   format: SheetFormat,
   options: { sheetName?: string; columnWidths?: number[] } = {},
 ): Promise<Uint8Array> {
-  const rows = input.map((row) => row.map(inertCell));
   if (format === 'csv') {
     const text = Papa.unparse(
-      rows.map((row) =>
-        row.map((cell) => (cell instanceof Date ? cell.toISOString().slice(0, 10) : (cell ?? ''))),
+      input.map((row) =>
+        row
+          .map(inertCell)
+          .map((cell) => (cell instanceof Date ? cell.toISOString().slice(0, 10) : (cell ?? ''))),
       ),
     );
     return new TextEncoder().encode(`\uFEFF${text}\r\n`);
   }
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Gongxu 供需';
-  const sheet = workbook.addWorksheet(options.sheetName ?? 'Sheet1', {
-    views: [{ state: 'frozen', ySplit: 1 }],
-  });
-  rows.forEach((row, r) => {
-    const added = sheet.addRow(row);
-    row.forEach((cell, c) => {
-      if (cell !== input[r]![c]) added.getCell(c + 1).numFmt = '@';
-    });
-  });
-  sheet.getRow(1).font = { bold: true };
-  const widths =
-    options.columnWidths ?? rows[0]?.map((h) => Math.max(10, String(h ?? '').length * 2 + 2)) ?? [];
-  widths.forEach((width, i) => {
-    sheet.getColumn(i + 1).width = width;
-  });
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return writeWorkbook([
+    { name: options.sheetName ?? 'Sheet1', rows: input, columnWidths: options.columnWidths },
+  ]);
 }
 
 /** One worksheet of a workbook: rows (first = headers), column widths, number formats by column. */
@@ -130,7 +115,8 @@ export interface SheetSpec {
 
 /**
  * Writes a workbook of several sheets (.xlsx): each with a bold, frozen header row. Every text
- * cell goes through inertCell (and is typed as text when it was changed), as in writeSheet.
+ * cell goes through inertCell (and is typed as text when it was changed). writeSheet's .xlsx is a
+ * workbook of one sheet.
  */
 export async function writeWorkbook(sheets: readonly SheetSpec[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
@@ -150,7 +136,9 @@ export async function writeWorkbook(sheets: readonly SheetSpec[]): Promise<Uint8
     });
     sheet.getRow(1).font = { bold: true };
     const widths =
-      spec.columnWidths ?? spec.rows[0]?.map((h) => Math.max(10, String(h ?? '').length * 2 + 2)) ?? [];
+      spec.columnWidths ??
+      spec.rows[0]?.map((h) => Math.max(10, String(inertCell(h) ?? '').length * 2 + 2)) ??
+      [];
     widths.forEach((width, i) => {
       sheet.getColumn(i + 1).width = width;
     });
