@@ -12,6 +12,7 @@ import { loadManagedEvent } from './event-commands.ts';
 import { eventReport } from './event-report.ts';
 import { regionDashboard } from './region-dashboard.ts';
 import { fitsEvent } from './registration-commands.ts';
+import { storedEventMatches } from './round-commands.ts';
 
 /**
  * Reading what an event report needs: one Query per collection of the event's partition and
@@ -21,15 +22,9 @@ import { fitsEvent } from './registration-commands.ts';
 
 /** The round's matches, read only; lapsed proposals are reported as expired. */
 async function roundMatches(deps: Deps, eventId: string, now: string): Promise<Pick<Match, 'status'>[]> {
-  const ids = await deps.meetings.eventMatchIds(eventId);
-  const out: Pick<Match, 'status'>[] = [];
-  for (let i = 0; i < ids.length; i += 25) {
-    const batch = await Promise.all(ids.slice(i, i + 25).map((id) => deps.matches.get(id)));
-    for (const match of batch) {
-      if (match) out.push({ status: hasLapsed(match, now) ? 'expired' : match.status });
-    }
-  }
-  return out;
+  return (await storedEventMatches(deps, eventId)).map((match) => ({
+    status: hasLapsed(match, now) ? 'expired' : match.status,
+  }));
 }
 
 /** The report of an event, for the organizers who manage it and platform admins (others: 403, drafts 404). */

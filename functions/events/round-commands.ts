@@ -86,14 +86,22 @@ export async function startRound(
   return { event: next, runs };
 }
 
-/** Every match the event's round proposed (lapsed ones expired on the way). */
-export async function eventMatches(deps: Deps, eventId: string): Promise<Match[]> {
+/** Every match the event's round proposed, as stored (read only; 25 reads at a time). */
+export async function storedEventMatches(deps: Deps, eventId: string): Promise<Match[]> {
   const ids = await deps.meetings.eventMatchIds(eventId);
   const matches: Match[] = [];
   for (let i = 0; i < ids.length; i += 25) {
     const batch = await Promise.all(ids.slice(i, i + 25).map((id) => deps.matches.get(id)));
-    for (const match of batch) if (match) matches.push(await expireMatchIfDue(deps, match));
+    for (const match of batch) if (match) matches.push(match);
   }
+  return matches;
+}
+
+/** Every match the event's round proposed (lapsed ones expired on the way). */
+export async function eventMatches(deps: Deps, eventId: string): Promise<Match[]> {
+  const matches: Match[] = [];
+  for (const match of await storedEventMatches(deps, eventId))
+    matches.push(await expireMatchIfDue(deps, match));
   return matches;
 }
 
