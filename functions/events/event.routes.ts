@@ -10,6 +10,7 @@ import {
   refuseInput,
   registrationInput,
 } from '../contract/events.ts';
+import { todayInChina } from '../contract/plausibility.ts';
 import { viewerFor } from '../orgs/organizer-scope.ts';
 import { regionPrefix } from '../regions/regions.ts';
 import { ForbiddenError, NotFoundError } from '../shared/errors.ts';
@@ -50,7 +51,7 @@ const listQuery = z.strictObject({ month: z.optional(month), region: z.optional(
 const mineQuery = z.strictObject({ month: z.optional(month), region: z.optional(adcode), ...pagingFields });
 
 /** This month in Beijing time (YYYY-MM). */
-const beijingMonth = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
+const beijingMonth = (now: Date) => todayInChina(now).slice(0, 7);
 
 const eventMove = (action: 'publish' | 'cancel' | 'close', summary: string) =>
   [

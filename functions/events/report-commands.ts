@@ -1,5 +1,6 @@
 import type { Deps } from '../api/deps.ts';
 import { isAdmin, isOrganizer, type Principal } from '../auth/principal.ts';
+import { todayInChina } from '../contract/plausibility.ts';
 import type { CarryOver, DashboardQuery, EventReport, RegionDashboard } from '../contract/report.ts';
 import type { Listing } from '../listings/listing.ts';
 import { hasLapsed, type Match } from '../matches/match.ts';
@@ -43,12 +44,6 @@ export async function reportOfEvent(deps: Deps, principal: Principal, eventId: s
 
 // ── The organizer's region dashboard ────────────────────────────────────────────────────────────
 
-/** This month in Beijing time (YYYY-MM) and today (YYYY-MM-DD). */
-function beijing(now: Date): { month: string; today: string } {
-  const local = new Date(now.getTime() + 8 * 3_600_000).toISOString();
-  return { month: local.slice(0, 7), today: local.slice(0, 10) };
-}
-
 /** Runs `load` over `items`, ten at a time. */
 async function inBatches<T, R>(items: readonly T[], load: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = [];
@@ -79,7 +74,8 @@ export async function regionDashboardFor(
   if (!isValidAdcode(region)) throw new ValidationError([{ field: 'region', key: 'field.adcode' }]);
   const prefix = regionPrefix(region);
   if (!prefix.startsWith(viewer.oversees)) throw new ForbiddenError();
-  const { month, today } = { ...beijing(deps.clock.now()), ...(query.month ? { month: query.month } : {}) };
+  const today = todayInChina(deps.clock.now());
+  const month = query.month ?? today.slice(0, 7);
   const events = (await deps.events.allByMonth(month, prefix)).filter((e) => e.status !== 'cancelled');
   const deals = new Map(
     await inBatches(events, async (e) => [e.id, await deps.deals.allForEvent(e.id)] as const),
