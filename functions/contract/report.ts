@@ -1,5 +1,3 @@
-import * as z from 'zod/mini';
-
 /**
  * Reports (issue 10): the event report an organizer is judged by, the departments' format, and the
  * organizer's region dashboard with the series' carried-over demand. Response shapes shared by the
@@ -124,14 +122,6 @@ export interface EventReport {
 
 /** Every city is asked to hold at least this many matchmaking events a month. */
 export const MONTHLY_EVENT_TARGET = 10;
-
-export const dashboardQuery = z.strictObject({
-  month: z.optional(
-    z.string().check(z.regex(/^20\d\d-(0[1-9]|1[0-2])$/, { message: 'field.invalid_format' })),
-  ),
-  region: z.optional(z.string().check(z.regex(/^\d{6}$/, { message: 'field.adcode' }))),
-});
-export type DashboardQuery = z.infer<typeof dashboardQuery>;
 
 export interface DashboardEventRow {
   eventId: string;

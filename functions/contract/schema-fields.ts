@@ -103,4 +103,9 @@ export const isoDate = z.iso.date({ message: 'field.invalid_date' }).check(
 
 export const id = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { message: 'field.invalid_format' }));
 
+/** A month `YYYY-MM` of this century (events by month, dashboards). */
+export const yearMonth = z
+  .string()
+  .check(z.regex(/^20\d\d-(0[1-9]|1[0-2])$/, { message: 'field.invalid_format' }));
+
 export const password = z.string().check(z.minLength(1), z.maxLength(200));

@@ -17,7 +17,7 @@ import { ForbiddenError, NotFoundError } from '../shared/errors.ts';
 import { idempotency } from '../shared/idempotency.ts';
 import { describe } from '../shared/openapi.ts';
 import { pagingFields } from '../shared/paging-query.ts';
-import { adcode, id } from '../shared/schema-fields.ts';
+import { adcode, id, yearMonth } from '../shared/schema-fields.ts';
 import { jsonBody, params, query } from '../shared/validation.ts';
 import {
   canSeeEvent,
@@ -46,9 +46,16 @@ import { eventMatchesFor, startRound } from './round-commands.ts';
 
 const eventParams = z.strictObject({ eventId: id });
 const registrationParams = z.strictObject({ eventId: id, registrationId: id });
-const month = z.string().check(z.regex(/^20\d\d-(0[1-9]|1[0-2])$/, { message: 'field.invalid_format' }));
-const listQuery = z.strictObject({ month: z.optional(month), region: z.optional(adcode), ...pagingFields });
-const mineQuery = z.strictObject({ month: z.optional(month), region: z.optional(adcode), ...pagingFields });
+const listQuery = z.strictObject({
+  month: z.optional(yearMonth),
+  region: z.optional(adcode),
+  ...pagingFields,
+});
+const mineQuery = z.strictObject({
+  month: z.optional(yearMonth),
+  region: z.optional(adcode),
+  ...pagingFields,
+});
 
 /** This month in Beijing time (YYYY-MM). */
 const beijingMonth = (now: Date) => todayInChina(now).slice(0, 7);

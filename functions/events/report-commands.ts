@@ -1,7 +1,7 @@
 import type { Deps } from '../api/deps.ts';
 import { isAdmin, isOrganizer, type Principal } from '../auth/principal.ts';
 import { todayInChina } from '../contract/plausibility.ts';
-import type { CarryOver, DashboardQuery, EventReport, RegionDashboard } from '../contract/report.ts';
+import type { CarryOver, EventReport, RegionDashboard } from '../contract/report.ts';
 import type { Listing } from '../listings/listing.ts';
 import { hasLapsed, type Match } from '../matches/match.ts';
 import { jurisdictionOf } from '../orgs/org.ts';
@@ -60,7 +60,7 @@ async function inBatches<T, R>(items: readonly T[], load: (item: T) => Promise<R
 export async function regionDashboardFor(
   deps: Deps,
   principal: Principal,
-  query: DashboardQuery,
+  query: { month?: string; region?: string },
 ): Promise<RegionDashboard> {
   const viewer = await viewerFor(deps, principal);
   if (!isOrganizer(viewer) || viewer.oversees === undefined) throw new ForbiddenError();

@@ -2,9 +2,8 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppEnv } from '../api/context.ts';
 import { principalOf } from '../api/context.ts';
-import { dashboardQuery } from '../contract/report.ts';
 import { describe } from '../shared/openapi.ts';
-import { id } from '../shared/schema-fields.ts';
+import { adcode, id, yearMonth } from '../shared/schema-fields.ts';
 import { params, query } from '../shared/validation.ts';
 import { carryOverFor, regionDashboardFor, reportOfEvent } from './report-commands.ts';
 
@@ -14,6 +13,7 @@ import { carryOverFor, regionDashboardFor, reportOfEvent } from './report-comman
  * region dashboard. The report's .xlsx is a spreadsheet route (report-sheet.routes.ts).
  */
 const eventParams = z.strictObject({ eventId: id });
+const dashboardQuery = z.strictObject({ month: z.optional(yearMonth), region: z.optional(adcode) });
 
 export const reportRoutes = new Hono<AppEnv>()
   .get(
