@@ -63,12 +63,19 @@ function itemOf(
   };
 }
 
+/** The demand and labour requests the previous event's approved participants enrolled (ids, once each). */
+export function carriedListingIds(previousRegistrations: readonly Registration[]): string[] {
+  return [
+    ...new Set(
+      previousRegistrations
+        .filter((r) => r.status === 'approved')
+        .flatMap((r) => r.listings.filter((l) => NEED_KINDS.has(l.kind as Listing['kind'])).map((l) => l.id)),
+    ),
+  ];
+}
+
 export function carryOver(input: CarryOverInput): CarryOver {
-  const enrolledBefore = new Set(
-    input.previousRegistrations
-      .filter((r) => r.status === 'approved')
-      .flatMap((r) => r.listings.filter((l) => NEED_KINDS.has(l.kind as Listing['kind'])).map((l) => l.id)),
-  );
+  const enrolledBefore = new Set(carriedListingIds(input.previousRegistrations));
   const here = new Map(input.registrations.map((r) => [r.orgId, r]));
   const orgs = new Map<string, CarryOverOrg>();
   for (const listing of input.listings) {

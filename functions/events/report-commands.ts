@@ -8,7 +8,7 @@ import { jurisdictionOf } from '../orgs/org.ts';
 import { viewerFor } from '../orgs/organizer-scope.ts';
 import { isValidAdcode, regionPrefix } from '../regions/regions.ts';
 import { ForbiddenError, ValidationError } from '../shared/errors.ts';
-import { carryOver, previousInSeries } from './carry-over.ts';
+import { carriedListingIds, carryOver, previousInSeries } from './carry-over.ts';
 import { loadManagedEvent } from './event-commands.ts';
 import { eventReport } from './event-report.ts';
 import { regionDashboard } from './region-dashboard.ts';
@@ -104,14 +104,7 @@ export async function carryOverFor(deps: Deps, principal: Principal, eventId: st
     previous ? deps.events.allRegistrations(previous.id) : Promise.resolve([]),
     deps.events.allRegistrations(event.id),
   ]);
-  const ids = [
-    ...new Set(
-      previousRegistrations
-        .filter((r) => r.status === 'approved')
-        .flatMap((r) => r.listings.filter((l) => l.kind === 'demand' || l.kind === 'labour_request'))
-        .map((l) => l.id),
-    ),
-  ];
+  const ids = carriedListingIds(previousRegistrations);
   const listings = (await inBatches(ids, (id) => deps.listings.get(id))).filter(
     (l): l is Listing => l !== undefined,
   );
