@@ -268,48 +268,50 @@ function ReportView(props: { report: EventReport }) {
           {t('reports.demand')}
         </h2>
         <Show when={r().demand.length > 0} fallback={<p class="muted">{t('reports.empty')}</p>}>
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.spec')}</th>
-                <th scope="col">{t('reports.listings')}</th>
-                <th scope="col" class="num">
-                  {t('reports.enrolled')}
-                </th>
-                <th scope="col" class="num">
-                  {t('reports.met')}
-                </th>
-                <th scope="col" class="num">
-                  {t('reports.intended')}
-                </th>
-                <th scope="col" class="num">
-                  {t('reports.metPercent')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={r().demand}>
-                {(d) => (
-                  <tr data-testid="report-demand-row" data-spec={d.specId}>
-                    <th scope="row">{d.name[lang()]}</th>
-                    <td>{d.listings}</td>
-                    <td class="num">
-                      {quantity(d.enrolled)} {d.unitSymbol[lang()]}
-                    </td>
-                    <td class="num">
-                      {quantity(d.met)} {d.unitSymbol[lang()]}
-                    </td>
-                    <td class="num">
-                      {quantity(d.intended)} {d.unitSymbol[lang()]}
-                    </td>
-                    <td class="num" data-testid="report-demand-percent">
-                      {d.metPercent}%
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+          <div class="table-wrap">
+            <table class="data-table report-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('reports.spec')}</th>
+                  <th scope="col">{t('reports.listings')}</th>
+                  <th scope="col" class="num">
+                    {t('reports.enrolled')}
+                  </th>
+                  <th scope="col" class="num">
+                    {t('reports.met')}
+                  </th>
+                  <th scope="col" class="num">
+                    {t('reports.intended')}
+                  </th>
+                  <th scope="col" class="num">
+                    {t('reports.metPercent')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={r().demand}>
+                  {(d) => (
+                    <tr data-testid="report-demand-row" data-spec={d.specId}>
+                      <th scope="row">{d.name[lang()]}</th>
+                      <td>{d.listings}</td>
+                      <td class="num">
+                        {quantity(d.enrolled)} {d.unitSymbol[lang()]}
+                      </td>
+                      <td class="num">
+                        {quantity(d.met)} {d.unitSymbol[lang()]}
+                      </td>
+                      <td class="num">
+                        {quantity(d.intended)} {d.unitSymbol[lang()]}
+                      </td>
+                      <td class="num" data-testid="report-demand-percent">
+                        {d.metPercent}%
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
           <p class="muted">
             {t('reports.fullyMet', {
               fullyMet: r().demandListingsFullyMet.fullyMet,
@@ -331,46 +333,48 @@ interface DealRow {
 
 function DealTable(props: { first: string; second?: string; rows: DealRow[] }) {
   return (
-    <table class="data-table">
-      <thead>
-        <tr>
-          <th scope="col">{props.first}</th>
-          <Show when={props.second}>
-            <th scope="col">{props.second}</th>
-          </Show>
-          <th scope="col" class="num">
-            {t('reports.contracts')}
-          </th>
-          <th scope="col" class="num">
-            {t('reports.contractValue')}
-          </th>
-          <th scope="col" class="num">
-            {t('reports.intents')}
-          </th>
-          <th scope="col" class="num">
-            {t('reports.intentValue')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        <For each={props.rows}>
-          {(row) => (
-            <tr data-testid="report-row" data-key={row.key}>
-              <th scope="row">{row.cells[0]}</th>
-              <Show when={row.cells.length > 1}>
-                <td>{row.cells[1]}</td>
-              </Show>
-              <td class="num">{row.row.contracts.count}</td>
-              <td class="num" data-testid="report-row-contract-value">
-                {money(row.row.contracts.valueFen)}
-              </td>
-              <td class="num">{row.row.intents.count}</td>
-              <td class="num">{money(row.row.intents.valueFen)}</td>
-            </tr>
-          )}
-        </For>
-      </tbody>
-    </table>
+    <div class="table-wrap">
+      <table class="data-table report-table">
+        <thead>
+          <tr>
+            <th scope="col">{props.first}</th>
+            <Show when={props.second}>
+              <th scope="col">{props.second}</th>
+            </Show>
+            <th scope="col" class="num">
+              {t('reports.contracts')}
+            </th>
+            <th scope="col" class="num">
+              {t('reports.contractValue')}
+            </th>
+            <th scope="col" class="num">
+              {t('reports.intents')}
+            </th>
+            <th scope="col" class="num">
+              {t('reports.intentValue')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.rows}>
+            {(row) => (
+              <tr data-testid="report-row" data-key={row.key}>
+                <th scope="row">{row.cells[0]}</th>
+                <Show when={row.cells.length > 1}>
+                  <td>{row.cells[1]}</td>
+                </Show>
+                <td class="num">{row.row.contracts.count}</td>
+                <td class="num" data-testid="report-row-contract-value">
+                  {money(row.row.contracts.valueFen)}
+                </td>
+                <td class="num">{row.row.intents.count}</td>
+                <td class="num">{money(row.row.intents.valueFen)}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -1,5 +1,5 @@
 import { A, createAsync, useSearchParams } from '@solidjs/router';
-import { createEffect, createSignal, For, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { type DashboardCityRow, getRegionDashboard, MONTHLY_EVENT_TARGET } from '../../api/reports.ts';
 import { useMe } from '../../components/app-shell.data.ts';
 import { formatFen } from '../../components/deal-format.ts';
@@ -81,61 +81,15 @@ export default function RegionDashboardPage() {
               <h2 class="card-title" id="dashboard-cities-title">
                 {d().regionName} · {d().month}
               </h2>
-              <table class="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('reports.city')}</th>
-                    <th scope="col">{t('reports.eventsHeld')}</th>
-                    <th scope="col" class="num">
-                      {t('reports.eventsMonth')}
-                    </th>
-                    <th scope="col" class="num">
-                      {t('reports.firms')}
-                    </th>
-                    <th scope="col" class="num">
-                      {t('reports.dealsSigned')}
-                    </th>
-                    <th scope="col" class="num">
-                      {t('reports.contractValue')}
-                    </th>
-                    <th scope="col" class="num">
-                      {t('reports.valueYi')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={d().cities}>{(row) => <CityRow row={row} />}</For>
-                  <Show when={d().provinceWide}>
-                    {(row) => <CityRow row={{ ...row(), name: t('reports.provinceWide') }} noTarget />}
-                  </Show>
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row">{t('reports.total')}</th>
-                    <td data-testid="dashboard-total-held">{d().department.events}</td>
-                    <td class="num">{d().events.length}</td>
-                    <td class="num">{d().department.firms}</td>
-                    <td class="num" data-testid="dashboard-total-deals">
-                      {d().department.deals}
-                    </td>
-                    <td class="num">{formatFen(BigInt(d().department.valueFen))}</td>
-                    <td class="num" data-testid="dashboard-total-yi">
-                      {d().department.valueYi}
-                    </td>
-                  </tr>
-                </tfoot>
-              </table>
-            </section>
-            <section class="card" aria-labelledby="dashboard-events-title">
-              <h2 class="card-title" id="dashboard-events-title">
-                {t('reports.eventList')}
-              </h2>
-              <Show when={d().events.length > 0} fallback={<p class="muted">{t('reports.empty')}</p>}>
-                <table class="data-table" data-testid="dashboard-events">
+              <div class="table-wrap">
+                <table class="data-table report-table">
                   <thead>
                     <tr>
-                      <th scope="col">{t('reports.date')}</th>
-                      <th scope="col">{t('reports.event')}</th>
+                      <th scope="col">{t('reports.city')}</th>
+                      <th scope="col">{t('reports.eventsHeld')}</th>
+                      <th scope="col" class="num">
+                        {t('reports.eventsMonth')}
+                      </th>
                       <th scope="col" class="num">
                         {t('reports.firms')}
                       </th>
@@ -145,24 +99,74 @@ export default function RegionDashboardPage() {
                       <th scope="col" class="num">
                         {t('reports.contractValue')}
                       </th>
+                      <th scope="col" class="num">
+                        {t('reports.valueYi')}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
-                    <For each={d().events}>
-                      {(e) => (
-                        <tr data-testid="dashboard-event" data-event={e.eventId}>
-                          <td>{e.startDate}</td>
-                          <th scope="row">
-                            <A href={`/events/${e.eventId}/report`}>{e.title}</A>
-                          </th>
-                          <td class="num">{e.participants}</td>
-                          <td class="num">{e.deals}</td>
-                          <td class="num">{formatFen(BigInt(e.valueFen))}</td>
-                        </tr>
-                      )}
-                    </For>
+                    <For each={d().cities}>{(row) => <CityRow row={row} />}</For>
+                    <Show when={d().provinceWide}>
+                      {(row) => <CityRow row={{ ...row(), name: t('reports.provinceWide') }} noTarget />}
+                    </Show>
                   </tbody>
+                  <tfoot>
+                    <tr>
+                      <th scope="row">{t('reports.total')}</th>
+                      <td data-testid="dashboard-total-held">{d().department.events}</td>
+                      <td class="num">{d().events.length}</td>
+                      <td class="num">{d().department.firms}</td>
+                      <td class="num" data-testid="dashboard-total-deals">
+                        {d().department.deals}
+                      </td>
+                      <td class="num">{formatFen(BigInt(d().department.valueFen))}</td>
+                      <td class="num" data-testid="dashboard-total-yi">
+                        {d().department.valueYi}
+                      </td>
+                    </tr>
+                  </tfoot>
                 </table>
+              </div>
+            </section>
+            <section class="card" aria-labelledby="dashboard-events-title">
+              <h2 class="card-title" id="dashboard-events-title">
+                {t('reports.eventList')}
+              </h2>
+              <Show when={d().events.length > 0} fallback={<p class="muted">{t('reports.empty')}</p>}>
+                <div class="table-wrap">
+                  <table class="data-table report-table" data-testid="dashboard-events">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('reports.date')}</th>
+                        <th scope="col">{t('reports.event')}</th>
+                        <th scope="col" class="num">
+                          {t('reports.firms')}
+                        </th>
+                        <th scope="col" class="num">
+                          {t('reports.dealsSigned')}
+                        </th>
+                        <th scope="col" class="num">
+                          {t('reports.contractValue')}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={d().events}>
+                        {(e) => (
+                          <tr data-testid="dashboard-event" data-event={e.eventId}>
+                            <td>{e.startDate}</td>
+                            <th scope="row">
+                              <A href={`/events/${e.eventId}/report`}>{e.title}</A>
+                            </th>
+                            <td class="num">{e.participants}</td>
+                            <td class="num">{e.deals}</td>
+                            <td class="num">{formatFen(BigInt(e.valueFen))}</td>
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                </div>
               </Show>
             </section>
             <section class="card" aria-labelledby="dashboard-series-title" data-testid="dashboard-series">
