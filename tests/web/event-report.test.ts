@@ -192,6 +192,10 @@ describe.skipIf(skipBrowserTests)('the event report (browser)', () => {
     expect(await page.locator(`[data-testid="dashboard-event"][data-event="${eventId}"]`).count()).toBe(1);
     const fuzhou = page.locator('[data-testid="dashboard-city"][data-city="350100"]');
     expect(await textOf(fuzhou.getByTestId('dashboard-city-held'))).toBe('0 / 10');
+    // province-wide events count towards no city's target: their row has no target bar or badge
+    const wide = page.locator('[data-testid="dashboard-city"][data-city="350000"]');
+    expect(await textOf(wide.getByTestId('dashboard-city-held'))).toBe(String(dashboard.provinceWide!.held));
+    expect(await wide.locator('.target-bar, .badge').count()).toBe(0);
     await screenshot(page, 'region-dashboard-zh');
 
     // Act: in English

@@ -207,26 +207,31 @@ export default function RegionDashboardPage() {
   );
 }
 
-/** A city against the target; province-wide events count towards no city's target. */
+/** A city against the target; province-wide events count towards no city's target (held only). */
 function CityRow(props: { row: DashboardCityRow; noTarget?: boolean }) {
   const percent = () => Math.min(100, Math.round((props.row.held / props.row.target) * 100));
   return (
     <tr data-testid="dashboard-city" data-city={props.row.adcode} data-met={props.row.met ? 'true' : 'false'}>
       <th scope="row">{props.row.name}</th>
       <td>
-        <div class="target-bar" role="img" aria-label={`${props.row.held} / ${props.row.target}`}>
-          <span
-            class="target-bar-fill"
-            classList={{ met: props.row.met }}
-            style={{ width: `${percent()}%` }}
-          />
-        </div>
-        <span data-testid="dashboard-city-held">
-          {props.row.held} / {props.row.target}
-        </span>{' '}
-        <span class={props.row.met ? 'badge badge-ok' : 'badge'}>
-          {props.row.met ? t('reports.metTarget') : t('reports.belowTarget')}
-        </span>
+        <Show
+          when={!props.noTarget}
+          fallback={<span data-testid="dashboard-city-held">{props.row.held}</span>}
+        >
+          <div class="target-bar" role="img" aria-label={`${props.row.held} / ${props.row.target}`}>
+            <span
+              class="target-bar-fill"
+              classList={{ met: props.row.met }}
+              style={{ width: `${percent()}%` }}
+            />
+          </div>
+          <span data-testid="dashboard-city-held">
+            {props.row.held} / {props.row.target}
+          </span>{' '}
+          <span class={props.row.met ? 'badge badge-ok' : 'badge'}>
+            {props.row.met ? t('reports.metTarget') : t('reports.belowTarget')}
+          </span>
+        </Show>
       </td>
       <td class="num">{props.row.events}</td>
       <td class="num">{props.row.participants}</td>
