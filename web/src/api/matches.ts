@@ -38,6 +38,7 @@ export type MatchInboxItem = Omit<MatchNotification, 'event'> & { event: InboxEv
 
 /** A match's news, or (on an event's live day) a meeting the repair moved. */
 export type InboxItem = MatchInboxItem | MeetingMovedNotification;
+export { isOpenMatch } from '../../../functions/contract/match.ts';
 export { isMeetingMoved } from '../../../functions/contract/notification.ts';
 export type { MeetingMovedNotification };
 

@@ -9,6 +9,7 @@ import {
   getInbox,
   getListingMatches,
   getMatch,
+  isOpenMatch,
   type MatchSide,
   type MatchStatus,
   type MatchView,
@@ -82,9 +83,6 @@ export function actionErrorText(error: ApiError, match: MatchView): string {
 }
 
 type Action = 'accept' | 'decline' | 'cancel';
-
-const isOpenStatus = (status: MatchStatus): boolean =>
-  status === 'proposed' || status === 'accepted_by_offer' || status === 'accepted_by_need';
 
 /** Accept (or confirm, when the other side already accepted) and decline, for a card or an inbox row. */
 export function AnswerButtons(props: {
@@ -201,8 +199,12 @@ export function MatchCard(props: MatchCardProps) {
     return undefined;
   };
   const open = () => actions().decline || actions().waiting;
-  /** An invited firm on the other side (or, for organizers, on either side) that has not joined yet. */
+  /**
+   * An open match waiting for an invited firm on the other side (or, for organizers, on either
+   * side) that has not joined yet.
+   */
   const waitsForJoin = () => {
+    if (!isOpenMatch(props.match)) return false;
     const missing = props.match.notJoined ?? [];
     const s = side();
     return s ? missing.includes(s === 'offer' ? 'need' : 'offer') : missing.length > 0;
@@ -237,7 +239,7 @@ export function MatchCard(props: MatchCardProps) {
           </Show>
         </div>
         <div class="match-badges">
-          <Show when={waitsForJoin() && isOpenStatus(props.match.status)}>
+          <Show when={waitsForJoin()}>
             <span class="badge badge-amber" data-testid="not-joined" title={t('matches.notJoinedHint')}>
               {t('matches.notJoined')}
             </span>
@@ -245,7 +247,7 @@ export function MatchCard(props: MatchCardProps) {
           <StatusBadge match={props.match} />
         </div>
       </header>
-      <Show when={waitsForJoin() && isOpenStatus(props.match.status)}>
+      <Show when={waitsForJoin()}>
         <p class="match-note muted" data-testid="not-joined-hint">
           {t('matches.notJoinedHint')}
         </p>
