@@ -3,9 +3,10 @@ import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
 import { ApiError } from '../../api/client.ts';
 import { type CheckInLookupView, type CheckInResult, checkIn, lookUpCheckIn } from '../../api/live.ts';
 import { PublicLayout } from '../../components/public-layout.tsx';
-import { langTag, localized, t } from '../../i18n/index.ts';
+import { localized, t } from '../../i18n/index.ts';
 import { usePageTitle } from '../../page-title.ts';
 import { session } from '../../session.ts';
+import { hallTime } from './hall-time.ts';
 
 /**
  * /live/checkin/:token — what the QR code on a participant's agenda or table card opens. An
@@ -15,14 +16,6 @@ import { session } from '../../session.ts';
  */
 
 type Lookup = { ok: CheckInLookupView } | { refused: ApiError };
-
-const timeOf = (iso: string) =>
-  new Intl.DateTimeFormat(langTag(), {
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-    timeZone: 'Asia/Shanghai',
-  }).format(new Date(iso));
 
 export default function LiveCheckInPage() {
   usePageTitle('liveCheckIn.title');
@@ -106,8 +99,8 @@ export default function LiveCheckInPage() {
                       {(at) => (
                         <div class="alert alert-success" role="status" data-testid="live-checkin-done">
                           {done()?.already === false
-                            ? t('liveCheckIn.done', { time: timeOf(at()) })
-                            : t('liveCheckIn.already', { time: timeOf(at()) })}
+                            ? t('liveCheckIn.done', { time: hallTime(at()) })
+                            : t('liveCheckIn.already', { time: hallTime(at()) })}
                         </div>
                       )}
                     </Show>

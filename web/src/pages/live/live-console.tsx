@@ -13,8 +13,9 @@ import {
   moveLiveMeeting,
   moveMeetingState,
 } from '../../api/live.ts';
-import { langTag, localized, t } from '../../i18n/index.ts';
+import { localized, t } from '../../i18n/index.ts';
 import { usePageTitle } from '../../page-title.ts';
+import { hallTime } from './hall-time.ts';
 
 /**
  * /events/:eventId/live — the organizer's console on the event's day (phone or desktop). The day as
@@ -28,14 +29,6 @@ import { usePageTitle } from '../../page-title.ts';
 const REFRESH_MS = 5_000;
 type Filter = 'now' | 'all' | 'under_way' | 'done' | 'no_show';
 const FILTERS: readonly Filter[] = ['now', 'all', 'under_way', 'done', 'no_show'];
-
-const timeOf = (iso: string) =>
-  new Intl.DateTimeFormat(langTag(), {
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-    timeZone: 'Asia/Shanghai',
-  }).format(new Date(iso));
 
 export default function LiveConsolePage(props: RouteSectionProps) {
   usePageTitle('liveConsole.title');
@@ -160,7 +153,7 @@ function Console(props: ConsoleProps) {
         <div>
           <span class="muted">{t('liveConsole.serverTime')}</span>
           <strong data-testid="live-now" data-now={v().now}>
-            {timeOf(v().now)}
+            {hallTime(v().now)}
           </strong>
         </div>
         <div>
@@ -328,7 +321,7 @@ function CheckInPanel(props: ConsoleProps) {
                 >
                   {(at) => (
                     <span class="badge badge-green">
-                      {t('liveConsole.checkedInAt', { time: timeOf(at()) })}
+                      {t('liveConsole.checkedInAt', { time: hallTime(at()) })}
                     </span>
                   )}
                 </Show>
@@ -678,7 +671,7 @@ function ChangesPanel(props: {
             {(c) => (
               <li data-testid="live-change" data-kind={c.kind} data-moved={c.moved.length}>
                 <time datetime={c.at} class="muted">
-                  {timeOf(c.at)}
+                  {hallTime(c.at)}
                 </time>{' '}
                 <strong>{t(CHANGE_KEYS[c.kind])}</strong>
                 <Show when={c.orgName}> · {c.orgName}</Show>
