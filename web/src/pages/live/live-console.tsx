@@ -13,7 +13,7 @@ import {
   moveLiveMeeting,
   moveMeetingState,
 } from '../../api/live.ts';
-import { localized, t } from '../../i18n/index.ts';
+import { localized, type TranslationKey, t } from '../../i18n/index.ts';
 import { usePageTitle } from '../../page-title.ts';
 import { hallTime } from './hall-time.ts';
 
@@ -117,6 +117,9 @@ function Console(props: ConsoleProps) {
     const s = v().slots[index];
     return s ? `${s.start}–${s.end}` : '—';
   };
+  /** "Slot n (09:00–09:20)", or what to say when there is none. */
+  const slotText = (slot: number | null, none: TranslationKey) =>
+    slot === null ? t(none) : t('liveConsole.slotN', { n: slot + 1, time: slotLabel(slot) });
   const cellLabel = (c: { slot: number; table: number }) =>
     `${slotLabel(c.slot)} · ${t('liveConsole.tableN', { n: c.table })}`;
   const checkedIn = () => v().participants.filter((p) => p.checkedInAt).length;
@@ -159,17 +162,13 @@ function Console(props: ConsoleProps) {
         <div>
           <span class="muted">{t('liveConsole.current')}</span>
           <strong data-testid="live-current" data-slot={v().current ?? ''}>
-            {v().current === null
-              ? t('liveConsole.noSlotNow')
-              : t('liveConsole.slotN', { n: (v().current ?? 0) + 1, time: slotLabel(v().current ?? 0) })}
+            {slotText(v().current, 'liveConsole.noSlotNow')}
           </strong>
         </div>
         <div>
           <span class="muted">{t('liveConsole.next')}</span>
           <strong data-testid="live-next" data-slot={v().next ?? ''}>
-            {v().next === null
-              ? t('liveConsole.noMoreSlots')
-              : t('liveConsole.slotN', { n: (v().next ?? 0) + 1, time: slotLabel(v().next ?? 0) })}
+            {slotText(v().next, 'liveConsole.noMoreSlots')}
           </strong>
         </div>
         <div>
