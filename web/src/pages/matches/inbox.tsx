@@ -169,6 +169,19 @@ export default function InboxPage() {
   );
 }
 
+/** What happened, as a coloured dot and its words, and whether it is new since the last visit. */
+function InboxEventLine(props: { dot: string; label: string; isNew: boolean }) {
+  return (
+    <p class="inbox-event">
+      <span class={`inbox-dot event-${props.dot}`} aria-hidden="true" />
+      <strong>{props.label}</strong>
+      <Show when={props.isNew}>
+        <span class="badge badge-blue">{t('inbox.new')}</span>
+      </Show>
+    </p>
+  );
+}
+
 /** On an event's live day the schedule was repaired and this meeting moved: from where to where. */
 function MeetingMovedRow(props: { item: MeetingMovedNotification; isNew: boolean }) {
   const cell = (c: MeetingMovedNotification['from']) =>
@@ -183,13 +196,7 @@ function MeetingMovedRow(props: { item: MeetingMovedNotification; isNew: boolean
       data-counterpart={props.item.counterpartOrgName}
     >
       <div class="inbox-main">
-        <p class="inbox-event">
-          <span class="inbox-dot event-revised" aria-hidden="true" />
-          <strong>{t('inbox.events.meeting_moved')}</strong>
-          <Show when={props.isNew}>
-            <span class="badge badge-blue">{t('inbox.new')}</span>
-          </Show>
-        </p>
+        <InboxEventLine dot="revised" label={t('inbox.events.meeting_moved')} isNew={props.isNew} />
         <p class="inbox-what">
           <span class="inbox-org">{props.item.counterpartOrgName}</span>
           <span aria-hidden="true"> · </span>
@@ -235,15 +242,11 @@ function InboxRow(props: RowProps) {
       data-counterpart={props.item.counterpartOrgName}
     >
       <div class="inbox-main">
-        <p class="inbox-event">
-          <span class={`inbox-dot event-${props.item.event}`} aria-hidden="true" />
-          <strong>
-            {EVENT_KEYS[props.item.event] ? t(EVENT_KEYS[props.item.event]!) : props.item.event}
-          </strong>
-          <Show when={props.isNew}>
-            <span class="badge badge-blue">{t('inbox.new')}</span>
-          </Show>
-        </p>
+        <InboxEventLine
+          dot={props.item.event}
+          label={EVENT_KEYS[props.item.event] ? t(EVENT_KEYS[props.item.event]!) : props.item.event}
+          isNew={props.isNew}
+        />
         <p class="inbox-what">
           <span class="inbox-org">{props.item.counterpartOrgName}</span>
           <span aria-hidden="true"> · </span>
