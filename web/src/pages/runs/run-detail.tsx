@@ -34,6 +34,7 @@ import {
   useCatalogue,
 } from '../../components/match-format.ts';
 import { MatchReasons } from '../../components/match-reasons.tsx';
+import { NotJoinedBadge } from '../../components/not-joined-badge.tsx';
 import { RegionName } from '../../components/region-name.tsx';
 import { RunStatusBadge, runScope } from '../../components/run-status.tsx';
 import { localized, t } from '../../i18n/index.ts';
@@ -395,18 +396,14 @@ function ProposalsTable(props: { run: MatchingRun }) {
                               {p.offerOrgName}
                               <Show when={p.notJoined?.includes('offer')}>
                                 {' '}
-                                <span class="badge badge-amber" data-testid="not-joined">
-                                  {t('matches.notJoined')}
-                                </span>
+                                <NotJoinedBadge />
                               </Show>
                             </td>
                             <td>
                               {p.needOrgName}
                               <Show when={p.notJoined?.includes('need')}>
                                 {' '}
-                                <span class="badge badge-amber" data-testid="not-joined">
-                                  {t('matches.notJoined')}
-                                </span>
+                                <NotJoinedBadge />
                               </Show>
                             </td>
                             <td>
