@@ -268,4 +268,37 @@ describe.skipIf(skipBrowserTests)('an invited firm claims its account (browser)'
     await screenshot(page, 'invite-claim-done-zh');
     expectNoPageErrors(open);
   });
+
+  it('on a phone, each firm yet to join is a card whose code button is on screen, not a column to scroll to', async () => {
+    // Arrange: one more invited firm
+    const now = new Date().toISOString();
+    const quarry = {
+      ...firm,
+      id: newId(),
+      name: '龙岩新罗区闽西建筑石料与商品混凝土有限责任公司（受邀）',
+      creditCode: makeCreditCode({ seed: 8_500 + (Date.now() % 100_000), region: '350802' }),
+      adcode: '350802',
+      createdAt: now,
+      updatedAt: now,
+    };
+    await deps.table.transact(deps.orgs.createItems(quarry));
+
+    // Act: the organizer opens the list at 390 × 844
+    const open = await web.open('/sign-in', { width: 390, height: 844 });
+    const { page } = open;
+    await signInThroughForm(page, 'organizer@demo.gongxu.cn');
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.goto('/invitations');
+    const row = page.locator(`[data-testid="invited-org"][data-org-id="${quarry.id}"]`);
+    await row.getByTestId('issue-invite').waitFor();
+
+    // Assert: nothing scrolls sideways, and the button is within the screen
+    const wrap = page.locator('.table-wrap');
+    expect(await wrap.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    const button = await row.getByTestId('issue-invite').boundingBox();
+    expect(button!.x + button!.width).toBeLessThanOrEqual(390);
+    await expect.poll(() => textOf(row.getByTestId('invite-state'))).toContain('尚未生成邀请码');
+    await screenshot(page, 'invitations-phone-zh');
+    expectNoPageErrors(open);
+  });
 });

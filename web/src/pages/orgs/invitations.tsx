@@ -45,7 +45,7 @@ export default function InvitationsPage() {
             }
           >
             <div class="table-wrap">
-              <table class="data-table" data-testid="invitations">
+              <table class="data-table table-stack" data-testid="invitations">
                 <thead>
                   <tr>
                     <th scope="col">{t('invitations.firm')}</th>
@@ -65,12 +65,16 @@ export default function InvitationsPage() {
                           <strong>{org.name}</strong>
                           <div class="hint">{org.creditCode}</div>
                         </td>
-                        <td>
+                        <td data-label={t('invitations.region')}>
                           <RegionName adcode={org.adcode} />
                         </td>
-                        <td class="num">{formatNumber(org.openListings)}</td>
-                        <td data-testid="invite-state">{codeState(org)}</td>
-                        <td>
+                        <td class="num" data-label={t('invitations.listings')}>
+                          {formatNumber(org.openListings)}
+                        </td>
+                        <td data-testid="invite-state" data-label={t('invitations.codeState')}>
+                          {codeState(org)}
+                        </td>
+                        <td data-label={t('invitations.code')}>
                           <InviteCell orgId={org.id} issued={org.inviteExpiresAt !== undefined} />
                         </td>
                       </tr>
