@@ -62,7 +62,7 @@ function ListingDetail(props: { listing: ListingView; me: Me; catalogue: Catalog
   const [search, setSearch] = useSearchParams<{ done?: string }>();
   const [moved, setMoved] = createSignal<ListingLifecycleAction | null>(null);
   const [confirming, setConfirming] = createSignal<ListingLifecycleAction | null>(null);
-  const [pending, setPending] = createSignal<ListingLifecycleAction | null>(null);
+  const [pending, setPending] = createSignal<ListingLifecycleAction | 'hide' | 'unhide' | null>(null);
   const [failure, setFailure] = createSignal<Localized | null>(null);
   const l = () => props.listing;
   const isOwner = () => l().orgId === props.me.org.id;
@@ -78,16 +78,18 @@ function ListingDetail(props: { listing: ListingView; me: Me; catalogue: Catalog
     return t(`listing.moved.${d}`);
   };
 
-  const act = async (action: ListingLifecycleAction) => {
+  /** One change of the listing at a time: the call, then what it shows, then the listing read again. */
+  const change = async (
+    action: NonNullable<ReturnType<typeof pending>>,
+    call: () => Promise<unknown>,
+    done: () => void,
+  ) => {
     if (pending()) return;
     setPending(action);
     setFailure(null);
     try {
-      await moveListing(l().id, action);
-      setConfirming(null);
-      setSearch({ done: undefined }, { replace: true });
-      setMoved(action);
-      myListingsChanged();
+      await call();
+      done();
       await revalidate([getListing.key, getListingAudit.key]);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
@@ -97,27 +99,31 @@ function ListingDetail(props: { listing: ListingView; me: Me; catalogue: Catalog
     }
   };
 
+  const act = (action: ListingLifecycleAction) =>
+    change(
+      action,
+      () => moveListing(l().id, action),
+      () => {
+        setConfirming(null);
+        setSearch({ done: undefined }, { replace: true });
+        setMoved(action);
+        myListingsChanged();
+      },
+    );
+
   const [hiding, setHiding] = createSignal(false);
   const [hideReason, setHideReason] = createSignal('');
   const [hidDone, setHidDone] = createSignal<'listing.hiddenDone' | 'listing.unhiddenDone'>();
   /** An organizer hides an implausible listing (with a reason), or shows it again. */
-  const hideOrShow = async (action: 'hide' | 'unhide') => {
-    if (pending()) return;
-    setPending('withdraw');
-    setFailure(null);
-    try {
-      if (action === 'hide') await hideListing(l().id, hideReason().trim());
-      else await unhideListing(l().id);
-      setHiding(false);
-      setHidDone(action === 'hide' ? 'listing.hiddenDone' : 'listing.unhiddenDone');
-      await revalidate([getListing.key, getListingAudit.key]);
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      setFailure(error.messages);
-    } finally {
-      setPending(null);
-    }
-  };
+  const hideOrShow = (action: 'hide' | 'unhide') =>
+    change(
+      action,
+      () => (action === 'hide' ? hideListing(l().id, hideReason().trim()) : unhideListing(l().id)),
+      () => {
+        setHiding(false);
+        setHidDone(action === 'hide' ? 'listing.hiddenDone' : 'listing.unhiddenDone');
+      },
+    );
 
   const actionButton = (action: ListingLifecycleAction, label: string, primary = false) => (
     <button
@@ -179,6 +185,7 @@ function ListingDetail(props: { listing: ListingView; me: Me; catalogue: Catalog
                 class="button button-secondary"
                 data-testid="listing-unhide"
                 disabled={pending() !== null}
+                aria-busy={pending() === 'unhide'}
                 onClick={() => hideOrShow('unhide')}
               >
                 {t('listing.actionUnhide')}
@@ -224,6 +231,7 @@ function ListingDetail(props: { listing: ListingView; me: Me; catalogue: Catalog
               class="button button-primary"
               data-testid="hide-confirm"
               disabled={pending() !== null || hideReason().trim() === ''}
+              aria-busy={pending() === 'hide'}
             >
               {t('listing.hideConfirm')}
             </button>
