@@ -404,6 +404,8 @@ describe.skipIf(skipBrowserTests)('the live day (browser)', () => {
     expect(await textOf(notice.getByTestId('inbox-moved'))).toContain(
       after.slots[meetingWith(after, STEEL).slot]!.start,
     );
+    // the day as the page's language writes it, not the API's ISO date
+    expect(await textOf(notice.getByTestId('inbox-moved'))).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     await steel.page.getByTestId('lang-switch').click();
     await expect.poll(() => textOf(notice)).toContain('Meeting moved');
     await steel.page.goto(`/events/${eventId}/agenda`);

@@ -22,6 +22,7 @@ import {
 import { formatDate, formatQuantity, useCatalogue } from '../../components/match-format.ts';
 import { localized, type TranslationKey, t } from '../../i18n/index.ts';
 import { usePageTitle } from '../../page-title.ts';
+import { formatSlot } from '../events/event-format.ts';
 import { afterMatchChange } from './listing-matches.tsx';
 
 /**
@@ -185,7 +186,7 @@ function InboxEventLine(props: { dot: string; label: string; isNew: boolean }) {
 /** On an event's live day the schedule was repaired and this meeting moved: from where to where. */
 function MeetingMovedRow(props: { item: MeetingMovedNotification; isNew: boolean }) {
   const cell = (c: MeetingMovedNotification['from']) =>
-    `${c.date} ${c.start}–${c.end} · ${t('inbox.tableN', { n: c.table })}`;
+    `${formatSlot(c)} · ${t('inbox.tableN', { n: c.table })}`;
   return (
     <li
       class="card inbox-item"
