@@ -1,5 +1,6 @@
 import { A, revalidate } from '@solidjs/router';
 import { createSignal, type JSX, Show } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
 import { ApiError } from '../api/client.ts';
 import {
   acceptMatch,
@@ -172,6 +173,8 @@ export interface MatchCardProps {
   onChanged: (updated: MatchView, action: Action) => void | Promise<void>;
   /** Link to the match's own page. */
   showLink?: boolean;
+  /** The level of the card's heading: 2 where the card sits right under the page's title. */
+  headingLevel?: 2 | 3;
   children?: JSX.Element;
 }
 
@@ -199,6 +202,8 @@ export function MatchCard(props: MatchCardProps) {
     return undefined;
   };
   const open = () => actions().decline || actions().waiting;
+  const heading = () => `h${props.headingLevel ?? 3}`;
+  const subheading = () => `h${(props.headingLevel ?? 3) + 1}`;
   /**
    * An open match waiting for an invited firm on the other side (or, for organizers, on either
    * side) that has not joined yet.
@@ -223,17 +228,17 @@ export function MatchCard(props: MatchCardProps) {
           <Show
             when={counterpart()}
             fallback={
-              <h3 class="match-counterpart">
+              <Dynamic component={heading()} class="match-counterpart">
                 {t('matches.between', { offer: props.match.offerOrgName, need: props.match.needOrgName })}
-              </h3>
+              </Dynamic>
             }
           >
             {(c) => (
               <>
                 <p class="match-role">{c().role}</p>
-                <h3 class="match-counterpart">
+                <Dynamic component={heading()} class="match-counterpart">
                   <A href={`/orgs/${c().id}`}>{c().name}</A>
-                </h3>
+                </Dynamic>
               </>
             )}
           </Show>
@@ -292,13 +297,15 @@ export function MatchCard(props: MatchCardProps) {
         </Show>
       </dl>
 
-      <section class="match-why" aria-label={t('matches.reasons')}>
-        <h4 class="match-subtitle">{t('matches.reasons')}</h4>
+      <div class="match-why">
+        <Dynamic component={subheading()} class="match-subtitle">
+          {t('matches.reasons')}
+        </Dynamic>
         <MatchReasons
           reasons={props.match.reasons}
           context={{ kind: props.match.kind, offerItem: props.match.offerItem, unit: props.match.unit }}
         />
-      </section>
+      </div>
 
       <Show when={side()}>
         <Show

@@ -66,7 +66,7 @@ function RegistrationList(props: { event: MatchEvent }) {
       </h2>
       <Show when={first()}>
         <Show when={pages.items().length > 0} fallback={<p class="muted">{t('events.noRegistrations')}</p>}>
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex="0">
             <table class="data-table">
               <thead>
                 <tr>

@@ -268,7 +268,7 @@ function ReportView(props: { report: EventReport }) {
           {t('reports.demand')}
         </h2>
         <Show when={r().demand.length > 0} fallback={<p class="muted">{t('reports.empty')}</p>}>
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex="0">
             <table class="data-table report-table">
               <thead>
                 <tr>
@@ -333,7 +333,7 @@ interface DealRow {
 
 function DealTable(props: { first: string; second?: string; rows: DealRow[] }) {
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0">
       <table class="data-table report-table">
         <thead>
           <tr>

@@ -188,7 +188,7 @@ function ScheduleGrid(props: { event: MatchEvent; schedule: Schedule; onPinned: 
           </div>
         )}
       </Show>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0">
         <table class="data-table schedule-grid" data-testid="schedule-grid">
           <thead>
             <tr>

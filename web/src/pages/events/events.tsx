@@ -139,7 +139,7 @@ function MyRegistrations() {
     <Show when={first() && pages.items().length > 0}>
       <section class="card" data-testid="registered-events">
         <h2 class="card-title">{t('events.myRegistrations')}</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
           <table class="data-table">
             <thead>
               <tr>
@@ -203,7 +203,7 @@ function EventTable(props: {
     <section class="card">
       <Show when={props.loaded}>
         <Show when={shown().length > 0} fallback={props.empty}>
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex="0">
             <table class="data-table" data-testid="event-list">
               <thead>
                 <tr>

@@ -81,7 +81,7 @@ export default function RegionDashboardPage() {
               <h2 class="card-title" id="dashboard-cities-title">
                 {d().regionName} · {d().month}
               </h2>
-              <div class="table-wrap">
+              <div class="table-wrap" tabindex="0">
                 <table class="data-table report-table">
                   <thead>
                     <tr>
@@ -133,7 +133,7 @@ export default function RegionDashboardPage() {
                 {t('reports.eventList')}
               </h2>
               <Show when={d().events.length > 0} fallback={<p class="muted">{t('reports.empty')}</p>}>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                   <table class="data-table report-table" data-testid="dashboard-events">
                     <thead>
                       <tr>

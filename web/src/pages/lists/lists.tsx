@@ -147,7 +147,7 @@ export default function ListsPage() {
                 {t('lists.capped', { count: formatNumber(MAX_LISTINGS_READ) })}
               </p>
             </Show>
-            <section class="totals" aria-label={t('lists.totals')} data-testid="lists-totals">
+            <div class="totals" data-testid="lists-totals">
               <div class="total total-supply">
                 <span class="total-label">{t('lists.supply')}</span>
                 <span class="total-value" data-testid="total-supply">
@@ -168,7 +168,7 @@ export default function ListsPage() {
                   {formatNumber(s().totals.gap)}
                 </span>
               </div>
-            </section>
+            </div>
             <Show when={mixedUnits()}>
               <p class="hint">{t('lists.mixedUnits')}</p>
             </Show>

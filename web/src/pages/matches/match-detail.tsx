@@ -59,6 +59,7 @@ export default function MatchDetailPage(props: RouteSectionProps) {
           </header>
           <div class="match-page">
             <MatchCard
+              headingLevel={2}
               match={m()}
               viewerOrgId={me()?.org.id}
               onChanged={(updated: MatchView, action) => afterMatchChange(updated, action)}

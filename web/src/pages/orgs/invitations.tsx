@@ -44,7 +44,7 @@ export default function InvitationsPage() {
               </p>
             }
           >
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
               <table class="data-table table-stack" data-testid="invitations">
                 <thead>
                   <tr>

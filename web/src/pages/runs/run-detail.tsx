@@ -367,7 +367,7 @@ function ProposalsTable(props: { run: MatchingRun }) {
           <Show when={data()}>
             {(body) => (
               <>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                   <table class="data-table proposals-table">
                     <thead>
                       <tr>

@@ -179,7 +179,7 @@ function RunList() {
       </h2>
       <Show when={first()}>
         <Show when={runs().length > 0} fallback={<p class="muted">{t('runs.none')}</p>}>
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex="0">
             <table class="data-table" data-testid="run-list">
               <thead>
                 <tr>
