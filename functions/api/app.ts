@@ -7,7 +7,6 @@ import { adminRoutes } from '../admin/admin.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { authRoutes, meRoutes } from '../auth/auth.routes.ts';
 import { catalogueRoutes } from '../catalogue/catalogue.routes.ts';
-import { refreshCatalogue } from '../catalogue/catalogue-refresh.ts';
 import { dealRoutes, matchDealRoutes } from '../deals/deal.routes.ts';
 import { MAX_DEAL_FILE_BYTES } from '../deals/deal-file.ts';
 // matchmaking events (issue 9)
@@ -85,7 +84,6 @@ export function createApp(getDeps: () => Deps, extraModules: readonly RouteModul
     c.set('deps', getDeps());
     c.set('lang', negotiateLang(c.req.header('accept-language')));
     c.set('principal', undefined);
-    await refreshCatalogue(c.get('deps'));
     await next();
   });
   app.use(

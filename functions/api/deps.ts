@@ -11,6 +11,7 @@ import {
 import { createTokenVerifier, type TokenVerifier } from '../auth/token-verifier.ts';
 import { UserRepo } from '../auth/user.repo.ts';
 import { CatalogueAdditionsRepo } from '../catalogue/catalogue-additions.repo.ts';
+import { CatalogueStore } from '../catalogue/catalogue-store.ts';
 import { DealRepo } from '../deals/deal.repo.ts';
 import { type FileStore, LocalFileStore } from '../deals/file-store.ts';
 // matchmaking events (issue 9)
@@ -50,6 +51,8 @@ export interface Deps {
   readonly matches: MatchRepo;
   readonly runs: MatchingRunRepo;
   readonly catalogueAdditions: CatalogueAdditionsRepo;
+  /** The catalogue in use (the base and the stored additions): `await deps.catalogue.current()`. */
+  readonly catalogue: CatalogueStore;
   // hardening (issue 12)
   readonly streamQuarantine: StreamQuarantineRepo;
   // matchmaking events (issue 9)
@@ -148,6 +151,7 @@ export function buildDeps(config: Config, clock: Clock = systemClock, aws: AwsAd
     });
   }
   const audit = new AuditRepo(table);
+  const catalogueAdditions = new CatalogueAdditionsRepo(table);
   return {
     config,
     clock,
@@ -164,7 +168,8 @@ export function buildDeps(config: Config, clock: Clock = systemClock, aws: AwsAd
     imports: new ImportJobRepo(table),
     matches: new MatchRepo(table),
     runs: new MatchingRunRepo(table),
-    catalogueAdditions: new CatalogueAdditionsRepo(table),
+    catalogueAdditions,
+    catalogue: new CatalogueStore(catalogueAdditions),
     // hardening (issue 12)
     streamQuarantine: new StreamQuarantineRepo(table),
     // matchmaking events (issue 9)

@@ -3,9 +3,8 @@ import { auditEntry } from '../audit/audit.ts';
 import { isOrganizer, type Principal } from '../auth/principal.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
-import { CatalogueError, catalogue, useCatalogueAdditions } from './catalogue.ts';
+import { CatalogueError } from './catalogue.ts';
 import type { AdditionKind } from './catalogue-additions.repo.ts';
-import { reloadCatalogue } from './catalogue-refresh.ts';
 import type { CatalogueAdditions } from './catalogue-types.ts';
 
 const ADDITION_FIELD: Record<AdditionKind, keyof CatalogueAdditions> = {
@@ -28,21 +27,20 @@ export async function addCatalogueEntry(
   entry: Record<string, unknown>,
 ): Promise<void> {
   if (!isOrganizer(principal)) throw new ForbiddenError();
-  const current = await reloadCatalogue(deps);
+  const { catalogue: existing, additions: current } = await deps.catalogue.reload();
   const id = kind === 'substitution' ? `${entry.supply}>${entry.demand}` : String(entry.id);
   const field = ADDITION_FIELD[kind];
   const next = {
     ...current,
     [field]: [...((current[field] as unknown[]) ?? []), entry],
   } as CatalogueAdditions;
-  const existing = catalogue.extend(current);
   const taken =
     (kind === 'spec' && existing.getSpec(id)) ||
     (kind === 'skill' && existing.getSkill(id)) ||
     (kind === 'certificate' && existing.getCertificate(id));
   if (taken) throw new ConflictError();
   try {
-    catalogue.extend(next);
+    deps.catalogue.base.extend(next);
   } catch (error) {
     if (error instanceof CatalogueError) {
       throw new ValidationError([
@@ -57,5 +55,5 @@ export async function addCatalogueEntry(
     deps.catalogueAdditions.addItem(kind, id, entry as never, principal.userId, now),
     deps.audit.item(auditEntry(principal, 'catalogue', id, `add-${kind}`, now, newId())),
   ]);
-  useCatalogueAdditions(next);
+  deps.catalogue.adopt(next);
 }

@@ -5,10 +5,8 @@ import { principalOf } from '../api/context.ts';
 import { describe } from '../shared/openapi.ts';
 import { text } from '../shared/schema-fields.ts';
 import { jsonBody } from '../shared/validation.ts';
-import { activeCatalogue } from './catalogue.ts';
 import type { AdditionKind } from './catalogue-additions.repo.ts';
 import { addCatalogueEntry } from './catalogue-commands.ts';
-import { refreshCatalogue } from './catalogue-refresh.ts';
 
 const slug = z.string().check(z.regex(/^[a-z0-9][a-z0-9.\-_]{0,79}$/, { message: 'field.invalid_format' }));
 const localText = z.strictObject({ zh: text(100), en: text(100) });
@@ -89,8 +87,7 @@ export const catalogueRoutes = new Hono<AppEnv>()
       auth: 'public',
     }),
     async (c) => {
-      await refreshCatalogue(c.get('deps'));
-      const catalogue = activeCatalogue();
+      const catalogue = await c.get('deps').catalogue.current();
       c.header('Cache-Control', 'public, max-age=60');
       return c.json({
         categories: catalogue.categories,

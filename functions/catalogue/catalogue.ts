@@ -38,7 +38,7 @@ export type * from './catalogue-types.ts';
  * The catalogue: categories, units, product specs, certificates, skills and substitution rules, with
  * their look-ups. The base data lives in the `specs-*.ts`, `units.ts`, `skills.ts` … modules; admins'
  * additions are merged with {@link Catalogue.extend}, which checks them like the base (unique ids,
- * known references) and returns a new catalogue. The module-level functions use the base catalogue.
+ * known references) and returns a new catalogue. There is no module-level catalogue in use: see catalogue-store.ts.
  */
 
 export type SpecFailureReason = 'field.required' | 'field.unknown_spec' | 'field.spec_ambiguous';
@@ -377,8 +377,12 @@ export class Catalogue {
   }
 }
 
-/** The base catalogue built from the data modules. */
-export const catalogue: Catalogue = Catalogue.fromParts(
+/**
+ * The base catalogue built from the data modules. What a request or a stream record uses is the
+ * base extended with the stored additions: `deps.catalogue.current()` (catalogue-store.ts); this
+ * constant is for code and tests that need the base alone.
+ */
+export const baseCatalogue: Catalogue = Catalogue.fromParts(
   {
     categories: BASE_CATEGORIES,
     units: BASE_UNITS,
@@ -393,77 +397,3 @@ export const catalogue: Catalogue = Catalogue.fromParts(
   MACHINERY,
   PETROCHEMICAL,
 );
-
-export const categories: readonly Category[] = catalogue.categories;
-
-/**
- * The catalogue in use: the base plus what organizers and admins added (stored in the table and
- * loaded by catalogue-additions.repo.ts). The module-level look-ups below read this one.
- */
-let active: Catalogue = catalogue;
-
-export function activeCatalogue(): Catalogue {
-  return active;
-}
-
-/** Replaces the additions in use (validated like the base: throws CatalogueError if inconsistent). */
-export function useCatalogueAdditions(additions: CatalogueAdditions): Catalogue {
-  active = catalogue.extend(additions);
-  return active;
-}
-
-export function getCategory(id: string): Category | undefined {
-  return active.getCategory(id);
-}
-
-export function getSpec(id: string): Spec | undefined {
-  return active.getSpec(id);
-}
-
-export function specsOf(categoryId: string): readonly Spec[] {
-  return active.specsOf(categoryId);
-}
-
-export function resolveSpec(text: unknown): CatalogueMatch<Spec, SpecFailureReason> {
-  return active.resolveSpec(text);
-}
-
-export function getUnit(id: string): Unit | undefined {
-  return active.getUnit(id);
-}
-
-export function resolveUnit(text: string): Unit | undefined {
-  return active.resolveUnit(text);
-}
-
-export function convertQuantity(value: number, fromUnit: string, toUnit: string): number | undefined {
-  return active.convertQuantity(value, fromUnit, toUnit);
-}
-
-export function canSubstitute(supplySpecId: string, demandSpecId: string): boolean {
-  return active.canSubstitute(supplySpecId, demandSpecId);
-}
-
-export function substitutesFor(demandSpecId: string): readonly Spec[] {
-  return active.substitutesFor(demandSpecId);
-}
-
-export function getCertificate(id: string): Certificate | undefined {
-  return active.getCertificate(id);
-}
-
-export function getSkill(id: string): Skill | undefined {
-  return active.getSkill(id);
-}
-
-export function resolveSkill(text: unknown): CatalogueMatch<Skill, SkillFailureReason> {
-  return active.resolveSkill(text);
-}
-
-export function resolveCertificate(text: unknown): CatalogueMatch<Certificate, CertificateFailureReason> {
-  return active.resolveCertificate(text);
-}
-
-export function missingCertificates(held: readonly string[], required: readonly string[]): string[] {
-  return active.missingCertificates(held, required);
-}

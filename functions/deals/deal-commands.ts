@@ -3,7 +3,6 @@ import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { Deps } from '../api/deps.ts';
 import { auditEntry, diff } from '../audit/audit.ts';
 import { isOrganizer, type Principal } from '../auth/principal.ts';
-import { getSpec } from '../catalogue/catalogue.ts';
 import { managesEvent } from '../contract/events.ts';
 import { registrationIdFor } from '../events/registration.ts';
 import type { Listing } from '../listings/listing.ts';
@@ -332,7 +331,7 @@ export async function recordDeal(deps: Deps, principal: Principal, input: Record
   if (!goodsListing(offer) || !goodsListing(need)) throw new NotFoundError();
   if (offer.unit !== need.unit)
     throw new ValidationError([{ field: 'needListingId', key: 'field.unit_mismatch' }]);
-  const spec = getSpec(offer.specId);
+  const spec = (await deps.catalogue.current()).getSpec(offer.specId);
   const terms = termsOf(input);
   const link = await eventLink(deps, viewer, input, match, offer.orgId, need.orgId, recordedAs);
   const now = deps.clock.now().toISOString();

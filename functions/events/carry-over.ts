@@ -1,4 +1,4 @@
-import { getSkill, getSpec, getUnit } from '../catalogue/catalogue.ts';
+import type { Catalogue } from '../catalogue/catalogue.ts';
 import type { CarryOver, CarryOverListing, CarryOverOrg } from '../contract/report.ts';
 import type { Listing } from '../listings/listing.ts';
 import type { MatchEvent } from './event.ts';
@@ -37,14 +37,17 @@ export interface CarryOverInput {
   registrations: readonly Registration[];
   /** Whether a listing may be enrolled at this event (its kinds and categories). */
   fits: (listing: Listing) => boolean;
+  /** The catalogue in use (names of specs, units and skills). */
+  catalogue: Catalogue;
 }
 
 function itemOf(
+  catalogue: Catalogue,
   listing: Listing,
 ): Pick<CarryOverListing, 'specId' | 'name' | 'unit' | 'unitSymbol' | 'quantity'> {
   if (listing.kind === 'supply' || listing.kind === 'demand') {
-    const spec = getSpec(listing.specId);
-    const unit = getUnit(listing.unit);
+    const spec = catalogue.getSpec(listing.specId);
+    const unit = catalogue.getUnit(listing.unit);
     return {
       specId: listing.specId,
       name: spec ? { zh: spec.name.zh, en: spec.name.en } : { zh: listing.specId, en: listing.specId },
@@ -53,7 +56,7 @@ function itemOf(
       quantity: listing.quantity,
     };
   }
-  const skill = getSkill(listing.skillId);
+  const skill = catalogue.getSkill(listing.skillId);
   return {
     specId: listing.skillId,
     name: skill ? { zh: skill.name.zh, en: skill.name.en } : { zh: listing.skillId, en: listing.skillId },
@@ -92,7 +95,7 @@ export function carryOver(input: CarryOverInput): CarryOver {
       listingId: listing.id,
       orgId: listing.orgId,
       orgName: listing.orgName,
-      ...itemOf(listing),
+      ...itemOf(input.catalogue, listing),
       remaining: listing.remaining,
       enrolled: registration?.listingIds.includes(listing.id) ?? false,
     });

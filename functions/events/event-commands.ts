@@ -1,7 +1,7 @@
 import type { Deps } from '../api/deps.ts';
 import { auditEntry, diff } from '../audit/audit.ts';
 import { isOrganizer, type Principal } from '../auth/principal.ts';
-import { getCategory, getSkill } from '../catalogue/catalogue.ts';
+import type { Catalogue } from '../catalogue/catalogue.ts';
 import {
   type EventInput,
   type EventPatch,
@@ -60,13 +60,13 @@ export function publicEvent(event: MatchEvent, now: Date): Omit<EventView, 'runI
   return { ...view, actions: registrationOpen(event, now) ? ['register'] : [] };
 }
 
-function checkReferences(input: Partial<EventInput>): FieldIssue[] {
+function checkReferences(catalogue: Catalogue, input: Partial<EventInput>): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (input.region !== undefined && !isValidAdcode(input.region)) {
     issues.push({ field: 'region', key: 'field.adcode' });
   }
   input.categories?.forEach((c, i) => {
-    const known = c.startsWith('labour:') ? getSkill(c.slice(7)) : getCategory(c);
+    const known = c.startsWith('labour:') ? catalogue.getSkill(c.slice(7)) : catalogue.getCategory(c);
     if (!known) issues.push({ field: `categories.${i}`, key: 'field.unknown_category' });
   });
   return issues;
@@ -98,7 +98,7 @@ function assertJurisdiction(viewer: Viewer, region: string): void {
 export async function createEvent(deps: Deps, principal: Principal, input: EventInput): Promise<MatchEvent> {
   const viewer = await viewerFor(deps, principal);
   if (!isOrganizer(viewer)) throw new ForbiddenError();
-  const issues = checkReferences(input);
+  const issues = checkReferences(await deps.catalogue.current(), input);
   if (issues.length > 0) throw new ValidationError(issues);
   assertJurisdiction(viewer, input.region);
   const org = await deps.orgs.get(principal.orgId);
@@ -183,7 +183,7 @@ export async function editEvent(
 ): Promise<MatchEvent> {
   const { event, viewer } = await loadManagedEvent(deps, principal, eventId);
   transition(eventLifecycle, event.status, event.status === 'published' ? 'amend' : 'edit', ['organizer']);
-  const issues = checkReferences(patch);
+  const issues = checkReferences(await deps.catalogue.current(), patch);
   if (issues.length > 0) throw new ValidationError(issues);
   if (patch.region !== undefined) assertJurisdiction(viewer, patch.region);
   if (patch.capacity !== undefined && patch.capacity < event.approvedCount) {

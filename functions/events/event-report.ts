@@ -1,4 +1,4 @@
-import { getCategory, getSpec, getUnit } from '../catalogue/catalogue.ts';
+import type { Catalogue } from '../catalogue/catalogue.ts';
 import { fenToWanText, fenToYiText } from '../contract/money.ts';
 import type {
   CountValue,
@@ -40,6 +40,8 @@ export interface EventReportInput {
   meetings: readonly Pick<Meeting, 'status'>[];
   deals: readonly Deal[];
   now: Date;
+  /** The catalogue in use (names of specs, units and categories). */
+  catalogue: Catalogue;
 }
 
 const SIGNED = new Set<Deal['status']>(['contract', 'delivered']);
@@ -147,6 +149,7 @@ function regionRows(tallies: Map<string, DealTally>): ReportRegionRow[] {
 }
 
 function demandRows(
+  catalogue: Catalogue,
   registrations: readonly Registration[],
   deals: readonly Deal[],
 ): {
@@ -205,8 +208,8 @@ function demandRows(
   }
   const out = [...rows.values()]
     .map((row): ReportDemandRow => {
-      const spec = getSpec(row.specId);
-      const unit = getUnit(row.unit);
+      const spec = catalogue.getSpec(row.specId);
+      const unit = catalogue.getUnit(row.unit);
       const enrolled = decimalToNumber(row.enrolled);
       const met = decimalToNumber(row.met);
       return {
@@ -226,7 +229,7 @@ function demandRows(
 }
 
 export function eventReport(input: EventReportInput): EventReport {
-  const { event, registrations, checkIns, matches, meetings, deals } = input;
+  const { event, registrations, checkIns, matches, meetings, deals, catalogue } = input;
   const count = <T>(items: readonly T[], test: (item: T) => boolean) => items.filter(test).length;
   const approvedOrgs = new Set(registrations.filter((r) => r.status === 'approved').map((r) => r.orgId));
 
@@ -254,7 +257,7 @@ export function eventReport(input: EventReportInput): EventReport {
       dealFirms.add(deal.needOrgId);
     }
   }
-  const demand = demandRows(registrations, deals);
+  const demand = demandRows(catalogue, registrations, deals);
   const days = event.days.map((d) => d.date).sort();
   const totals = total.view();
   // Participating firms: approved participants, and any firm that signed at the event without one.
@@ -301,7 +304,7 @@ export function eventReport(input: EventReportInput): EventReport {
     },
     byCategory: [...byCategory.entries()]
       .map(([category, tally]): ReportCategoryRow => {
-        const known = getCategory(category);
+        const known = catalogue.getCategory(category);
         return {
           category,
           name: known ? { zh: known.name.zh, en: known.name.en } : { zh: category, en: category },

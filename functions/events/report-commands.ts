@@ -39,7 +39,8 @@ export async function reportOfEvent(deps: Deps, principal: Principal, eventId: s
     deps.meetings.allMeetings(event.id),
     deps.deals.allForEvent(event.id),
   ]);
-  return eventReport({ event, registrations, checkIns, matches, meetings, deals, now });
+  const catalogue = await deps.catalogue.current();
+  return eventReport({ event, registrations, checkIns, matches, meetings, deals, now, catalogue });
 }
 
 // ── The organizer's region dashboard ────────────────────────────────────────────────────────────
@@ -115,5 +116,6 @@ export async function carryOverFor(deps: Deps, principal: Principal, eventId: st
     listings,
     registrations,
     fits: (listing) => fitsEvent(event, listing),
+    catalogue: await deps.catalogue.current(),
   });
 }

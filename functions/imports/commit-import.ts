@@ -124,6 +124,7 @@ export async function commitImport(
     await saveJob(deps, next, job.version);
     job = next;
   }
+  const catalogue = await deps.catalogue.current();
   while (job.committedChunks < job.chunkCount && Date.now() - started < budgetMs) {
     const rows = await deps.imports.chunk(job.id, job.committedChunks);
     let invitedOrgs = 0;
@@ -134,7 +135,7 @@ export async function commitImport(
     const firms = await firmsNamed(deps, rows);
     for (const row of rows) {
       // The same validation the check ran: a row the world changed under is reported, not stuck.
-      const checked = checkImportRow(job.kind, row.input as unknown as Record<string, unknown>);
+      const checked = checkImportRow(catalogue, job.kind, row.input as unknown as Record<string, unknown>);
       if ('issues' in checked) {
         refused.push(...commitRowErrors(job.kind, job.onBehalf, row.row, checked.issues));
         continue;
@@ -168,6 +169,7 @@ export async function commitImport(
         invitedNow.push({ orgId: org.id, name: org.name, creditCode: org.creditCode });
       }
       const listing = buildListing(
+        catalogue,
         row.input,
         { orgId: org.id, orgName: org.name, userId: principal.userId },
         deps.clock.now().toISOString(),

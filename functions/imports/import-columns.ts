@@ -1,3 +1,4 @@
+import type { Catalogue } from '../catalogue/catalogue.ts';
 import { textIssue } from '../contract/schema-fields.ts';
 import type { ListingKind } from '../listings/listing.ts';
 import type { Message, MessageKey, MessageParams } from '../shared/i18n/messages.ts';
@@ -21,7 +22,8 @@ export interface Column {
   required: boolean;
   /** Only in organizer templates (the firm a row is for). */
   organizerOnly?: boolean;
-  parse: (cell: Cell) => CellResult;
+  /** Reads a cell; the catalogue in use names the specs, units, skills and certificates it knows. */
+  parse: (cell: Cell, catalogue: Catalogue) => CellResult;
   /**
    * The template's example value: plainly fictitious (张三, a 138-0000-0000 number). In date columns
    * `{Y}` stands for next year, so the example never shows a window already over.

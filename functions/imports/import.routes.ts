@@ -101,7 +101,12 @@ export const importRoutes = new Hono<AppEnv>()
         throw new BadRequestError('bad_file');
       }
       const organizer = isOrganizer(principal);
-      const checked = await withinScope(deps, principal, q.kind, validateSheet(rows, q.kind, organizer));
+      const checked = await withinScope(
+        deps,
+        principal,
+        q.kind,
+        validateSheet(await deps.catalogue.current(), rows, q.kind, organizer),
+      );
       const now = deps.clock.now().toISOString();
       const chunks = [];
       for (let i = 0; i < checked.good.length; i += CHUNK_ROWS)

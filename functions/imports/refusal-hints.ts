@@ -1,4 +1,4 @@
-import { resolveUnit } from '../catalogue/catalogue.ts';
+import type { Catalogue } from '../catalogue/catalogue.ts';
 import type { MessageKey, MessageParams } from '../shared/i18n/messages.ts';
 import { parseNumberText } from '../shared/parse/parse-number.ts';
 
@@ -26,13 +26,14 @@ function suggestion(text: string): string | undefined {
   return read.ok ? match.replace(/，/g, ',') : undefined;
 }
 
-function isUnitText(text: string): boolean {
+function isUnitText(text: string, catalogue: Catalogue): boolean {
   return (
-    text !== '' && (resolveUnit(text) !== undefined || /^(公里|千米|km|元|人|天|日|个月|月)$/i.test(text))
+    text !== '' &&
+    (catalogue.resolveUnit(text) !== undefined || /^(公里|千米|km|元|人|天|日|个月|月)$/i.test(text))
   );
 }
 
-export function numberHint(cell: unknown, price: boolean): Hint | undefined {
+export function numberHint(cell: unknown, price: boolean, catalogue: Catalogue): Hint | undefined {
   if (typeof cell !== 'string') return undefined;
   let text = cell.normalize('NFKC').replace(/\s+/g, '');
   let word = '';
@@ -58,7 +59,7 @@ export function numberHint(cell: unknown, price: boolean): Hint | undefined {
   } else if (after) rest = rest.slice(0, -after[1]!.length);
   if (price) rest = rest.replace(/^元/, '');
   if (rest !== '') {
-    if (!isUnitText(rest)) return undefined;
+    if (!isUnitText(rest, catalogue)) return undefined;
     unit = rest;
   }
   const suggested = suggestion(number);

@@ -1,3 +1,4 @@
+import type { Catalogue } from '../catalogue/catalogue.ts';
 import { INPUT_SCHEMA_BY_KIND, type ListingInput } from '../listings/listing.schema.ts';
 import type { ListingKind } from '../listings/listing.ts';
 import { listingInputIssues } from '../listings/listing-commands.ts';
@@ -24,6 +25,7 @@ export interface ValidatedSheet {
 const OTHER_QUANTITY_FIELDS = ['stockOnHand', 'dailyCapacity', 'minOrder'];
 
 function convertQuantities(
+  catalogue: Catalogue,
   values: Record<string, unknown>,
   rowNumber: number,
   fieldToColumn: Map<string, Column>,
@@ -31,11 +33,11 @@ function convertQuantities(
   rowErrors: RowError[],
 ): void {
   const specId = typeof values.specId === 'string' ? values.specId : undefined;
-  const target = specId ? specUnit(specId) : undefined;
+  const target = specId ? specUnit(catalogue, specId) : undefined;
   const unitColumn = typeof values.unit === 'string' ? values.unit : undefined;
   const refuse = (field: string, key: MessageKey, params?: MessageParams) =>
     rowErrors.push(rowError(rowNumber, fieldToColumn.get(field), field, key, params, headerText));
-  const symbol = (unitId: string) => unitSymbol(unitId, 'zh');
+  const symbol = (unitId: string) => unitSymbol(catalogue, unitId, 'zh');
   for (const field of ['quantity', ...OTHER_QUANTITY_FIELDS]) {
     const cell = values[field] as QuantityCell | undefined;
     if (cell === undefined || typeof cell !== 'object') continue;
@@ -66,7 +68,7 @@ function convertQuantities(
       values[field] = cell.amount;
       continue;
     }
-    const converted = convertToSpecUnit(cell.amount, unit, specId!);
+    const converted = convertToSpecUnit(catalogue, cell.amount, unit, specId!);
     if (converted === undefined) {
       refuse(field === 'quantity' && cell.unit === undefined ? 'unit' : field, 'field.unit_mismatch');
       continue;
@@ -133,12 +135,13 @@ export function findHeaderRow(rows: SheetRows, columns: readonly Column[]): numb
  * catalogue changed, a date went out of range); then the row is reported and skipped, never stuck.
  */
 export function checkImportRow(
+  catalogue: Catalogue,
   kind: ListingKind,
   values: Record<string, unknown>,
 ): { input: ListingInput } | { issues: readonly FieldIssue[] } {
   try {
     const input = parseInput(INPUT_SCHEMA_BY_KIND[kind], { ...values, kind }) as ListingInput;
-    const issues = listingInputIssues(input);
+    const issues = listingInputIssues(catalogue, input);
     return issues.length > 0 ? { issues } : { input };
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
@@ -157,7 +160,12 @@ export function commitRowErrors(
   return issues.map((f) => rowError(row, byField.get(f.field), f.field, f.key, f.params));
 }
 
-export function validateSheet(rows: SheetRows, kind: ListingKind, organizer: boolean): ValidatedSheet {
+export function validateSheet(
+  catalogue: Catalogue,
+  rows: SheetRows,
+  kind: ListingKind,
+  organizer: boolean,
+): ValidatedSheet {
   const columns = columnsFor(kind, organizer);
   const headerIndex = findHeaderRow(rows, columns);
   const header = rows[headerIndex] ?? [];
@@ -213,20 +221,21 @@ export function validateSheet(rows: SheetRows, kind: ListingKind, organizer: boo
           rowErrors.push(rowError(rowNumber, column, column.field, 'field.required', undefined, headerText));
         continue;
       }
-      const parsed = column.parse(cell);
+      const parsed = column.parse(cell, catalogue);
       if (!parsed.ok)
         rowErrors.push(rowError(rowNumber, column, column.field, parsed.key, parsed.params, headerText));
       else setPath(values, column.field, parsed.value);
     }
     // Quantities in the spec's unit: the unit column belongs to the quantity column only; any other
     // quantity (stock, capacity, minimum order) is in the spec's unit or names its own (`0.5万吨`).
-    if (rowErrors.length === 0) convertQuantities(values, rowNumber, fieldToColumn, headerText, rowErrors);
+    if (rowErrors.length === 0)
+      convertQuantities(catalogue, values, rowNumber, fieldToColumn, headerText, rowErrors);
     delete values.unit;
     const owner = values.owner as ImportRow['owner'];
     delete values.owner;
     let input: ListingInput | undefined;
     if (rowErrors.length === 0) {
-      const checked = checkImportRow(kind, values);
+      const checked = checkImportRow(catalogue, kind, values);
       if ('issues' in checked) {
         for (const f of checked.issues) {
           const column = fieldToColumn.get(f.field);

@@ -1,3 +1,4 @@
+import type { Catalogue } from '../catalogue/catalogue.ts';
 import { skillName, specName } from '../imports/cell-parsers.ts';
 import type { Cell, SheetRows } from '../imports/workbook.ts';
 import { fullName } from '../regions/regions.ts';
@@ -32,13 +33,13 @@ const pick = <K extends string>(l: ListingView, key: K): Cell =>
 const yes = (lang: Lang) => (v: unknown) =>
   v ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no';
 
-function columns(kind: ListingView['kind'], lang: Lang): Accessor[] {
+function columns(catalogue: Catalogue, kind: ListingView['kind'], lang: Lang): Accessor[] {
   const y = yes(lang);
   switch (kind) {
     case 'supply':
       return [
         ...common(lang),
-        ['产品规格', 'Spec', (l) => specName(pick(l, 'specId') as string, lang)],
+        ['产品规格', 'Spec', (l) => specName(catalogue, pick(l, 'specId') as string, lang)],
         ['可供数量', 'Quantity', (l) => pick(l, 'quantity')],
         ['剩余数量', 'Remaining', (l) => pick(l, 'remaining')],
         ['单位', 'Unit', (l) => pick(l, 'unit')],
@@ -53,7 +54,7 @@ function columns(kind: ListingView['kind'], lang: Lang): Accessor[] {
         ...common(lang),
         ['项目名称', 'Project', (l) => pick(l, 'projectName')],
         ['省重点项目', 'Key project', (l) => y(pick(l, 'keyProject'))],
-        ['产品规格', 'Spec', (l) => specName(pick(l, 'specId') as string, lang)],
+        ['产品规格', 'Spec', (l) => specName(catalogue, pick(l, 'specId') as string, lang)],
         ['需求数量', 'Quantity', (l) => pick(l, 'quantity')],
         ['剩余数量', 'Remaining', (l) => pick(l, 'remaining')],
         ['单位', 'Unit', (l) => pick(l, 'unit')],
@@ -67,7 +68,7 @@ function columns(kind: ListingView['kind'], lang: Lang): Accessor[] {
     case 'labour_request':
       return [
         ...common(lang),
-        ['工种', 'Skill', (l) => skillName(pick(l, 'skillId') as string, lang)],
+        ['工种', 'Skill', (l) => skillName(catalogue, pick(l, 'skillId') as string, lang)],
         ['人数', 'Headcount', (l) => pick(l, 'headcount')],
         ['剩余人数', 'Remaining', (l) => pick(l, 'remaining')],
         ['开始日期', 'From', (l) => pick(l, 'from')],
@@ -79,18 +80,19 @@ function columns(kind: ListingView['kind'], lang: Lang): Accessor[] {
 }
 
 export function listingRows(
+  catalogue: Catalogue,
   kind: ListingView['kind'],
   listings: readonly ListingView[],
   lang: Lang,
 ): SheetRows {
-  const cols = columns(kind, lang);
+  const cols = columns(catalogue, kind, lang);
   return [
     cols.map(([zh, en]) => (lang === 'zh' ? zh : en)),
     ...listings.map((l) => cols.map(([, , get]) => get(l, lang))),
   ];
 }
 
-export function summaryRows(rows: readonly SummaryRow[], lang: Lang): SheetRows {
+export function summaryRows(catalogue: Catalogue, rows: readonly SummaryRow[], lang: Lang): SheetRows {
   const header =
     lang === 'zh'
       ? ['城市', '产品规格', '单位', '供应', '需求', '缺口（需求−供应）', '供应条数', '需求条数']
@@ -108,7 +110,7 @@ export function summaryRows(rows: readonly SummaryRow[], lang: Lang): SheetRows 
     header,
     ...rows.map((r) => [
       fullName(r.cityAdcode, lang) ?? r.cityAdcode,
-      specName(r.specId, lang),
+      specName(catalogue, r.specId, lang),
       r.unit,
       r.supply,
       r.demand,

@@ -1,7 +1,7 @@
 import type { Deps } from '../api/deps.ts';
 import { auditEntry, diff } from '../audit/audit.ts';
 import type { Principal } from '../auth/principal.ts';
-import { getCertificate, getSkill, getSpec } from '../catalogue/catalogue.ts';
+import type { Catalogue } from '../catalogue/catalogue.ts';
 import { DATE_PAIRS } from '../contract/listing.schema.ts';
 import { plausibilityIssues, todayInChina } from '../contract/plausibility.ts';
 import { unknownAdcode } from '../regions/adcode-check.ts';
@@ -35,12 +35,15 @@ import {
  */
 
 /** Checks references the schema cannot: the spec, skill and certificates exist in the catalogue. */
-function checkReferences(input: Partial<ListingInput> & { kind: Listing['kind'] }): FieldIssue[] {
+function checkReferences(
+  catalogue: Catalogue,
+  input: Partial<ListingInput> & { kind: Listing['kind'] },
+): FieldIssue[] {
   const issues: FieldIssue[] = [...unknownAdcode('adcode', input.adcode)];
-  if ('specId' in input && input.specId !== undefined && !getSpec(input.specId)) {
+  if ('specId' in input && input.specId !== undefined && !catalogue.getSpec(input.specId)) {
     issues.push({ field: 'specId', key: 'field.unknown_spec' });
   }
-  if ('skillId' in input && input.skillId !== undefined && !getSkill(input.skillId)) {
+  if ('skillId' in input && input.skillId !== undefined && !catalogue.getSkill(input.skillId)) {
     issues.push({ field: 'skillId', key: 'field.unknown_skill' });
   }
   const certs = [
@@ -48,7 +51,8 @@ function checkReferences(input: Partial<ListingInput> & { kind: Listing['kind'] 
     ...('certificatesRequired' in input ? (input.certificatesRequired ?? []) : []),
   ];
   const field = input.kind === 'labour_offer' ? 'certificates' : 'certificatesRequired';
-  if (certs.some((c) => !getCertificate(c))) issues.push({ field, key: 'field.unknown_certificate' });
+  if (certs.some((c) => !catalogue.getCertificate(c)))
+    issues.push({ field, key: 'field.unknown_certificate' });
   return issues;
 }
 
@@ -58,8 +62,14 @@ function checkReferences(input: Partial<ListingInput> & { kind: Listing['kind'] 
  * (`checkWindowEnd`), a labour request's minimum days within its period; and the minimum order
  * within the quantity.
  */
-function checkQuantities(listing: Listing, now: Date, checkWindowEnd: boolean): FieldIssue[] {
-  const spec = listing.kind === 'supply' || listing.kind === 'demand' ? getSpec(listing.specId) : undefined;
+function checkQuantities(
+  catalogue: Catalogue,
+  listing: Listing,
+  now: Date,
+  checkWindowEnd: boolean,
+): FieldIssue[] {
+  const spec =
+    listing.kind === 'supply' || listing.kind === 'demand' ? catalogue.getSpec(listing.specId) : undefined;
   const issues = plausibilityIssues(listing as unknown as Parameters<typeof plausibilityIssues>[0], {
     ...(spec ? { spec: { unit: spec.unit, step: spec.step } } : {}),
     today: todayInChina(now),
@@ -80,21 +90,26 @@ function checkQuantities(listing: Listing, now: Date, checkWindowEnd: boolean): 
  * What buildListing refuses beyond the schema (catalogue references, whole steps of the spec, the
  * minimum order); the import's check runs it too, so a row that passes the check passes the commit.
  */
-export function listingInputIssues(input: ListingInput, now: Date = new Date()): FieldIssue[] {
-  const references = checkReferences(input);
+export function listingInputIssues(
+  catalogue: Catalogue,
+  input: ListingInput,
+  now: Date = new Date(),
+): FieldIssue[] {
+  const references = checkReferences(catalogue, input);
   return references.length > 0
     ? references
-    : [...references, ...checkQuantities(input as unknown as Listing, now, true)];
+    : [...references, ...checkQuantities(catalogue, input as unknown as Listing, now, true)];
 }
 
 /** Builds a listing from validated input: derived fields (category, unit, remaining) filled in. */
 export function buildListing(
+  catalogue: Catalogue,
   input: ListingInput,
   owner: { orgId: string; orgName: string; userId: string },
   now: string,
   id: string = newId(),
 ): Listing {
-  const issues = checkReferences(input);
+  const issues = checkReferences(catalogue, input);
   if (issues.length > 0) throw new ValidationError(issues);
   const { status, ...fields } = input;
   const base = {
@@ -111,7 +126,7 @@ export function buildListing(
   switch (fields.kind) {
     case 'supply':
     case 'demand': {
-      const spec = getSpec(fields.specId)!;
+      const spec = catalogue.getSpec(fields.specId)!;
       listing = {
         ...base,
         ...fields,
@@ -147,7 +162,7 @@ export function buildListing(
       };
       break;
   }
-  const quantityIssues = checkQuantities(listing, new Date(now), true);
+  const quantityIssues = checkQuantities(catalogue, listing, new Date(now), true);
   if (quantityIssues.length > 0) throw new ValidationError(quantityIssues);
   return listing;
 }
@@ -156,7 +171,13 @@ export async function postListing(deps: Deps, principal: Principal, input: Listi
   const org = await deps.orgs.get(principal.orgId);
   if (!org) throw new NotFoundError();
   const now = deps.clock.now().toISOString();
-  const listing = buildListing(input, { orgId: org.id, orgName: org.name, userId: principal.userId }, now);
+  const catalogue = await deps.catalogue.current();
+  const listing = buildListing(
+    catalogue,
+    input,
+    { orgId: org.id, orgName: org.name, userId: principal.userId },
+    now,
+  );
   await deps.listings.create(listing, auditEntry(principal, 'listing', listing.id, 'post', now, newId()));
   return listing;
 }
@@ -183,7 +204,8 @@ export async function editListing(
 ): Promise<Listing> {
   const current = await loadOwnListing(deps, principal, listingId);
   const status = transition(listingLifecycle, current.status, 'edit', listingRoles(principal, current));
-  const issues = checkReferences({ ...patch, kind: current.kind } as ListingInput);
+  const catalogue = await deps.catalogue.current();
+  const issues = checkReferences(catalogue, { ...patch, kind: current.kind } as ListingInput);
   if (issues.length > 0) throw new ValidationError(issues);
   const merged = { ...current, ...patch, status: current.status === 'draft' ? 'draft' : status } as Listing;
   for (const field of cleared) delete (merged as unknown as Record<string, unknown>)[field];
@@ -202,7 +224,7 @@ export async function editListing(
     ]);
   }
   if (merged.kind === 'supply' || merged.kind === 'demand') {
-    const spec = getSpec(merged.specId)!;
+    const spec = catalogue.getSpec(merged.specId)!;
     merged.category = spec.category;
     merged.unit = spec.unit;
   }
@@ -210,7 +232,7 @@ export async function editListing(
   if (startEnd) throw new ValidationError([startEnd]);
   const [startField, endField] = DATE_PAIRS[merged.kind];
   const windowMoved = startField in patch || endField in patch;
-  const quantityIssues = checkQuantities(merged, deps.clock.now(), windowMoved);
+  const quantityIssues = checkQuantities(catalogue, merged, deps.clock.now(), windowMoved);
   if (quantityIssues.length > 0) throw new ValidationError(quantityIssues);
   const now = deps.clock.now().toISOString();
   merged.updatedAt = now;

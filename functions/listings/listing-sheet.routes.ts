@@ -56,7 +56,10 @@ export const listingSheetRoutes = new Hono<AppEnv>()
       const { rows, capped } = await readSummary(c.get('deps'), q.region, q.category);
       if (capped) c.header(CAPPED_HEADER, String(MAX_LISTINGS_READ));
       const lang = q.lang ?? c.get('lang');
-      const data = await sheetIO(c.get('deps')).write(summaryRows(rows, lang), q.format);
+      const data = await sheetIO(c.get('deps')).write(
+        summaryRows(await c.get('deps').catalogue.current(), rows, lang),
+        q.format,
+      );
       return sendSheet(c, data, q.format, `gongxu-summary-${q.region}`);
     },
   )
@@ -83,6 +86,7 @@ export const listingSheetRoutes = new Hono<AppEnv>()
       if (capped) c.header(CAPPED_HEADER, String(MAX_LISTINGS_READ));
       const lang = q.lang ?? c.get('lang');
       const rows = listingRows(
+        await c.get('deps').catalogue.current(),
         q.kind,
         all.map((l) => viewListing(l, principal)),
         lang,

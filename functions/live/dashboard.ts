@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { Deps } from '../api/deps.ts';
-import { getCategory } from '../catalogue/catalogue.ts';
 import { slotGrid } from '../contract/events.ts';
 import { type DashboardSnapshot, dayClock } from '../contract/live.ts';
 import { centreOf, getRegion } from '../regions/regions.ts';
@@ -39,6 +38,7 @@ export async function dashboardSnapshot(
     deps.meetings.allMeetings(event.id),
     deps.deals.allForEvent(event.id),
   ]);
+  const catalogue = await deps.catalogue.current();
   const signed = deals.filter((d) => SIGNED.has(d.status));
   const byCategory = new Map<
     string,
@@ -46,7 +46,7 @@ export async function dashboardSnapshot(
   >();
   const byRegion = new Map<string, { adcode: string; name: string; deals: number; valueFen: number }>();
   for (const d of signed) {
-    const known = getCategory(d.category);
+    const known = catalogue.getCategory(d.category);
     const c = byCategory.get(d.category) ?? {
       category: d.category,
       name: known ? { zh: known.name.zh, en: known.name.en } : { zh: d.category, en: d.category },

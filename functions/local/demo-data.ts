@@ -370,6 +370,7 @@ export async function seedDemoData(deps: Deps): Promise<boolean> {
   const now = deps.clock.now();
   const today = now.toISOString().slice(0, 10);
   const plus = (days: number) => new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+  const catalogue = await deps.catalogue.current();
   for (const demo of DEMO_ORGS) {
     if (await deps.users.findByEmail(demo.email)) continue;
     const { org, user } = await registerOrg(
@@ -379,7 +380,12 @@ export async function seedDemoData(deps: Deps): Promise<boolean> {
     );
     for (const input of demo.listings(today, plus)) {
       const stamp = deps.clock.now().toISOString();
-      const listing = buildListing(input, { orgId: org.id, orgName: org.name, userId: user.id }, stamp);
+      const listing = buildListing(
+        catalogue,
+        input,
+        { orgId: org.id, orgName: org.name, userId: user.id },
+        stamp,
+      );
       await deps.listings.create(
         listing,
         auditEntry({ userId: user.id, orgId: org.id }, 'listing', listing.id, 'post', stamp, newId()),

@@ -1,4 +1,4 @@
-import { canSubstitute, getSpec } from '../catalogue/catalogue.ts';
+import type { Catalogue } from '../catalogue/catalogue.ts';
 import { DATE_PAIRS } from '../listings/listing.schema.ts';
 import type {
   DemandListing,
@@ -27,32 +27,40 @@ export function pointOf(listing: Pick<Listing, 'lat' | 'lng' | 'adcode'>): { lat
   return centreOf(listing.adcode) ?? { lat: 0, lng: 0 };
 }
 
-export function stepOf(specId: string): number {
-  return getSpec(specId)?.step ?? 1;
+export function stepOf(catalogue: Catalogue, specId: string): number {
+  return catalogue.getSpec(specId)?.step ?? 1;
 }
 
-export function toSteps(quantity: number, specId: string): number {
-  return Math.max(0, Math.floor(quantity / stepOf(specId) + 1e-9));
+export function toSteps(catalogue: Catalogue, quantity: number, specId: string): number {
+  return Math.max(0, Math.floor(quantity / stepOf(catalogue, specId) + 1e-9));
 }
 
-export function fromSteps(steps: number, specId: string): number {
-  const step = stepOf(specId);
+export function fromSteps(catalogue: Catalogue, steps: number, specId: string): number {
+  const step = stepOf(catalogue, specId);
   return Math.round(steps * step * 1e6) / 1e6;
 }
 
-export const goodsPolicy: AllocationPolicy = {
-  freightRate: (specId) => (getSpec(specId)?.freightCnyPerUnitKm ?? 0.4) * stepOf(specId),
-  provinceBorderPenalty: (specId) =>
-    (getSpec(specId)?.freightCnyPerUnitKm ?? 0.4) * stepOf(specId) * BORDER_PENALTY_KM,
-  canSubstitute: (supplySpecId, demandSpecId) => canSubstitute(supplySpecId, demandSpecId),
-};
+/** Freight rates and substitution rules from the catalogue in use. */
+export function goodsPolicy(catalogue: Catalogue): AllocationPolicy {
+  const rate = (specId: string) =>
+    (catalogue.getSpec(specId)?.freightCnyPerUnitKm ?? 0.4) * stepOf(catalogue, specId);
+  return {
+    freightRate: rate,
+    provinceBorderPenalty: (specId) => rate(specId) * BORDER_PENALTY_KM,
+    canSubstitute: (supplySpecId, demandSpecId) => catalogue.canSubstitute(supplySpecId, demandSpecId),
+  };
+}
 
-export function toGoodsSupply(listing: SupplyListing, remaining = listing.remaining): GoodsSupply {
+export function toGoodsSupply(
+  catalogue: Catalogue,
+  listing: SupplyListing,
+  remaining = listing.remaining,
+): GoodsSupply {
   return {
     id: listing.id,
     orgId: listing.orgId,
     specId: listing.specId,
-    remaining: toSteps(remaining, listing.specId),
+    remaining: toSteps(catalogue, remaining, listing.specId),
     point: pointOf(listing),
     provinceCode: listing.adcode.slice(0, 2),
     deliveryRadiusKm: listing.deliveryRadiusKm,
@@ -62,12 +70,16 @@ export function toGoodsSupply(listing: SupplyListing, remaining = listing.remain
   };
 }
 
-export function toGoodsDemand(listing: DemandListing, remaining = listing.remaining): GoodsDemand {
+export function toGoodsDemand(
+  catalogue: Catalogue,
+  listing: DemandListing,
+  remaining = listing.remaining,
+): GoodsDemand {
   return {
     id: listing.id,
     orgId: listing.orgId,
     specId: listing.specId,
-    remaining: toSteps(remaining, listing.specId),
+    remaining: toSteps(catalogue, remaining, listing.specId),
     point: pointOf(listing),
     provinceCode: listing.adcode.slice(0, 2),
     deliverFrom: listing.deliverFrom,

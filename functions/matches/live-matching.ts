@@ -110,7 +110,10 @@ export async function matchListing(deps: Deps, listing: Listing): Promise<number
   const needs = allNeeds.filter(free0);
   const now = deps.clock.now().toISOString();
   const kind = listing.kind === 'supply' || listing.kind === 'demand' ? 'goods' : 'labour';
-  const { proposals: allocated } = allocateListings(kind, offers, needs, { available });
+  const { proposals: allocated } = allocateListings(kind, offers, needs, {
+    catalogue: await deps.catalogue.current(),
+    available,
+  });
   const proposals = allocated
     .filter((p) => p.offer.id === listing.id || p.need.id === listing.id)
     .filter((p) => !pairs.has(`${p.offer.id}|${p.need.id}`))

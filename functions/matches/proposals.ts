@@ -1,3 +1,4 @@
+import type { Catalogue } from '../catalogue/catalogue.ts';
 import type {
   DemandListing,
   LabourOfferListing,
@@ -79,21 +80,25 @@ export function allocateListings(
   offers: readonly Listing[],
   needs: readonly Listing[],
   options: {
+    /** The catalogue in use: steps, freight rates, substitution rules. */
+    catalogue: Catalogue;
     available?: ReadonlyMap<string, number>;
     certify?: boolean;
     compareGreedy?: boolean;
     /** Pairs of organisations (`orgPairKey`) the allocation keeps apart. */
     orgPairsApart?: ReadonlySet<string>;
-  } = {},
+  },
 ): Allocated {
+  const { catalogue } = options;
   offers = matchable(offers);
   needs = matchable(needs);
   const byId = new Map<string, Listing>([...offers, ...needs].map((l) => [l.id, l]));
   const left = (l: Listing) => options.available?.get(l.id) ?? l.remaining;
   if (kind === 'goods') {
-    const supplies = (offers as SupplyListing[]).map((l) => toGoodsSupply(l, left(l)));
-    const demands = (needs as DemandListing[]).map((l) => toGoodsDemand(l, left(l)));
-    const goods = allocateGoods(supplies, demands, goodsPolicy, {
+    const supplies = (offers as SupplyListing[]).map((l) => toGoodsSupply(catalogue, l, left(l)));
+    const demands = (needs as DemandListing[]).map((l) => toGoodsDemand(catalogue, l, left(l)));
+    const policy = goodsPolicy(catalogue);
+    const goods = allocateGoods(supplies, demands, policy, {
       certify: options.certify ?? false,
       orgPairsApart: options.orgPairsApart,
     });
@@ -105,7 +110,7 @@ export function allocateListings(
         need: byId.get(a.demandId)!,
         offerItem: offer.specId,
         needItem: (byId.get(a.demandId) as DemandListing).specId,
-        quantity: fromSteps(a.quantity, offer.specId),
+        quantity: fromSteps(catalogue, a.quantity, offer.specId),
         unit: offer.unit,
         distanceKm: round1(a.distanceKm),
         freightCost: Math.round(a.freightCost),
@@ -117,7 +122,7 @@ export function allocateListings(
     return {
       proposals,
       goods,
-      ...(options.compareGreedy ? { greedy: greedyGoods(supplies, demands, goodsPolicy) } : {}),
+      ...(options.compareGreedy ? { greedy: greedyGoods(supplies, demands, policy) } : {}),
     };
   }
   const labour = allocateLabour(

@@ -82,6 +82,7 @@ export async function executeRun(deps: Deps, queued: MatchingRun): Promise<void>
     // their quantity goes to the next best counterpart instead of being dropped afterwards.
     const metBefore = run.eventId ? await pairsMetBefore(deps, run.eventId) : undefined;
     const result = allocateListings(run.kind, offers, needs, {
+      catalogue: await deps.catalogue.current(),
       certify: true,
       compareGreedy: run.kind === 'goods',
       orgPairsApart: metBefore,

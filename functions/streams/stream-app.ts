@@ -2,7 +2,6 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { Deps } from '../api/deps.ts';
-import { refreshCatalogue } from '../catalogue/catalogue-refresh.ts';
 import { applyListingTotalsRecord } from '../listings/list-totals-commands.ts';
 
 import { matchListing } from '../matches/live-matching.ts';
@@ -161,7 +160,6 @@ async function attempt(deps: Deps, record: DynamoDBRecord, handle: RecordHandler
 export function createStreamHandler(getDeps: () => Deps, handle: RecordHandler = handleRecord) {
   return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
     const deps = getDeps();
-    await refreshCatalogue(deps);
     for (const record of event.Records) {
       const error = await attempt(deps, record, handle);
       if (error === undefined) continue;

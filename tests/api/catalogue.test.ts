@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { baseCatalogue } from '../../functions/catalogue/catalogue.ts';
+import { CATALOGUE_MAX_AGE_MS, CatalogueStore } from '../../functions/catalogue/catalogue-store.ts';
 import { keys } from '../../functions/shared/db/keys.ts';
 import { apiClient } from '../setup/api-client.ts';
 import { makeOrg } from '../setup/fixtures.ts';
@@ -86,5 +88,27 @@ describe('catalogue', () => {
       '/api/catalogue',
     );
     expect(listed.body.specs.filter((s) => s.id === spec.id)).toHaveLength(1);
+  });
+
+  it('is passed in through the dependencies: another process reads an addition once its copy is a minute old, the base never changes', async () => {
+    // Arrange: a second process on the same table, with a clock of its own for the copy's age
+    let now = 0;
+    const other = new CatalogueStore(ctx.deps.catalogueAdditions, () => now);
+    await other.current();
+    const spec = { ...newSpec, id: 'rebar-hrb600e-32-other' };
+
+    // Act
+    const added = await apiClient(ctx.app, { token: organizer.token }).post('/api/catalogue/specs', spec);
+
+    // Assert: this process uses it at once, the other on its next read after a minute
+    expect(added.status).toBe(201);
+    expect((await ctx.deps.catalogue.current()).getSpec(spec.id)?.category).toBe('steel');
+    expect((await other.current()).getSpec(spec.id)).toBeUndefined();
+    now = CATALOGUE_MAX_AGE_MS - 1;
+    expect((await other.current()).getSpec(spec.id)).toBeUndefined();
+    now = CATALOGUE_MAX_AGE_MS;
+    expect((await other.current()).getSpec(spec.id)?.name.zh).toBe(spec.name.zh);
+    expect(baseCatalogue.getSpec(spec.id)).toBeUndefined();
+    expect(other.base).toBe(baseCatalogue);
   });
 });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEntry } from '../../functions/audit/audit.ts';
 import type { Principal } from '../../functions/auth/principal.ts';
+import { baseCatalogue } from '../../functions/catalogue/catalogue.ts';
 import { commitImport } from '../../functions/imports/commit-import.ts';
 import type { ImportJob } from '../../functions/imports/import-job.ts';
 import { readSheet, writeSheet } from '../../functions/imports/workbook.ts';
@@ -166,6 +167,7 @@ describe('spreadsheet import', () => {
     for (const row of next.slice(0, 10)) {
       const now = new Date().toISOString();
       const listing = buildListing(
+        baseCatalogue,
         row.input,
         { orgId: org.org.id, orgName: org.org.name, userId: org.user.id },
         now,

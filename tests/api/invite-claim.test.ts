@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditEntry } from '../../functions/audit/audit.ts';
+import { baseCatalogue } from '../../functions/catalogue/catalogue.ts';
 import type { ListingInput } from '../../functions/contract/listing.schema.ts';
 import type { Listing } from '../../functions/listings/listing.ts';
 import { buildListing } from '../../functions/listings/listing-commands.ts';
@@ -175,6 +176,7 @@ describe('until an invited firm claims its account', () => {
   async function invitedSupplyMatched(w: Awaited<ReturnType<typeof world>>) {
     const now = w.clock.now().toISOString();
     const supply = buildListing(
+      baseCatalogue,
       supplyBody({ quantity: 800 }) as ListingInput,
       {
         orgId: w.steel.id,

@@ -23,7 +23,8 @@ const { ensureTable } = await import('../../functions/shared/db/create-table.ts'
 const { startDynamoDbLocal } = await import('../../functions/local/dynamodb-local.ts');
 const { registerOrg } = await import('../../functions/orgs/register-org.ts');
 const { childrenOf } = await import('../../functions/regions/regions.ts');
-const { getSpec } = await import('../../functions/catalogue/catalogue.ts');
+const { baseCatalogue } = await import('../../functions/catalogue/catalogue.ts');
+const getSpec = (id: string) => baseCatalogue.getSpec(id);
 const { summarise } = await import('../../functions/contract/list-summary.ts');
 const { rebuildListTotals } = await import('../../functions/listings/list-totals-rebuild.ts');
 const { batchWrite } = await import('../../functions/shared/db/batch-write.ts');

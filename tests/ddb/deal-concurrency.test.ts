@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEntry } from '../../functions/audit/audit.ts';
 import type { Principal } from '../../functions/auth/principal.ts';
+import { baseCatalogue } from '../../functions/catalogue/catalogue.ts';
 import type { Deal } from '../../functions/deals/deal.ts';
 import { confirmDeal, recordDeal } from '../../functions/deals/deal-commands.ts';
 import type { Listing } from '../../functions/listings/listing.ts';
@@ -36,7 +37,8 @@ describe('confirming contracts concurrently', () => {
   async function post(owner: Awaited<ReturnType<typeof makeOrg>>, input: unknown): Promise<Listing> {
     const now = new Date().toISOString();
     const listing = buildListing(
-      input as Parameters<typeof buildListing>[0],
+      baseCatalogue,
+      input as Parameters<typeof buildListing>[1],
       { orgId: owner.org.id, orgName: owner.org.name, userId: owner.user.id },
       now,
     );

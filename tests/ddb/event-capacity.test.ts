@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEntry } from '../../functions/audit/audit.ts';
 import type { Principal } from '../../functions/auth/principal.ts';
+import { baseCatalogue } from '../../functions/catalogue/catalogue.ts';
 import type { EventInput } from '../../functions/contract/events.ts';
 import { createEvent, moveEvent } from '../../functions/events/event-commands.ts';
 import { moveRegistration, register } from '../../functions/events/registration-commands.ts';
@@ -62,7 +63,8 @@ describe('event capacity under 200 concurrent applications and approvals', () =>
         platformRoles: [],
       };
       const listing = buildListing(
-        supplyBody() as Parameters<typeof buildListing>[0],
+        baseCatalogue,
+        supplyBody() as Parameters<typeof buildListing>[1],
         { orgId: org.id, orgName: org.name, userId: principal.userId },
         now,
       );

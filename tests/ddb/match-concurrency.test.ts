@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEntry } from '../../functions/audit/audit.ts';
 import type { Principal } from '../../functions/auth/principal.ts';
+import { baseCatalogue } from '../../functions/catalogue/catalogue.ts';
 import type { Listing } from '../../functions/listings/listing.ts';
 import { buildListing } from '../../functions/listings/listing-commands.ts';
 import type { Match } from '../../functions/matches/match.ts';
@@ -24,10 +25,10 @@ describe('confirming matches concurrently', () => {
     orgId: string,
     orgName: string,
     userId: string,
-    input: Parameters<typeof buildListing>[0],
+    input: Parameters<typeof buildListing>[1],
   ) {
     const now = new Date().toISOString();
-    const listing = buildListing(input, { orgId, orgName, userId }, now);
+    const listing = buildListing(baseCatalogue, input, { orgId, orgName, userId }, now);
     await ctx.deps.listings.create(
       listing,
       auditEntry({ userId, orgId }, 'listing', listing.id, 'post', now, newId()),

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeps } from '../../functions/api/deps.ts';
 import { auditEntry } from '../../functions/audit/audit.ts';
+import { baseCatalogue } from '../../functions/catalogue/catalogue.ts';
 import type { Listing } from '../../functions/listings/listing.ts';
 import { buildListing } from '../../functions/listings/listing-commands.ts';
 import { proposeMatch } from '../../functions/matches/match-commands.ts';
@@ -117,6 +118,7 @@ describe.skipIf(skipBrowserTests)('an invited firm claims its account (browser)'
     await deps.table.transact(deps.orgs.createItems(mill));
     const now = new Date().toISOString();
     const supply = buildListing(
+      baseCatalogue,
       {
         kind: 'supply',
         specId: 'rebar-hrb400e-25',

@@ -1,4 +1,4 @@
-import { catalogue as baseCatalogue, type Catalogue } from '../../catalogue/catalogue.ts';
+import { baseCatalogue, type Catalogue } from '../../catalogue/catalogue.ts';
 import {
   MAX_NUMBER_TEXT,
   type NumberFailureReason,

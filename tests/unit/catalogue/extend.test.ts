@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Catalogue, CatalogueError, catalogue } from '../../../functions/catalogue/catalogue.ts';
+import {
+  Catalogue,
+  CatalogueError,
+  baseCatalogue as catalogue,
+} from '../../../functions/catalogue/catalogue.ts';
 import type { Spec } from '../../../functions/catalogue/catalogue-types.ts';
 
 const rebar36 = (grade: string): Spec => ({

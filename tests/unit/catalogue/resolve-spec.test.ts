@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue, resolveSpec } from '../../../functions/catalogue/catalogue.ts';
+import { baseCatalogue as catalogue } from '../../../functions/catalogue/catalogue.ts';
 
 describe('resolveSpec: what people type', () => {
   it.each([
@@ -68,7 +68,7 @@ describe('resolveSpec: what people type', () => {
     ['rebar-hrb400e-25', 'rebar-hrb400e-25'],
     ['Ready-mixed concrete C30', 'concrete-c30'],
   ])('reads %s as %s', (text, id) => {
-    const result = resolveSpec(text);
+    const result = catalogue.resolveSpec(text);
     expect(result.ok ? result.value.id : result).toBe(id);
   });
 
@@ -79,7 +79,7 @@ describe('resolveSpec: what people type', () => {
     ['消毒液', ['disinfectant-chlorine-84', 'disinfectant-alcohol-75']],
     ['中砂', ['sand-natural-medium', 'sand-manufactured-medium']],
   ])('fails as ambiguous for %s, listing the candidates', (text, ids) => {
-    const result = resolveSpec(text);
+    const result = catalogue.resolveSpec(text);
     expect(result).toMatchObject({ ok: false, reason: 'field.spec_ambiguous' });
     if (!result.ok) {
       expect(result.candidates.map((s) => s.id)).toEqual(ids);
@@ -88,7 +88,7 @@ describe('resolveSpec: what people type', () => {
   });
 
   it('lists every P.O cement when only the type is given', () => {
-    const result = resolveSpec('P.O');
+    const result = catalogue.resolveSpec('P.O');
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.candidates.every((s) => s.attributes.type === 'P.O')).toBe(true);
   });
@@ -96,18 +96,22 @@ describe('resolveSpec: what people type', () => {
   it.each([['C30P6'], ['HRB400E Φ36'], ['螺纹钢 40'], ['钢管'], ['xyz']])(
     'fails as unknown for %s',
     (text) => {
-      expect(resolveSpec(text)).toMatchObject({ ok: false, reason: 'field.unknown_spec', candidates: [] });
+      expect(catalogue.resolveSpec(text)).toMatchObject({
+        ok: false,
+        reason: 'field.unknown_spec',
+        candidates: [],
+      });
     },
   );
 
   it.each([[''], ['  '], [null], [42]])('fails as required for the empty or non-text cell %j', (cell) => {
-    expect(resolveSpec(cell)).toMatchObject({ ok: false, reason: 'field.required' });
+    expect(catalogue.resolveSpec(cell)).toMatchObject({ ok: false, reason: 'field.required' });
   });
 
   it('reads every spec from its id, Chinese name and English name', () => {
     const wrong = catalogue.specs.filter((spec) =>
       [spec.id, spec.name.zh, spec.name.en].some((text) => {
-        const result = resolveSpec(text);
+        const result = catalogue.resolveSpec(text);
         return !result.ok || result.value !== spec;
       }),
     );
@@ -124,7 +128,7 @@ describe('resolveSpec: what people type', () => {
       )
         continue;
       const text = [product.keywords[0], ...Object.values(spec.attributes)].join(' ');
-      const result = resolveSpec(text);
+      const result = catalogue.resolveSpec(text);
       if (!result.ok || result.value !== spec) wrong.push(`${text} → ${spec.id}`);
     }
     expect(wrong).toEqual([]);

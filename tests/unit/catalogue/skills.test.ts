@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  catalogue,
-  getSkill,
-  missingCertificates,
-  resolveCertificate,
-  resolveSkill,
-} from '../../../functions/catalogue/catalogue.ts';
+import { baseCatalogue as catalogue } from '../../../functions/catalogue/catalogue.ts';
 
 describe('skills and certificates', () => {
   it.each([
@@ -24,18 +18,20 @@ describe('skills and certificates', () => {
     ['warehouse-keeper', []],
     ['cnc-operator', []],
   ])('%s requires %j', (id, certificates) => {
-    expect(getSkill(id)?.requires).toEqual(certificates);
+    expect(catalogue.getSkill(id)?.requires).toEqual(certificates);
   });
 
   it('counts the licence classes a higher class includes', () => {
-    expect(missingCertificates(['driving-licence-a2'], ['driving-licence-b2', 'driving-licence-c1'])).toEqual(
-      [],
-    );
-    expect(missingCertificates(['driving-licence-b2'], ['driving-licence-c1'])).toEqual([]);
-    expect(missingCertificates(['driving-licence-c1'], ['driving-licence-b2'])).toEqual([
+    expect(
+      catalogue.missingCertificates(['driving-licence-a2'], ['driving-licence-b2', 'driving-licence-c1']),
+    ).toEqual([]);
+    expect(catalogue.missingCertificates(['driving-licence-b2'], ['driving-licence-c1'])).toEqual([]);
+    expect(catalogue.missingCertificates(['driving-licence-c1'], ['driving-licence-b2'])).toEqual([
       'driving-licence-b2',
     ]);
-    expect(missingCertificates([], ['special-operation-welder'])).toEqual(['special-operation-welder']);
+    expect(catalogue.missingCertificates([], ['special-operation-welder'])).toEqual([
+      'special-operation-welder',
+    ]);
   });
 
   it('tells whether a worker is qualified for a job', () => {
@@ -71,26 +67,30 @@ describe('resolveSkill: what people type', () => {
     ['welder', 'welder'],
     ['Forklift driver', 'forklift-driver'],
   ])('reads %s as %s', (text, id) => {
-    const result = resolveSkill(text);
+    const result = catalogue.resolveSkill(text);
     expect(result.ok ? result.value.id : result).toBe(id);
   });
 
   it('fails as ambiguous for two jobs in one cell, naming them', () => {
-    const result = resolveSkill('电工焊工');
+    const result = catalogue.resolveSkill('电工焊工');
     expect(result).toMatchObject({ ok: false, reason: 'field.skill_ambiguous' });
     if (!result.ok) expect(result.candidates.map((s) => s.id)).toEqual(['electrician', 'welder']);
   });
 
   it('fails as unknown for a job not in the catalogue, and as required for an empty cell', () => {
-    expect(resolveSkill('会计')).toMatchObject({ ok: false, reason: 'field.unknown_skill', candidates: [] });
-    expect(resolveSkill('QCC')).toMatchObject({ ok: false, reason: 'field.unknown_skill' });
-    expect(resolveSkill('')).toMatchObject({ ok: false, reason: 'field.required' });
+    expect(catalogue.resolveSkill('会计')).toMatchObject({
+      ok: false,
+      reason: 'field.unknown_skill',
+      candidates: [],
+    });
+    expect(catalogue.resolveSkill('QCC')).toMatchObject({ ok: false, reason: 'field.unknown_skill' });
+    expect(catalogue.resolveSkill('')).toMatchObject({ ok: false, reason: 'field.required' });
   });
 
   it('reads every skill from its id and names', () => {
     for (const skill of catalogue.skills) {
       for (const text of [skill.id, skill.name.zh, skill.name.en, ...skill.aliases]) {
-        const result = resolveSkill(text);
+        const result = catalogue.resolveSkill(text);
         expect(result.ok && result.value.id, text).toBe(skill.id);
       }
     }
@@ -112,18 +112,24 @@ describe('resolveCertificate: what people type', () => {
     ['特种作业操作证（电工作业）', 'special-operation-electrician'],
     ['driving-licence-c1', 'driving-licence-c1'],
   ])('reads %s as %s', (text, id) => {
-    const result = resolveCertificate(text);
+    const result = catalogue.resolveCertificate(text);
     expect(result.ok ? result.value.id : result).toBe(id);
   });
 
   it('fails as unknown or ambiguous with the reason keys of the catalogue', () => {
-    expect(resolveCertificate('会计证')).toMatchObject({ ok: false, reason: 'field.unknown_certificate' });
-    expect(resolveCertificate('AB2')).toMatchObject({ ok: false, reason: 'field.unknown_certificate' });
-    expect(resolveCertificate('电工证焊工证')).toMatchObject({
+    expect(catalogue.resolveCertificate('会计证')).toMatchObject({
+      ok: false,
+      reason: 'field.unknown_certificate',
+    });
+    expect(catalogue.resolveCertificate('AB2')).toMatchObject({
+      ok: false,
+      reason: 'field.unknown_certificate',
+    });
+    expect(catalogue.resolveCertificate('电工证焊工证')).toMatchObject({
       ok: false,
       reason: 'field.certificate_ambiguous',
     });
-    expect(resolveCertificate(' ')).toMatchObject({ ok: false, reason: 'field.required' });
+    expect(catalogue.resolveCertificate(' ')).toMatchObject({ ok: false, reason: 'field.required' });
   });
 
   it('reads every certificate from its id, names and aliases', () => {
@@ -134,7 +140,7 @@ describe('resolveCertificate: what people type', () => {
         certificate.name.en,
         ...(certificate.aliases ?? []),
       ]) {
-        const result = resolveCertificate(text);
+        const result = catalogue.resolveCertificate(text);
         expect(result.ok && result.value.id, text).toBe(certificate.id);
       }
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canSubstitute, catalogue, getSpec, substitutesFor } from '../../../functions/catalogue/catalogue.ts';
+import { baseCatalogue as catalogue } from '../../../functions/catalogue/catalogue.ts';
 
 describe('canSubstitute', () => {
   it.each([
@@ -17,7 +17,7 @@ describe('canSubstitute', () => {
     ['meltblown-bfe99', 'meltblown-bfe95'],
     ['cement-po-42.5', 'cement-po-42.5'],
   ])('lets %s fill demand for %s', (supply, demand) => {
-    expect(canSubstitute(supply, demand)).toBe(true);
+    expect(catalogue.canSubstitute(supply, demand)).toBe(true);
   });
 
   it.each([
@@ -38,17 +38,20 @@ describe('canSubstitute', () => {
     ['asphalt-70', 'asphalt-90'],
     ['no-such-spec', 'no-such-spec'],
   ])('does not let %s fill demand for %s', (supply, demand) => {
-    expect(canSubstitute(supply, demand)).toBe(false);
+    expect(catalogue.canSubstitute(supply, demand)).toBe(false);
   });
 
   it('lists what may fill a demand, with the reason in both languages', () => {
     expect(
-      substitutesFor('cement-po-42.5')
+      catalogue
+        .substitutesFor('cement-po-42.5')
         .map((s) => s.id)
         .sort(),
     ).toEqual(['cement-po-42.5r', 'cement-po-52.5', 'cement-po-52.5r']);
-    expect(substitutesFor('mask-kn95-gb2626').map((s) => s.id)).toEqual(['mask-medical-protective-gb19083']);
-    expect(substitutesFor('mask-surgical-yy0469')).toEqual([]);
+    expect(catalogue.substitutesFor('mask-kn95-gb2626').map((s) => s.id)).toEqual([
+      'mask-medical-protective-gb19083',
+    ]);
+    expect(catalogue.substitutesFor('mask-surgical-yy0469')).toEqual([]);
     const rule = catalogue.substitutionRule('cement-po-52.5', 'cement-po-42.5');
     expect(rule?.basis.zh).toContain('GB 175');
     expect(rule?.basis.en).toContain('GB 175');
@@ -60,9 +63,11 @@ describe('substitution rules', () => {
 
   it('never go both ways and never join different units or categories', () => {
     for (const rule of rules) {
-      const supply = getSpec(rule.supply)!;
-      const demand = getSpec(rule.demand)!;
-      expect(canSubstitute(rule.demand, rule.supply), `${rule.demand} → ${rule.supply}`).toBe(false);
+      const supply = catalogue.getSpec(rule.supply)!;
+      const demand = catalogue.getSpec(rule.demand)!;
+      expect(catalogue.canSubstitute(rule.demand, rule.supply), `${rule.demand} → ${rule.supply}`).toBe(
+        false,
+      );
       expect(supply.unit).toBe(demand.unit);
       expect(supply.category).toBe(demand.category);
     }
@@ -72,7 +77,7 @@ describe('substitution rules', () => {
     const missing = rules.flatMap((first) =>
       rules
         .filter((second) => second.supply === first.demand)
-        .filter((second) => !canSubstitute(first.supply, second.demand))
+        .filter((second) => !catalogue.canSubstitute(first.supply, second.demand))
         .map((second) => `${first.supply} → ${second.demand}`),
     );
     expect(missing).toEqual([]);
@@ -80,8 +85,8 @@ describe('substitution rules', () => {
 
   it('only join specs of the same cement type or the same rebar diameter', () => {
     for (const rule of rules) {
-      const supply = getSpec(rule.supply)!;
-      const demand = getSpec(rule.demand)!;
+      const supply = catalogue.getSpec(rule.supply)!;
+      const demand = catalogue.getSpec(rule.demand)!;
       if (supply.product === 'cement') expect(supply.attributes.type).toBe(demand.attributes.type);
       if (supply.product === 'rebar') expect(supply.attributes.diameterMm).toBe(demand.attributes.diameterMm);
     }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { baseCatalogue } from '../../../functions/catalogue/catalogue.ts';
 import {
   fenToWanText,
   fenToYiText,
@@ -150,6 +151,7 @@ describe('the event report', () => {
       meetings: meetingsOf('scheduled', 'under_way', 'done', 'done', 'no_show', 'cancelled', 'draft'),
       deals,
       now: new Date('2026-03-18T00:00:00Z'),
+      catalogue: baseCatalogue,
     });
 
     // Assert
@@ -206,6 +208,7 @@ describe('the event report', () => {
       meetings: [],
       deals,
       now: new Date(),
+      catalogue: baseCatalogue,
     });
 
     // Assert
@@ -251,6 +254,7 @@ describe('the event report', () => {
       meetings: [],
       deals,
       now: new Date(),
+      catalogue: baseCatalogue,
     });
 
     // Assert
@@ -291,6 +295,7 @@ describe('the event report', () => {
       meetings: [],
       deals,
       now: new Date(),
+      catalogue: baseCatalogue,
     });
 
     // Assert
@@ -457,6 +462,7 @@ describe('demand carried over in a series', () => {
       ],
       registrations: [],
       fits: (l) => (l as unknown as { category: string }).category === 'steel',
+      catalogue: baseCatalogue,
     });
 
     // Assert

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { baseCatalogue } from '../../../functions/catalogue/catalogue.ts';
 import { validateSheet } from '../../../functions/imports/validate-import.ts';
 import type { Cell, SheetRows } from '../../../functions/imports/workbook.ts';
 
@@ -39,7 +40,7 @@ function row(overrides: Partial<Record<string, Cell>> = {}): Cell[] {
   return HEADER.map((h) => merged[String(h)] ?? null);
 }
 
-const check = (rows: SheetRows) => validateSheet(rows, 'supply', false);
+const check = (rows: SheetRows) => validateSheet(baseCatalogue, rows, 'supply', false);
 const codes = (result: ReturnType<typeof check>) =>
   result.errors.map((e) => `${e.row}:${e.column}:${e.code}`);
 
@@ -144,6 +145,7 @@ describe('import: no silent misreads', () => {
 
   it('still reads the forms clerks type: 1.2万, 10万只 in the quantity cell, ¥3,950, 3950元', () => {
     const masks = validateSheet(
+      baseCatalogue,
       [HEADER, row({ 产品规格: 'KN95口罩', 可供数量: '10万只', 单位: null, '单价（元）': '2.2元' })],
       'supply',
       false,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../../../functions/catalogue/catalogue.ts';
+import { baseCatalogue as catalogue } from '../../../functions/catalogue/catalogue.ts';
 import { parseQuantity } from '../../../functions/shared/parse/parse-quantity.ts';
 
 describe('parseQuantity: number and unit in one cell', () => {
