@@ -2,9 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeSheet } from '../../functions/imports/workbook.ts';
 import { freePort } from '../../functions/local/dynamodb-local.ts';
+import { keys } from '../../functions/shared/db/keys.ts';
 
 /**
  * The local stack is killed with SIGKILL (it and its DynamoDB Local, the whole process group) in
@@ -13,7 +15,11 @@ import { freePort } from '../../functions/local/dynamodb-local.ts';
  */
 const dataDir = mkdtempSync(join(tmpdir(), 'gongxu-crash-'));
 
+/** What the stack printed (its DynamoDB Local endpoint among it), for a failure's diagnosis. */
+let stackOutput = '';
+
 async function startStack(port: number): Promise<ChildProcess> {
+  stackOutput = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'functions/local/start.ts'], {
     env: {
       ...process.env,
@@ -23,7 +29,13 @@ async function startStack(port: number): Promise<ChildProcess> {
       GONGXU_DEMO: '1',
     },
     detached: true,
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stackOutput += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stackOutput += chunk.toString();
   });
   const deadline = Date.now() + 90_000;
   for (;;) {
@@ -65,6 +77,24 @@ const supply = (i: number) => ({
   availableUntil: '2030-12-31',
   contact: { name: '林工', phone: '13905981234' },
 });
+
+async function itemsInTable(endpoint: string, ids: string[]): Promise<string> {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const found: string[] = [];
+  for (const id of ids) {
+    const key = keys.listing(id);
+    const got = await client.send(
+      new GetItemCommand({ TableName: 'Gongxu-local', Key: { pk: { S: key.pk }, sk: { S: key.sk } } }),
+    );
+    found.push(`${id}=${got.Item ? 'present' : 'absent'}`);
+  }
+  client.destroy();
+  return found.join(', ');
+}
 
 describe('crash and restart', () => {
   let child: ChildProcess | undefined;
@@ -139,12 +169,30 @@ describe('crash and restart', () => {
     const auth2 = { authorization: `Bearer ${token2}` };
 
     // Assert: every acknowledged listing is there, whole.
+    const missing: string[] = [];
     for (const id of acknowledged) {
       const res = await fetch(`${base}/api/listings/${id}`, { headers: auth2 });
-      expect(res.status).toBe(200);
+      if (res.status !== 200) {
+        missing.push(`${id}: HTTP ${res.status} ${await res.text()}`);
+        continue;
+      }
       const listing = (await res.json()) as { remaining: number; quantity: number; status: string };
       expect(listing.remaining).toBe(listing.quantity);
       expect(listing.status).toBe('open');
+    }
+    if (missing.length > 0) {
+      // Whether the item is in the table at all tells an API fault from a lost write.
+      const endpoint = /DynamoDB Local at (\S+)/.exec(stackOutput)?.[1];
+      const inTable = endpoint
+        ? await itemsInTable(
+            endpoint,
+            missing.map((m) => m.split(':')[0]!),
+          )
+        : 'no endpoint';
+      expect.fail(
+        `${missing.length} of ${acknowledged.length} acknowledged listings not readable after restart:\n` +
+          `${missing.join('\n')}\nin the table: ${inTable}\nstack output:\n${stackOutput.slice(-4000)}`,
+      );
     }
     // The import resumes to exactly its good rows.
     let state = { status: '', committedRows: 0 };
