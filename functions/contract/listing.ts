@@ -87,6 +87,11 @@ interface ListingBase {
   updatedAt: string;
   /** Optimistic-locking counter, bumped on every write. */
   version: number;
+  /**
+   * Bumped only when a material field changes (functions/contract/match-terms.ts): a match's
+   * acceptance records it, and a confirmation is conditional on it (absent on older listings: 0).
+   */
+  termsVersion?: number;
   /** Set when an organizer posted it on the firm's behalf (e.g. from a department survey import). */
   postedByOrgId?: string;
   importId?: string;

@@ -1,4 +1,5 @@
 import { availableActions, defineLifecycle } from './lifecycle.ts';
+import type { Acceptance, VoidedAcceptance } from './match-terms.ts';
 import { isAdmin, isOrganizer, type Principal } from './principal.ts';
 
 /**
@@ -51,6 +52,16 @@ export const matchLifecycle = defineLifecycle({
       to: 'expired',
       by: ['system'],
       label: { zh: '到期失效', en: 'expire' },
+    },
+    /**
+     * A material change to either listing (its product, quantity, price, place or window) voids the
+     * acceptances given on the earlier terms: the match waits for both sides again.
+     */
+    voidAcceptance: {
+      from: ['accepted_by_offer', 'accepted_by_need'],
+      to: 'proposed',
+      by: ['system'],
+      label: { zh: '条款变更，接受作废', en: 'void the acceptance (terms changed)' },
     },
     cancel: {
       from: ['confirmed'],
@@ -117,6 +128,10 @@ export interface Match {
   /** Open proposals lapse at this time. */
   expiresAt: string;
   confirmedAt?: string;
+  /** Each side's acceptance with the terms of both listings it accepted (cleared when voided). */
+  acceptances?: Partial<Record<MatchSide, Acceptance>>;
+  /** Acceptances a material change to a listing voided, oldest first (the newest few kept). */
+  voided?: VoidedAcceptance[];
   /** The contract its reservation turned into (deals/deal-commands.ts): it cannot be given back twice. */
   contractDealId?: string;
   updatedAt: string;

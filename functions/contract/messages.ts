@@ -52,6 +52,10 @@ export const MESSAGES = {
   },
   'side.offer': { zh: '供方', en: 'offering side' },
   'side.need': { zh: '需方', en: 'needing side' },
+  terms_changed: {
+    zh: '{side}的清单条款已变更，此前的接受已作废；请查看新的条款后再接受',
+    en: "The {side}'s listing changed its terms; earlier acceptances were voided. Review the new terms and accept again",
+  },
   insufficient_remaining: {
     zh: '剩余数量不足，无法确认该撮合（{side}）',
     en: 'Not enough quantity remains to confirm this match ({side})',
@@ -192,6 +196,7 @@ export const MESSAGES = {
     en: 'has expired: ask the organizer for a new one',
   },
   'field.insufficient_remaining': { zh: '剩余数量不足', en: 'has too little remaining' },
+  'field.terms_changed': { zh: '条款已变更', en: 'changed its terms' },
   'field.number_invalid': { zh: '不是有效的数字', en: 'is not a number' },
   'field.number_grouping': { zh: '千分位分隔符位置不对', en: 'has misplaced thousands separators' },
   'field.number_negative': { zh: '不能为负数', en: 'cannot be negative' },

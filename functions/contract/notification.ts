@@ -3,8 +3,14 @@ export interface MatchNotification {
   id: string;
   orgId: string;
   matchId: string;
-  /** proposed · revised (a run's optimum replaced it) · accepted · confirmed · declined · expired · cancelled */
+  /**
+   * proposed · revised (a run's optimum replaced it) · accepted · confirmed · declined · expired ·
+   * cancelled · acceptance_voided (a listing's terms changed after an acceptance)
+   */
   event: string;
+  /** acceptance_voided: the material fields that changed, and whose listing changed them. */
+  changedFields?: string[];
+  changedSide?: 'offer' | 'need';
   /** The listing of the receiving organisation that the match concerns. */
   listingId: string;
   counterpartOrgName: string;

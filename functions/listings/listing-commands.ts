@@ -3,7 +3,9 @@ import { auditEntry, diff } from '../audit/audit.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Catalogue } from '../catalogue/catalogue.ts';
 import { DATE_PAIRS } from '../contract/listing.schema.ts';
+import { changedTerms, termsVersionOf } from '../contract/match-terms.ts';
 import { plausibilityIssues, todayInChina } from '../contract/plausibility.ts';
+import { voidAcceptancesOn } from '../matches/match-commands.ts';
 import { unknownAdcode } from '../regions/adcode-check.ts';
 import {
   ConflictError,
@@ -121,6 +123,7 @@ export function buildListing(
     createdAt: now,
     updatedAt: now,
     version: 1,
+    termsVersion: 1,
   };
   let listing: Listing;
   switch (fields.kind) {
@@ -237,7 +240,12 @@ export async function editListing(
   const now = deps.clock.now().toISOString();
   merged.updatedAt = now;
   merged.version = current.version + 1;
+  // A material change (product, quantity, price, place, window) is new terms: matches accepted on
+  // the old ones cannot be confirmed on these (the confirmation is conditional on termsVersion).
+  const termsMoved = changedTerms(current, merged).length > 0;
+  if (termsMoved) merged.termsVersion = termsVersionOf(current) + 1;
   await saveOrConflict(deps, merged, current, principal, 'edit', now);
+  if (termsMoved) await voidAcceptancesOn(deps, merged);
   return merged;
 }
 

@@ -2,6 +2,16 @@ import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { Deps } from '../api/deps.ts';
 import { auditEntry } from '../audit/audit.ts';
 import type { Principal } from '../auth/principal.ts';
+import {
+  type Acceptance,
+  type ListingTerms,
+  MAX_VOIDED_KEPT,
+  type MaterialField,
+  termsOf,
+  termsVersionOf,
+  type VoidedAcceptance,
+} from '../contract/match-terms.ts';
+import type { Listing } from '../listings/listing.ts';
 import { viewerFor } from '../orgs/organizer-scope.ts';
 import { keys } from '../shared/db/keys.ts';
 import { ConditionFailed, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.ts';
@@ -11,9 +21,11 @@ import { transition } from '../shared/lifecycle.ts';
 import {
   acceptAction,
   canSeeMatch,
+  isOpenMatch,
   type Match,
   type MatchAction,
   type MatchRole,
+  type MatchSide,
   matchLifecycle,
   matchRoles,
   sideOf,
@@ -29,10 +41,16 @@ import type { MatchNotification } from './notification.ts';
 
 /** A signed-in caller, or the system (the matcher, a run, the expiry sweep). */
 type Actor = Principal | { userId: string; orgId: string };
+const SYSTEM: Actor = { userId: 'system', orgId: 'system' };
 const rolesOf = (actor: Actor, match: Match): MatchRole[] =>
   'platformRoles' in actor ? matchRoles(actor, match) : ['system'];
 
-function notifications(match: Match, event: string, at: string): MatchNotification[] {
+function notifications(
+  match: Match,
+  event: string,
+  at: string,
+  extra: Partial<MatchNotification> = {},
+): MatchNotification[] {
   return [
     {
       id: derivedId(match.id, `${event}:${match.version}:offer`),
@@ -44,6 +62,7 @@ function notifications(match: Match, event: string, at: string): MatchNotificati
       quantity: match.quantity,
       unit: match.unit,
       at,
+      ...extra,
     },
     {
       id: derivedId(match.id, `${event}:${match.version}:need`),
@@ -55,13 +74,32 @@ function notifications(match: Match, event: string, at: string): MatchNotificati
       quantity: match.quantity,
       unit: match.unit,
       at,
+      ...extra,
     },
   ];
 }
 
-/** Moves remaining quantity on a listing: negative to reserve, positive to give back. */
-function remainingChange(deps: Deps, listingId: string, delta: number, now: string): TransactWriteItem {
+/** A listing's terms are still `termsVersion` (listings written before terms had versions: 0). */
+function termsCondition(termsVersion: number): { expression: string; values: Record<string, number> } {
+  return termsVersion === 0
+    ? { expression: 'attribute_not_exists(termsVersion)', values: {} }
+    : { expression: 'termsVersion = :tv', values: { ':tv': termsVersion } };
+}
+
+/**
+ * Moves remaining quantity on a listing: negative to reserve, positive to give back. Reserving is
+ * conditional on the listing being open, having that much left and — when `termsVersion` is given —
+ * on its terms still being the ones both sides accepted.
+ */
+function remainingChange(
+  deps: Deps,
+  listingId: string,
+  delta: number,
+  now: string,
+  termsVersion?: number,
+): TransactWriteItem {
   if (delta < 0) {
+    const terms = termsVersion === undefined ? undefined : termsCondition(termsVersion);
     return deps.table.updateItem(
       keys.listing(listingId),
       {
@@ -69,9 +107,9 @@ function remainingChange(deps: Deps, listingId: string, delta: number, now: stri
         values: { ':q': -delta, ':one': 1, ':now': now },
       },
       {
-        expression: '#status = :open AND remaining >= :q',
+        expression: `#status = :open AND remaining >= :q${terms ? ` AND ${terms.expression}` : ''}`,
         names: { '#status': 'status' },
-        values: { ':open': 'open' },
+        values: { ':open': 'open', ...terms?.values },
       },
     );
   }
@@ -83,6 +121,11 @@ function remainingChange(deps: Deps, listingId: string, delta: number, now: stri
     },
     { expression: 'attribute_exists(pk)' },
   );
+}
+
+/** A first acceptance holds only if the listings' terms are still the ones read (one transaction). */
+function termsCheck(deps: Deps, terms: ListingTerms): TransactWriteItem {
+  return deps.table.conditionCheck(keys.listing(terms.listingId), termsCondition(terms.termsVersion));
 }
 
 /** Proposes a match (live matcher or a published run). Returns false if the pair already has one. */
@@ -121,7 +164,11 @@ export async function reviseProposal(deps: Deps, proposal: Match, actor: Actor):
     existing.source === proposal.source &&
     existing.distanceKm === proposal.distanceKm;
   if (same) return false;
-  const next: Match = { ...proposal, version: existing.version + 1 };
+  const next: Match = {
+    ...proposal,
+    ...(existing.voided ? { voided: existing.voided } : {}),
+    version: existing.version + 1,
+  };
   try {
     await deps.table.transact([
       deps.matches.saveItem(next, existing.version),
@@ -143,7 +190,7 @@ export async function reviseProposal(deps: Deps, proposal: Match, actor: Actor):
 export async function loadVisibleMatch(deps: Deps, principal: Principal, matchId: string): Promise<Match> {
   const match = await deps.matches.get(matchId);
   if (!match || !canSeeMatch(await viewerFor(deps, principal), match)) throw new NotFoundError();
-  return await expireMatchIfDue(deps, match);
+  return await settleMatch(deps, match);
 }
 
 /** A match the caller is a side of (403 for organizers who only follow it). */
@@ -164,25 +211,40 @@ async function apply(
   match: Match,
   action: MatchAction,
   extra: TransactWriteItem[] = [],
+  change: {
+    patch?: Partial<Match>;
+    note?: Partial<MatchNotification>;
+    details?: Record<string, unknown>;
+  } = {},
 ): Promise<Match> {
   const now = deps.clock.now().toISOString();
   const status = transition(matchLifecycle, match.status, action, rolesOf(actor, match));
   const next: Match = {
     ...match,
+    ...change.patch,
     status,
     updatedAt: now,
     version: match.version + 1,
     ...(status === 'confirmed' ? { confirmedAt: now } : {}),
   };
-  const event = status === 'confirmed' ? 'confirmed' : status.startsWith('accepted') ? 'accepted' : status;
+  for (const key of Object.keys(next) as (keyof Match)[]) if (next[key] === undefined) delete next[key];
+  const event =
+    action === 'voidAcceptance'
+      ? 'acceptance_voided'
+      : status === 'confirmed'
+        ? 'confirmed'
+        : status.startsWith('accepted')
+          ? 'accepted'
+          : status;
   try {
     await deps.table.transact([
       deps.matches.saveItem(next, match.version),
       ...extra,
-      ...notifications(next, event, now).map((n) => deps.matches.notificationItem(n)),
+      ...notifications(next, event, now, change.note).map((n) => deps.matches.notificationItem(n)),
       deps.audit.item(
         auditEntry(actor, 'match', match.id, action, now, newId(), {
           status: { from: match.status, to: status },
+          ...change.details,
         }),
       ),
     ]);
@@ -197,18 +259,156 @@ async function apply(
   return next;
 }
 
-/** This side accepts; if the other side already had, this confirms and reserves the quantity. */
-export async function acceptMatch(deps: Deps, principal: Principal, matchId: string): Promise<Match> {
+/** The two listings of a match, as they are now. */
+async function listingsOf(deps: Deps, match: Match): Promise<{ offer: Listing; need: Listing }> {
+  const [offer, need] = await Promise.all([
+    deps.listings.get(match.offerListingId),
+    deps.listings.get(match.needListingId),
+  ]);
+  if (!offer || !need) throw new NotFoundError();
+  return { offer, need };
+}
+
+/**
+ * What changed in the listings since the match's acceptances were given: for each side whose
+ * listing's terms version moved, the material fields that differ from what was accepted.
+ */
+function termsDrift(
+  match: Match,
+  listings: { offer: Listing; need: Listing },
+): { changedSide: MatchSide; listingId: string; fields: MaterialField[] }[] {
+  const accepted = Object.values(match.acceptances ?? {}).filter((a): a is Acceptance => a !== undefined);
+  if (accepted.length === 0 || !isOpenMatch(match)) return [];
+  const drift: { changedSide: MatchSide; listingId: string; fields: MaterialField[] }[] = [];
+  for (const side of ['offer', 'need'] as const) {
+    const listing = listings[side];
+    const stale = accepted.filter((a) => a[side].termsVersion !== termsVersionOf(listing));
+    if (stale.length === 0) continue;
+    const now = termsOf(listing).values;
+    const fields = new Set<MaterialField>();
+    for (const a of stale) {
+      const was = a[side].values;
+      for (const field of new Set([...Object.keys(was), ...Object.keys(now)]) as Set<MaterialField>) {
+        if (JSON.stringify(was[field]) !== JSON.stringify(now[field])) fields.add(field);
+      }
+    }
+    drift.push({ changedSide: side, listingId: listing.id, fields: [...fields] });
+  }
+  return drift;
+}
+
+/**
+ * Voids the acceptances of an open match given on terms that are no longer its listings': back to
+ * awaiting both sides, the voiding recorded on the match (which listing, which fields), both sides
+ * told in their inbox, audited — one transaction. Returns the match as it is now.
+ */
+async function voidIfTermsChanged(
+  deps: Deps,
+  match: Match,
+  listings?: { offer: Listing; need: Listing },
+): Promise<Match> {
+  if (!matchLifecycle.transitions.voidAcceptance.from.includes(match.status)) return match;
+  const drift = termsDrift(match, listings ?? (await listingsOf(deps, match)));
+  if (drift.length === 0) return match;
+  const now = deps.clock.now().toISOString();
+  const sides = Object.keys(match.acceptances ?? {}) as MatchSide[];
+  const entries: VoidedAcceptance[] = drift.map((d) => ({ at: now, ...d, sides }));
+  const fields = [...new Set(drift.flatMap((d) => d.fields))];
+  try {
+    return await apply(deps, SYSTEM, match, 'voidAcceptance', [], {
+      patch: {
+        acceptances: undefined,
+        voided: [...(match.voided ?? []), ...entries].slice(-MAX_VOIDED_KEPT),
+      },
+      note: { changedFields: fields, changedSide: drift[0]!.changedSide },
+      details: { changedFields: fields },
+    });
+  } catch (error) {
+    if (error instanceof ConflictError) return (await deps.matches.get(match.id)) ?? match;
+    throw error;
+  }
+}
+
+/**
+ * After a listing's material change: voids the acceptances its open matches were given on the
+ * earlier terms (called by the edit; reading or answering such a match voids it too, and a
+ * confirmation is conditional on the accepted terms, so a crash in between never confirms).
+ */
+export async function voidAcceptancesOn(deps: Deps, listing: Listing): Promise<number> {
+  const side: MatchSide = listing.kind === 'supply' || listing.kind === 'labour_offer' ? 'offer' : 'need';
+  const matches = await deps.matches.forListing(listing.id, side);
+  let voided = 0;
+  for (const match of matches) {
+    if (!matchLifecycle.transitions.voidAcceptance.from.includes(match.status)) continue;
+    const after = await voidIfTermsChanged(deps, match);
+    if (after.status === 'proposed') voided += 1;
+  }
+  return voided;
+}
+
+/**
+ * This side accepts; if the other side already had, this confirms and reserves the quantity. The
+ * acceptance records the terms of both listings as they are (and, when the caller says which terms
+ * versions it saw, only those); the transaction holds only if the listings' terms are still those,
+ * and a confirmation only if they are still the ones the first side accepted.
+ */
+export async function acceptMatch(
+  deps: Deps,
+  principal: Principal,
+  matchId: string,
+  seen: { offerTermsVersion?: number; needTermsVersion?: number } = {},
+): Promise<Match> {
   const { match, side } = await loadFor(deps, principal, matchId);
   const action = acceptAction(side, match.status);
-  if (matchLifecycle.transitions[action].to !== 'confirmed')
-    return await apply(deps, principal, match, action);
+  transition(matchLifecycle, match.status, action, rolesOf(principal, match));
+  const listings = await listingsOf(deps, match);
+  const terms = { offer: termsOf(listings.offer), need: termsOf(listings.need) };
+  for (const s of ['offer', 'need'] as const) {
+    const saw = s === 'offer' ? seen.offerTermsVersion : seen.needTermsVersion;
+    if (saw !== undefined && saw !== terms[s].termsVersion) throw termsChanged(s);
+  }
+  // Confirming: the first side's acceptance must stand on exactly these terms.
+  const other = match.acceptances?.[side === 'offer' ? 'need' : 'offer'];
+  if (other) {
+    for (const s of ['offer', 'need'] as const) {
+      if (other[s].termsVersion !== terms[s].termsVersion) {
+        await voidIfTermsChanged(deps, match, listings);
+        throw termsChanged(s);
+      }
+    }
+  }
   const now = deps.clock.now().toISOString();
-  return await apply(deps, principal, match, action, [
-    remainingChange(deps, match.offerListingId, -match.quantity, now),
-    remainingChange(deps, match.needListingId, -match.quantity, now),
-  ]);
+  const acceptance: Acceptance = { at: now, userId: principal.userId, ...terms };
+  const patch = { acceptances: { ...match.acceptances, [side]: acceptance } };
+  const confirms = matchLifecycle.transitions[action].to === 'confirmed';
+  const extra = confirms
+    ? [
+        remainingChange(deps, match.offerListingId, -match.quantity, now, terms.offer.termsVersion),
+        remainingChange(deps, match.needListingId, -match.quantity, now, terms.need.termsVersion),
+      ]
+    : [termsCheck(deps, terms.offer), termsCheck(deps, terms.need)];
+  try {
+    return await apply(deps, principal, match, action, extra, { patch });
+  } catch (error) {
+    if (!(error instanceof ConflictError) || error.code !== 'insufficient_remaining') throw error;
+    // A listing's condition failed: its terms changed under us (void, and say so), or it ran short.
+    const after = await listingsOf(deps, match);
+    for (const s of ['offer', 'need'] as const) {
+      if (termsVersionOf(after[s]) !== terms[s].termsVersion) {
+        const current = (await deps.matches.get(match.id)) ?? match;
+        await voidIfTermsChanged(deps, current, after);
+        throw termsChanged(s);
+      }
+    }
+    if (!confirms) throw new ConflictError();
+    throw error;
+  }
 }
+
+const termsChanged = (side: MatchSide) =>
+  new ConflictError('terms_changed', { side: MESSAGES[`side.${side}`] }, [
+    { field: side === 'offer' ? 'offerListingId' : 'needListingId', key: 'field.terms_changed' },
+  ]);
 
 export async function declineMatch(deps: Deps, principal: Principal, matchId: string): Promise<Match> {
   const { match } = await loadFor(deps, principal, matchId);
@@ -227,12 +427,18 @@ export async function cancelMatch(deps: Deps, principal: Principal, matchId: str
   ]);
 }
 
+/** A match as it stands now: lapsed if past due, its acceptances voided if the terms changed since. */
+export async function settleMatch(deps: Deps, match: Match): Promise<Match> {
+  const current = await expireMatchIfDue(deps, match);
+  return await voidIfTermsChanged(deps, current);
+}
+
 /** Lapses an open proposal past its expiry (lazily on read, and by the sweep). */
 export async function expireMatchIfDue(deps: Deps, match: Match): Promise<Match> {
   const now = deps.clock.now().toISOString();
   if (match.expiresAt > now || !matchLifecycle.transitions.expire.from.includes(match.status)) return match;
   try {
-    return await apply(deps, { userId: 'system', orgId: 'system' }, match, 'expire');
+    return await apply(deps, SYSTEM, match, 'expire');
   } catch (error) {
     if (error instanceof ConflictError) return (await deps.matches.get(match.id)) ?? match;
     throw error;

@@ -252,6 +252,11 @@ export const SPECS: Readonly<Record<string, OperationSpec>> = {
       partitionValue: `AUDIT#listing#${w.ids.listingId}`,
     }),
   },
+  acceptMatch: {
+    role: 'orgAdmin',
+    // The terms versions of both listings the caller saw (a new listing's are 1).
+    query: () => ({ offerTermsVersion: '1', needTermsVersion: '1' }),
+  },
   inbox: {
     role: 'orgAdmin',
     query: () => ({ limit: '5' }),
