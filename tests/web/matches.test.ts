@@ -37,6 +37,7 @@ const PROJECT = '福州滨海快线（演示）';
 
 interface ApiMatch {
   id: string;
+  offerListingId: string;
   offerOrgName: string;
   status: string;
   quantity: number;
@@ -377,6 +378,65 @@ describe.skipIf(skipBrowserTests)('matches: proposals, accept, confirm, contacts
     await expect.poll(() => textOf(page.getByTestId('inbox-list'))).toContain('Match confirmed');
     expect(await textOf(page.getByTestId('inbox-list'))).toContain(`${CEMENT.org} · 7,000 t`);
     await screenshot(page, 'matches-inbox-builder-en');
+    expectNoPageErrors(open);
+  });
+
+  it('shows the terms the supplier accepted, and refuses a confirmation once it changed its price, saying the acceptance was voided', async () => {
+    // Arrange: the builder has the 闽江 proposal open, which the supplier accepted at its price
+    const open = await signedIn(BUILDER.email, `/matches/${minjiangMatch.id}`);
+    const { page } = open;
+    const main = page.locator(`[data-testid="match-card"][data-match-id="${minjiangMatch.id}"]`);
+    await expect.poll(() => textOf(main.getByTestId('match-status'))).toBe('供应方已接受');
+    const terms = main.getByTestId('match-terms');
+    await expect.poll(() => textOf(terms)).toMatch(/^供应方于 .+ 接受的条款/);
+    const price = terms.locator('[data-testid="terms-offer"] [data-field="unitPrice"] dd');
+    const before = await textOf(price);
+    expect(before).toMatch(/^¥[\d,.]+$/);
+    expect(await textOf(terms.getByTestId('terms-need'))).toContain('最高限价（元）');
+    // ... then the supplier raises its price
+    const supply = await api<{ unitPrice: number }>(
+      MINJIANG.email,
+      'GET',
+      `/listings/${minjiangMatch.offerListingId}`,
+    );
+    const raised = await api<{ unitPrice: number }>(
+      MINJIANG.email,
+      'PATCH',
+      `/listings/${minjiangMatch.offerListingId}`,
+      { unitPrice: supply.body.unitPrice + 30 },
+    );
+    expect(raised.status).toBe(200);
+
+    // Act: the builder confirms what it has on screen
+    await main.getByTestId('match-accept').click();
+
+    // Assert: refused in words, the match reloaded: voided, with the new terms to accept
+    const error = main.getByTestId('match-error');
+    await expect.poll(() => error.getAttribute('data-code')).toBe('terms_changed');
+    expect(await textOf(error)).toBe(
+      '供应方的清单条款刚刚变更，此前的接受已作废；已为您刷新，请查看新条款后再接受。',
+    );
+    await expect.poll(() => textOf(main.getByTestId('match-status'))).toBe('待双方接受');
+    expect(await textOf(main.getByTestId('terms-voided'))).toMatch(
+      /^供应方于 .+ 修改了清单的单价（元），此前的接受已作废，需双方按新条款重新接受。$/,
+    );
+    expect(await textOf(terms)).toContain('当前条款（现在接受即按此条款）');
+    expect(await textOf(price)).not.toBe(before);
+    expect((await api<ApiMatch>(BUILDER.email, 'GET', `/matches/${minjiangMatch.id}`)).body.status).toBe(
+      'proposed',
+    );
+    await screenshot(page, 'matches-terms-voided-zh');
+
+    // Act: the same in English
+    await page.getByTestId('lang-switch').click();
+
+    // Assert
+    await expect
+      .poll(() => textOf(main.getByTestId('terms-voided')))
+      .toMatch(
+        /^On .+ the supplier changed its listing's Unit price \(CNY\); earlier acceptances were voided/,
+      );
+    expect(await textOf(terms)).toContain('Current terms (accepting now accepts these)');
     expectNoPageErrors(open);
   });
 });

@@ -6,6 +6,7 @@ import type {
   MatchSide,
   MatchStatus,
 } from '../../../functions/contract/match.ts';
+import type { ListingTerms } from '../../../functions/contract/match-terms.ts';
 import type {
   MatchNotification,
   MeetingMovedNotification,
@@ -30,9 +31,18 @@ export type MatchView = Match & {
   counterpartContact?: Contact;
   /** Sides whose invited organisation has not claimed its account yet (it cannot answer until then). */
   notJoined?: MatchSide[];
+  /** An open match: both listings' terms as they stand (what accepting now accepts). */
+  currentTerms?: { offer: ListingTerms; need: ListingTerms };
 };
 
-export type InboxEvent = 'proposed' | 'accepted' | 'confirmed' | 'declined' | 'expired' | 'cancelled';
+export type InboxEvent =
+  | 'proposed'
+  | 'accepted'
+  | 'confirmed'
+  | 'declined'
+  | 'expired'
+  | 'cancelled'
+  | 'acceptance_voided';
 
 export type MatchInboxItem = Omit<MatchNotification, 'event'> & { event: InboxEvent | (string & {}) };
 
@@ -59,9 +69,24 @@ export const fetchListingMatches = (listingId: string): Promise<MatchView[]> =>
 /** GET /api/matches/:matchId. */
 export const fetchMatch = (matchId: string): Promise<MatchView> => api.get<MatchView>(path(matchId));
 
-/** This side accepts; when the other side already has, this confirms (409 insufficient_remaining if not enough is left). */
-export const acceptMatch = (matchId: string): Promise<MatchView> =>
-  api.post<MatchView>(path(matchId, 'accept'), {});
+/**
+ * This side accepts; when the other side already has, this confirms (409 insufficient_remaining if
+ * not enough is left). With the terms shown, the API refuses (409 terms_changed) if a listing
+ * changed its terms since, so nobody accepts terms they did not see.
+ */
+export const acceptMatch = (
+  matchId: string,
+  seen?: { offer: ListingTerms; need: ListingTerms },
+): Promise<MatchView> =>
+  api.post<MatchView>(
+    path(matchId, 'accept'),
+    {},
+    {
+      query: seen
+        ? { offerTermsVersion: seen.offer.termsVersion, needTermsVersion: seen.need.termsVersion }
+        : undefined,
+    },
+  );
 
 export const declineMatch = (matchId: string): Promise<MatchView> =>
   api.post<MatchView>(path(matchId, 'decline'), {});

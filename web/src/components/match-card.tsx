@@ -19,6 +19,8 @@ import {
 import { lang, localized, type TranslationKey, t } from '../i18n/index.ts';
 import { formatDate, formatKm, formatMoney, formatQuantity, itemName, useCatalogue } from './match-format.ts';
 import { MatchReasons } from './match-reasons.tsx';
+import { sideLabel } from './match-side.ts';
+import { MatchTerms } from './match-terms.tsx';
 
 /**
  * One match as a card: the counterpart, what and how much, distance and freight, province and
@@ -26,12 +28,7 @@ import { MatchReasons } from './match-reasons.tsx';
  * confirm, decline, cancel) and — once both sides accepted — the counterpart's contact.
  */
 
-const SIDE_KEYS = {
-  goods: { offer: 'matches.sides.goodsOffer', need: 'matches.sides.goodsNeed' },
-  labour: { offer: 'matches.sides.labourOffer', need: 'matches.sides.labourNeed' },
-} as const satisfies Record<string, Record<MatchSide, TranslationKey>>;
-
-export const sideLabel = (kind: MatchView['kind'], side: MatchSide): string => t(SIDE_KEYS[kind][side]);
+export { sideLabel };
 
 /** A label before its value: “联系人：” / “Contact: ”. */
 const labelled = (key: TranslationKey): string => `${t(key)}${lang() === 'zh' ? '：' : ': '}`;
@@ -78,6 +75,12 @@ export function actionErrorText(error: ApiError, match: MatchView): string {
     return side
       ? t('matches.insufficient', { side: sideLabel(match.kind, side), quantity })
       : t('matches.insufficientAny', { quantity });
+  }
+  if (error.code === 'terms_changed') {
+    const field = error.fields[0]?.field;
+    return t('matches.terms.changed', {
+      side: sideLabel(match.kind, field === 'needListingId' ? 'need' : 'offer'),
+    });
   }
   if (error.code === 'invalid_transition' || error.code === 'conflict') return t('matches.stale');
   return localized(error.messages);
@@ -140,8 +143,13 @@ export function useMatchActions(
     setError(undefined);
     setDone(undefined);
     try {
-      const call = action === 'accept' ? acceptMatch : action === 'decline' ? declineMatch : cancelMatch;
-      const updated = await call(match().id);
+      const id = match().id;
+      // Accepting sends the terms shown: a listing changed since is refused, never accepted unseen.
+      const updated = await (action === 'accept'
+        ? acceptMatch(id, match().currentTerms)
+        : action === 'decline'
+          ? declineMatch(id)
+          : cancelMatch(id));
       setDone(
         action === 'decline'
           ? 'matches.doneDeclined'
@@ -156,7 +164,12 @@ export function useMatchActions(
       if (!(e instanceof ApiError)) throw e;
       setError(e);
       // the other side acted meanwhile: show the match as it is now
-      if (e.code === 'invalid_transition' || e.code === 'conflict' || e.status === 404) {
+      if (
+        e.code === 'invalid_transition' ||
+        e.code === 'conflict' ||
+        e.code === 'terms_changed' ||
+        e.status === 404
+      ) {
         await revalidate([getListingMatches.key, getMatch.key, getInbox.key]);
       }
     } finally {
@@ -296,6 +309,8 @@ export function MatchCard(props: MatchCardProps) {
           </div>
         </Show>
       </dl>
+
+      <MatchTerms match={props.match} heading={subheading()} />
 
       <div class="match-why">
         <Dynamic component={subheading()} class="match-subtitle">

@@ -560,6 +560,17 @@ export const en: Dict = {
     notJoined: 'this firm has not joined yet',
     notJoinedHint:
       'An organizer listed this firm; it has not claimed its account yet and cannot answer this proposal until it does.',
+    terms: {
+      current: 'Current terms (accepting now accepts these)',
+      accepted: 'Terms the {{ side }} accepted on {{ date }}',
+      confirmed: 'Terms both sides confirmed',
+      point: 'Coordinates',
+      voided:
+        "On {{ date }} the {{ side }} changed its listing's {{ fields }}; earlier acceptances were voided and both sides must accept the new terms.",
+      changed:
+        "The {{ side }}'s listing just changed its terms and earlier acceptances were voided; the match was reloaded: review the new terms before accepting.",
+      separator: ', ',
+    },
   },
   invitations: {
     title: 'Firms yet to join',
@@ -638,6 +649,7 @@ export const en: Dict = {
       expired: 'Match expired',
       cancelled: 'Match cancelled',
       meeting_moved: 'Meeting moved',
+      acceptance_voided: 'A listing changed its terms; the acceptance was voided',
     },
   },
   runs: {

@@ -552,6 +552,15 @@ export const zh = {
     between: '{{ offer }} → {{ need }}',
     notJoined: '该企业尚未入驻',
     notJoinedHint: '该企业由组织方代为建档，尚未认领账号；认领之前无法答复这条撮合。',
+    terms: {
+      current: '当前条款（现在接受即按此条款）',
+      accepted: '{{ side }}于 {{ date }} 接受的条款',
+      confirmed: '双方确认成交的条款',
+      point: '坐标',
+      voided: '{{ side }}于 {{ date }} 修改了清单的{{ fields }}，此前的接受已作废，需双方按新条款重新接受。',
+      changed: '{{ side }}的清单条款刚刚变更，此前的接受已作废；已为您刷新，请查看新条款后再接受。',
+      separator: '、',
+    },
   },
   invitations: {
     title: '待入驻企业',
@@ -627,6 +636,7 @@ export const zh = {
       expired: '撮合已过期',
       cancelled: '撮合已取消',
       meeting_moved: '洽谈时间已调整',
+      acceptance_voided: '对方清单条款变更，撮合的接受已作废',
     },
   },
   runs: {

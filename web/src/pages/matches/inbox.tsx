@@ -39,6 +39,7 @@ const EVENT_KEYS: Record<string, TranslationKey> = {
   declined: 'inbox.events.declined',
   expired: 'inbox.events.expired',
   cancelled: 'inbox.events.cancelled',
+  acceptance_voided: 'inbox.events.acceptance_voided',
 };
 
 const seenKey = (orgId: string) => `gongxu.inbox.seen.${orgId}`;
