@@ -23,6 +23,12 @@ import { FilterPattern, LogGroup, MetricFilter, RetentionDays } from 'aws-cdk-li
 import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import {
+  DEAL_FILE_ROUTE_PATHS,
+  EVENT_ROUTE_PATHS,
+  type FunctionRoute,
+  MARKET_ROUTE_PATHS,
+} from '../functions/api/function-routes.ts';
 import { SHEET_ROUTE_PATHS } from '../functions/api/sheet-routes.ts';
 import { LIST_TOTALS_ITEM_TYPES } from '../functions/listings/list-totals.ts';
 import type { GongxuDealFiles } from './deal-files.ts';
@@ -88,7 +94,14 @@ const entry = (path: string): string => `${repoRoot}${path}`;
 export class GongxuApi extends Construct {
   readonly httpApi: HttpApi;
   readonly defaultStage: HttpStage;
+  /** The catch-all: accounts, organisations, regions, the catalogue, audit, admin (Cognito users). */
   readonly apiFunction: NodejsFunction;
+  /** Listings, matches, the inbox, matching runs, deals. */
+  readonly marketFunction: NodejsFunction;
+  /** Events, meetings, the live day, reports. */
+  readonly eventsFunction: NodejsFunction;
+  /** The scans of signed papers: the only function with the S3 client and the bucket's grant. */
+  readonly dealFilesFunction: NodejsFunction;
   /** Spreadsheet imports, templates and exports (exceljs, papaparse): kept out of the API's cold start. */
   readonly sheetsFunction: NodejsFunction;
   readonly streamFunction: NodejsFunction;
@@ -124,17 +137,6 @@ export class GongxuApi extends Construct {
     });
     apiLogGroup.grantWrite(apiRole);
     this.addTableAccess(apiRole, props.table);
-    props.dealFiles.grantApi(apiRole);
-    const filesStack = Stack.of(props.dealFiles.bucket);
-    const filesBucketId: string = filesStack.resolve(
-      filesStack.getLogicalId(props.dealFiles.bucket.node.defaultChild as CfnBucket),
-    );
-    Validations.of(apiRole).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${filesBucketId}.Arn>/deals/*]`,
-      reason:
-        'The API gets and puts the objects of signed deals under the deals/ prefix of the deal-files bucket ' +
-        '(one object per uploaded scan, keyed by deal and file id); it cannot list, delete or reach other keys.',
-    });
     apiRole.addToPrincipalPolicy(
       new PolicyStatement({
         sid: 'UserPoolAdministration',
@@ -154,6 +156,45 @@ export class GongxuApi extends Construct {
       role: apiRole,
       logGroup: apiLogGroup,
       environment,
+    });
+
+    // --- The other request-path Lambdas: each is built from its own route modules only
+    // (functions/api/*-modules.ts), so a cold start compiles only the code of its routes.
+    this.marketFunction = this.requestFunction('Market', {
+      description: `Gongxu ${props.stage} listings, matches, matching runs and deals`,
+      entry: LAMBDA_ENTRIES.market,
+      environment,
+      retention,
+      removalPolicy,
+      table: props.table,
+    });
+    this.eventsFunction = this.requestFunction('Events', {
+      description: `Gongxu ${props.stage} matchmaking events, meetings, the live day and reports`,
+      entry: LAMBDA_ENTRIES.events,
+      environment,
+      retention,
+      removalPolicy,
+      table: props.table,
+    });
+    this.dealFilesFunction = this.requestFunction('DealFiles', {
+      description: `Gongxu ${props.stage} scans of signed deals (S3)`,
+      entry: LAMBDA_ENTRIES.dealFiles,
+      environment,
+      retention,
+      removalPolicy,
+      table: props.table,
+    });
+    const dealFilesRole = this.dealFilesFunction.role as Role;
+    props.dealFiles.grantApi(dealFilesRole);
+    const filesStack = Stack.of(props.dealFiles.bucket);
+    const filesBucketId: string = filesStack.resolve(
+      filesStack.getLogicalId(props.dealFiles.bucket.node.defaultChild as CfnBucket),
+    );
+    Validations.of(dealFilesRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${filesBucketId}.Arn>/deals/*]`,
+      reason:
+        'The deal-files function gets and puts the objects of signed deals under the deals/ prefix of the deal-files bucket ' +
+        '(one object per uploaded scan, keyed by deal and file id); it cannot list, delete or reach other keys.',
     });
 
     // --- Sheets Lambda: the spreadsheet routes (see functions/api/sheet-modules.ts) ----------------
@@ -215,14 +256,20 @@ export class GongxuApi extends Construct {
     const integration = new HttpLambdaIntegration('ApiIntegration', this.apiFunction);
     this.httpApi.addRoutes({ path: '/{proxy+}', methods: [HttpMethod.ANY], integration });
     this.httpApi.addRoutes({ path: '/', methods: [HttpMethod.ANY], integration });
-    const sheetsIntegration = new HttpLambdaIntegration('SheetsIntegration', this.sheetsFunction);
-    for (const route of SHEET_ROUTE_PATHS) {
-      this.httpApi.addRoutes({
-        path: route.path,
-        methods: route.methods.map((m) => HttpMethod[m]),
-        integration: sheetsIntegration,
-      });
-    }
+    const routeTo = (id: string, fn: NodejsFunction, routes: readonly FunctionRoute[]) => {
+      const target = new HttpLambdaIntegration(`${id}Integration`, fn);
+      for (const route of routes) {
+        this.httpApi.addRoutes({
+          path: route.path,
+          methods: route.methods.map((m) => HttpMethod[m]),
+          integration: target,
+        });
+      }
+    };
+    routeTo('Sheets', this.sheetsFunction, SHEET_ROUTE_PATHS);
+    routeTo('Market', this.marketFunction, MARKET_ROUTE_PATHS);
+    routeTo('Events', this.eventsFunction, EVENT_ROUTE_PATHS);
+    routeTo('DealFiles', this.dealFilesFunction, DEAL_FILE_ROUTE_PATHS);
 
     const authorizationReason =
       'Authorization is done by the application: public routes (sign-in, regions, OpenAPI) share the ' +
@@ -336,6 +383,41 @@ export class GongxuApi extends Construct {
       description: 'Gongxu: expire listings whose window has ended (00:30 China time)',
       schedule: Schedule.cron({ minute: '30', hour: '16' }),
       targets: [new LambdaFunction(this.maintenanceFunction, { retryAttempts: 2 })],
+    });
+  }
+
+  /** A request-path Lambda behind the HTTP API: its own role (table access), logs, 1024 MB, 29 s. */
+  private requestFunction(
+    id: string,
+    options: {
+      description: string;
+      entry: string;
+      environment: Record<string, string>;
+      retention: RetentionDays;
+      removalPolicy: RemovalPolicy;
+      table: GongxuTable;
+    },
+  ): NodejsFunction {
+    const logGroup = new LogGroup(this, `${id}FunctionLogs`, {
+      retention: options.retention,
+      removalPolicy: options.removalPolicy,
+    });
+    const role = new Role(this, `${id}FunctionRole`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: options.description,
+    });
+    logGroup.grantWrite(role);
+    this.addTableAccess(role, options.table);
+    return new NodejsFunction(this, `${id}Function`, {
+      ...functionDefaults(),
+      description: options.description,
+      entry: entry(options.entry),
+      handler: 'handler',
+      memorySize: 1024,
+      timeout: Duration.seconds(29),
+      role,
+      logGroup,
+      environment: options.environment,
     });
   }
 

@@ -30,6 +30,9 @@ export const LAMBDA_NODE_OPTIONS: string | undefined = undefined;
 /** The Lambda entry points, by function. */
 export const LAMBDA_ENTRIES = {
   api: 'functions/api/handler.ts',
+  market: 'functions/api/market-handler.ts',
+  events: 'functions/api/events-handler.ts',
+  dealFiles: 'functions/api/deal-files-handler.ts',
   sheets: 'functions/api/sheets-handler.ts',
   stream: 'functions/streams/handler.ts',
   maintenance: 'functions/maintenance/handler.ts',

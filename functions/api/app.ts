@@ -3,24 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { adminRoutes } from '../admin/admin.routes.ts';
-import { auditRoutes } from '../audit/audit.routes.ts';
-import { authRoutes, meRoutes } from '../auth/auth.routes.ts';
-import { catalogueRoutes } from '../catalogue/catalogue.routes.ts';
-import { dealRoutes, matchDealRoutes } from '../deals/deal.routes.ts';
 import { MAX_DEAL_FILE_BYTES } from '../deals/deal-file.ts';
-// matchmaking events (issue 9)
-import { eventRoutes, publicEventRoutes } from '../events/event.routes.ts';
-import { reportRoutes } from '../events/report.routes.ts';
 import { MAX_UPLOAD_BYTES } from '../imports/upload-limit.ts';
-import { listingRoutes } from '../listings/listing.routes.ts';
-// the live day (issue 10)
-import { checkInCodeRoutes, liveRoutes, publicLiveRoutes } from '../live/live.routes.ts';
-import { inboxRoutes, listingMatchRoutes, matchRoutes } from '../matches/match.routes.ts';
-import { matchingRunRoutes } from '../matches/matching-run.routes.ts';
-import { meetingRoutes } from '../meetings/meeting.routes.ts';
-import { orgRoutes } from '../orgs/org.routes.ts';
-import { regionRoutes } from '../regions/region.routes.ts';
 import {
   AppError,
   AuthenticationError,
@@ -62,22 +46,21 @@ function pathWithoutStage(request: Request, options?: { env?: unknown }): string
   return path;
 }
 
-/** A module of routes mounted at a path (see {@link createApp}'s `extraModules`). */
+/** A module of routes mounted at a path (see {@link createApp}). */
 export interface RouteModule {
   readonly path: string;
   readonly routes: Hono<AppEnv>;
 }
 
 /**
- * The HTTP API, one Hono app: @hono/node-server serves it locally, Lambda in AWS. Modules are
- * mounted with app.route(); every error goes through the one onError below.
- *
- * `extraModules` are the spreadsheet routes (functions/api/sheet-modules.ts): the API Lambda is
- * built without them so it stays small and starts fast, and API Gateway routes their paths to the
- * sheets Lambda, whose app (like the local server's) has every module. They are mounted first so
- * that e.g. `/api/listings/export` is not taken for a listing id.
+ * The HTTP API: one Hono app of the given route modules, with the middleware, the health check,
+ * the OpenAPI document and the one onError every function shares. @hono/node-server serves the
+ * complete app locally (`createFullApp()`, functions/api/full-app.ts); in AWS each request-path
+ * Lambda is built from its own modules only (functions/api/api-functions.ts), so its bundle carries
+ * only the code its routes run, and API Gateway sends it only those routes. Modules mount in order:
+ * a module listed first wins a path two could take (`/api/listings/export` before a listing id).
  */
-export function createApp(getDeps: () => Deps, extraModules: readonly RouteModule[] = []): Hono<AppEnv> {
+export function createApp(getDeps: () => Deps, modules: readonly RouteModule[]): Hono<AppEnv> {
   const app = new Hono<AppEnv>({ getPath: pathWithoutStage });
 
   app.use('*', async (c, next) => {
@@ -155,32 +138,7 @@ export function createApp(getDeps: () => Deps, extraModules: readonly RouteModul
     }),
     (c) => c.json(openApiDocument(app, { title: 'Gongxu 供需 API', version: API_VERSION })),
   );
-  for (const module of extraModules) app.route(module.path, module.routes);
-  app.route('/api/auth', authRoutes);
-  app.route('/api/me', meRoutes);
-  app.route('/api/orgs', orgRoutes);
-  app.route('/api/regions', regionRoutes);
-  app.route('/api/catalogue', catalogueRoutes);
-  app.route('/api/listings', listingRoutes);
-  app.route('/api/listings', listingMatchRoutes);
-  app.route('/api/matches', matchRoutes);
-  app.route('/api/inbox', inboxRoutes);
-  app.route('/api/matching-runs', matchingRunRoutes);
-  app.route('/api/audit', auditRoutes);
-  // hardening (issue 12): the platform admin's area
-  app.route('/api/admin', adminRoutes);
-  // matchmaking events (issue 9)
-  app.route('/api/events', reportRoutes); // ahead of /:eventId (its /dashboard)
-  app.route('/api/events', eventRoutes);
-  app.route('/api/events', meetingRoutes);
-  // the live day (issue 10)
-  app.route('/api/events', liveRoutes);
-  app.route('/api/public/live', publicLiveRoutes);
-  app.route('/api/live', checkInCodeRoutes);
-  app.route('/api/public/events', publicEventRoutes);
-  // deals
-  app.route('/api/deals', dealRoutes);
-  app.route('/api/matches', matchDealRoutes);
+  for (const module of modules) app.route(module.path, module.routes);
 
   app.notFound((c) =>
     c.json(plainErrorBody('route_not_found', 'route_not_found', c.get('lang') ?? 'zh'), 404),

@@ -1,21 +1,9 @@
-import { handle } from 'hono/aws-lambda';
-import { readConfig } from '../shared/config.ts';
-import type { Deps } from './deps.ts';
-import { buildDeps } from './deps.ts';
-import { createFullApp } from './sheet-modules.ts';
-
-/** Read and checked at init: a missing or malformed setting fails the cold start, naming it. */
-const config = readConfig();
+import { lambdaApp } from './lambda-app.ts';
+import { FULL_APP_MODULES } from './sheet-modules.ts';
 
 /**
  * The sheets Lambda: the complete app, of which API Gateway sends it only the spreadsheet routes
  * (imports, templates, exports) and the OpenAPI document. Parsing runs inline: a slow file holds
- * up only this function's own instance, never the API's.
+ * up only this function's own instance, never the others'.
  */
-let deps: Deps | undefined;
-export const app = createFullApp(() => {
-  deps ??= buildDeps(config);
-  return deps;
-});
-
-export const handler = handle(app);
+export const { app, handler } = lambdaApp(FULL_APP_MODULES);

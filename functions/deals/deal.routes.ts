@@ -9,27 +9,19 @@ import { pagingFields } from '../shared/paging-query.ts';
 import { id } from '../shared/schema-fields.ts';
 import { jsonBody, params, query } from '../shared/validation.ts';
 import { dealTermsInput, disputeDealInput, recordDealInput } from './deal.schema.ts';
-import { allowedDealActions, type Deal, type DealViewer } from './deal.ts';
 import {
-  attachDealFile,
   confirmDeal,
   contractFromIntent,
   deliverDeal,
   disputeDeal,
   loadVisibleDeal,
-  readDealFile,
   recordDeal,
   reviseDeal,
   withdrawDeal,
 } from './deal-commands.ts';
-import { dealFileName } from './deal-file.ts';
+import { viewDeal } from './deal-view.ts';
 
 const dealParams = z.strictObject({ dealId: id });
-
-/** The deal with what this viewer may do with it now (the web shows exactly those buttons). */
-function viewDeal(viewer: DealViewer, deal: Deal) {
-  return { ...deal, actions: allowedDealActions(viewer, deal) };
-}
 
 const action = (name: string, operationId: string, summary: string) =>
   [
@@ -168,49 +160,6 @@ export const dealRoutes = new Hono<AppEnv>()
     const deal = await deliverDeal(deps, principal, c.req.valid('param').dealId);
     return c.json(viewDeal(await viewerFor(deps, principal), deal));
   })
-  .put(
-    '/:dealId/file',
-    describe({
-      operationId: 'attachDealFile',
-      summary:
-        'Upload the scan of the signed paper: the raw bytes of a PDF, JPEG or PNG (at most 4 MB, judged by its content) as the body',
-      tags: ['deals'],
-      auth: 'user',
-    }),
-    params(dealParams),
-    async (c) => {
-      const deps = c.get('deps');
-      const principal = principalOf(c);
-      const body = new Uint8Array(await c.req.arrayBuffer());
-      const declared = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase() || undefined;
-      const deal = await attachDealFile(deps, principal, c.req.valid('param').dealId, body, declared);
-      return c.json(viewDeal(await viewerFor(deps, principal), deal));
-    },
-  )
-  .get(
-    '/:dealId/file',
-    describe({
-      operationId: 'getDealFile',
-      summary: 'The scan of the signed paper (its two sides and the organizers overseeing it)',
-      tags: ['deals'],
-      auth: 'user',
-    }),
-    params(dealParams),
-    async (c) => {
-      const { deal, body, contentType } = await readDealFile(
-        c.get('deps'),
-        principalOf(c),
-        c.req.valid('param').dealId,
-      );
-      c.header('Content-Type', contentType);
-      c.header(
-        'Content-Disposition',
-        `attachment; filename="${dealFileName(deal.id, deal.file!.contentType)}"`,
-      );
-      c.header('Cache-Control', 'private, no-store');
-      return c.body(body as Uint8Array<ArrayBuffer>);
-    },
-  )
   .get(
     '/:dealId/history',
     describe({

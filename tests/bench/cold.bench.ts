@@ -26,6 +26,9 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = Math.max(7, runsArg > 0 ? Number(process.argv[runsArg + 1]) : 9);
 
+/** The functions that answer the API's JSON routes (not spreadsheets, stream or schedule). */
+const REQUEST_PATH = ['api', 'market', 'events', 'dealFiles'] satisfies (keyof typeof LAMBDA_ENTRIES)[];
+
 const out = mkdtempSync(join(tmpdir(), 'gongxu-cold-'));
 const bundles: Record<string, string> = {};
 const targets: [string, string][] = [
@@ -78,11 +81,11 @@ const floorMs = median(samples.floor!);
 console.log(
   `bundles built with infra/lambda-bundling.ts into ${out}; init = median of ${RUNS} fresh processes`,
 );
-console.log('function     bundle_kb  init_ms  kb_vs_floor  init_vs_floor');
+console.log('function     bundle_kb  init_ms  kb_vs_floor  init_vs_floor  request_path');
 for (const name of Object.keys(bundles)) {
   const ms = median(samples[name]!);
   console.log(
-    `${name.padEnd(12)} ${kb(name).toFixed(0).padStart(9)} ${ms.toFixed(1).padStart(8)} ${(kb(name) / floorKb).toFixed(2).padStart(12)} ${(ms / floorMs).toFixed(2).padStart(14)}`,
+    `${name.padEnd(12)} ${kb(name).toFixed(0).padStart(9)} ${ms.toFixed(1).padStart(8)} ${(kb(name) / floorKb).toFixed(2).padStart(12)} ${(ms / floorMs).toFixed(2).padStart(14)}  ${(REQUEST_PATH as string[]).includes(name) ? 'yes' : ''}`,
   );
 }
 
@@ -119,8 +122,11 @@ console.log(
   `web first load (/sign-in): ${fetched.size} files, ${webKb.toFixed(1)} KB gzip (${[...fetched.keys()].join(', ')})`,
 );
 
-const apiKb = kb('api');
-const apiMs = median(samples.api!);
+// The API is several request-path functions behind one HTTP API (API Gateway routes by path); the
+// cold line reports the largest bundle and the slowest init among them (the sheets function, which
+// API Gateway sends only spreadsheet uploads/exports and the OpenAPI document, is reported above).
+const apiKb = Math.max(...REQUEST_PATH.map(kb));
+const apiMs = Math.max(...REQUEST_PATH.map((name) => median(samples[name]!)));
 const ratio = Math.max(apiKb / floorKb, apiMs / floorMs);
 console.log(
   `cold: api_kb=${apiKb.toFixed(0)} api_init_ms=${apiMs.toFixed(1)} floor_kb=${floorKb.toFixed(0)} floor_init_ms=${floorMs.toFixed(1)} ratio=${ratio.toFixed(2)}`,

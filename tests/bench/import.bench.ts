@@ -5,7 +5,7 @@
 export {};
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-const { createApp } = await import('../../functions/api/app.ts');
+const { createFullApp: createApp } = await import('../../functions/api/sheet-modules.ts');
 const { buildDeps } = await import('../../functions/api/deps.ts');
 const { readConfig } = await import('../../functions/shared/config.ts');
 const { dynamoClient } = await import('../../functions/shared/db/client.ts');

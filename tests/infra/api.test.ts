@@ -1,6 +1,7 @@
 import { type CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LIST_TOTALS_ITEM_TYPES } from '../../functions/listings/list-totals.ts';
 import { createApp, type GongxuStack } from '../../infra/app.ts';
@@ -161,12 +162,52 @@ describe('HTTP API', () => {
         'GET /api/openapi.json',
       ].sort(),
     );
-    expect(targets.size).toBe(8);
+    expect(targets.size).toBe(2 + 6 + 10 + 4 + 2);
     template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
       IntegrationType: 'AWS_PROXY',
       PayloadFormatVersion: '2.0',
       IntegrationUri: getAtt(sheets),
     });
+  });
+
+  it('sends listings, matches, runs and deals to the market function, events to the events function, deal scans to the deal-files function', () => {
+    const targets = routeTargets();
+    const keysOf = (fn: NodejsFunction) =>
+      [...targets]
+        .filter(([, id]) => id === logicalId(fn))
+        .map(([key]) => key)
+        .sort();
+    expect(keysOf(stack.api.marketFunction)).toEqual(
+      ['listings', 'matches', 'inbox', 'matching-runs', 'deals']
+        .flatMap((p) => [`ANY /api/${p}`, `ANY /api/${p}/{proxy+}`])
+        .sort(),
+    );
+    expect(keysOf(stack.api.eventsFunction)).toEqual(
+      [
+        'ANY /api/events',
+        'ANY /api/events/{proxy+}',
+        'ANY /api/live/{proxy+}',
+        'ANY /api/public/{proxy+}',
+      ].sort(),
+    );
+    expect(keysOf(stack.api.dealFilesFunction)).toEqual([
+      'GET /api/deals/{dealId}/file',
+      'PUT /api/deals/{dealId}/file',
+    ]);
+  });
+
+  it('gives every request-path function the API’s configuration: Node 24, ARM64, 1024 MB, 29 s', () => {
+    for (const fn of [stack.api.marketFunction, stack.api.eventsFunction, stack.api.dealFilesFunction]) {
+      expect(template.toJSON().Resources[logicalId(fn)].Properties).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        MemorySize: 1024,
+        Timeout: 29,
+        Environment: {
+          Variables: { AUTH_MODE: 'cognito', TABLE_NAME: { Ref: logicalId(stack.table.table) } },
+        },
+      });
+    }
   });
 
   it('gives the sheets role table access and its own logs, no user administration or deal files', () => {
@@ -278,7 +319,7 @@ describe('least privilege', () => {
       'Fn::Join': ['', [getAtt(tableId()), `/index/${index.indexName}`]],
     }));
 
-  it('gives the API role item access, index queries, user administration, deal files and its own logs, on those resources only', () => {
+  it('gives the API role item access, index queries, user administration and its own logs, on those resources only', () => {
     // Which actions exactly: tests/infra/iam-from-code.test.ts derives them from the API bundle.
     // Arrange
     const role = stack.api.apiFunction.role!;
@@ -298,7 +339,6 @@ describe('least privilege', () => {
       ...indexArns().map((arn) => JSON.stringify(arn)),
       JSON.stringify(getAtt(logicalId(stack.auth.userPool))),
       JSON.stringify(getAtt(logicalId(stack.api.apiFunction.logGroup))),
-      JSON.stringify({ 'Fn::Join': ['', [getAtt(logicalId(stack.dealFiles.bucket)), '/deals/*']] }),
     ];
     for (const statement of statements) {
       for (const resource of asArray(statement.Resource)) {

@@ -67,21 +67,28 @@ describe('the bucket of signed deals’ files', () => {
     expect(resource.DeletionPolicy).toBe('Retain');
   });
 
-  it('is named to the API Lambda only, which may get and put objects under deals/ and nothing else', () => {
-    const api = template.toJSON().Resources[logicalId(stack.api.apiFunction)].Properties;
+  it('is granted to the deal-files Lambda only, which may get and put objects under deals/ and nothing else', () => {
+    const api = template.toJSON().Resources[logicalId(stack.api.dealFilesFunction)].Properties;
     expect(api.Environment.Variables.DEAL_FILES_BUCKET).toEqual({ Ref: logicalId(stack.dealFiles.bucket) });
 
     const s3Statements = (roleId: string) =>
       statementsOf(roleId).filter((s) =>
         (Array.isArray(s.Action) ? s.Action : [s.Action]).some((a) => a.startsWith('s3:')),
       );
-    const apiS3 = s3Statements(logicalId(stack.api.apiFunction.role!));
+    const apiS3 = s3Statements(logicalId(stack.api.dealFilesFunction.role!));
     expect(apiS3).toHaveLength(1);
     expect([...(apiS3[0]!.Action as string[])].sort()).toEqual([...DEAL_FILE_ACTIONS].sort());
     expect(apiS3[0]!.Resource).toEqual({
       'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalId(stack.dealFiles.bucket), 'Arn'] }, '/deals/*']],
     });
-    for (const fn of [stack.api.streamFunction, stack.api.maintenanceFunction]) {
+    for (const fn of [
+      stack.api.apiFunction,
+      stack.api.marketFunction,
+      stack.api.eventsFunction,
+      stack.api.sheetsFunction,
+      stack.api.streamFunction,
+      stack.api.maintenanceFunction,
+    ]) {
       expect(s3Statements(logicalId(fn.role!))).toEqual([]);
     }
   });

@@ -79,6 +79,9 @@ describe('IAM grants derived from the code each Lambda runs', () => {
   const functions = () =>
     ({
       api: [stack.api.apiFunction, RUNTIME],
+      market: [stack.api.marketFunction, RUNTIME],
+      events: [stack.api.eventsFunction, RUNTIME],
+      dealFiles: [stack.api.dealFilesFunction, RUNTIME],
       sheets: [stack.api.sheetsFunction, RUNTIME],
       stream: [stack.api.streamFunction, [...RUNTIME, ...STREAM_POLLER]],
       maintenance: [stack.api.maintenanceFunction, RUNTIME],
@@ -97,11 +100,18 @@ describe('IAM grants derived from the code each Lambda runs', () => {
     });
   }
 
-  it('only the API function carries Cognito user administration and the deal files bucket', async () => {
+  it('only the API function administers Cognito users, only the deal-files function carries S3', async () => {
     const services = async (entry: string) =>
       new Set([...(await callsOf(entry)).actions].map((a) => a.split(':')[0]));
-    expect([...(await services(LAMBDA_ENTRIES.api))].sort()).toEqual(['cognito-idp', 'dynamodb', 's3']);
-    for (const entry of [LAMBDA_ENTRIES.sheets, LAMBDA_ENTRIES.stream, LAMBDA_ENTRIES.maintenance]) {
+    expect([...(await services(LAMBDA_ENTRIES.api))].sort()).toEqual(['cognito-idp', 'dynamodb']);
+    expect([...(await services(LAMBDA_ENTRIES.dealFiles))].sort()).toEqual(['dynamodb', 's3']);
+    for (const entry of [
+      LAMBDA_ENTRIES.market,
+      LAMBDA_ENTRIES.events,
+      LAMBDA_ENTRIES.sheets,
+      LAMBDA_ENTRIES.stream,
+      LAMBDA_ENTRIES.maintenance,
+    ]) {
       expect([...(await services(entry))]).toEqual(['dynamodb']);
     }
   });

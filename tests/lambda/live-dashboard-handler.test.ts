@@ -8,11 +8,11 @@ import { makeOrg } from '../setup/fixtures.ts';
 import { freshTable } from '../setup/test-table.ts';
 
 /**
- * The big screen in AWS polls the API Lambda every second with If-None-Match: the real handler,
+ * The big screen in AWS polls the events Lambda every second with If-None-Match: the real handler,
  * given the real API Gateway HTTP API (payload 2.0) event, answers 200 with an ETag and a 1 s cache,
  * then 304 without a body while nothing changed, and 200 again once something did.
  */
-describe('the big-screen dashboard through the API Lambda handler', () => {
+describe('the big-screen dashboard through the events Lambda handler', () => {
   let handler: (event: unknown, context: unknown) => Promise<APIGatewayProxyResultV2>;
   let ctx: Awaited<ReturnType<typeof freshTable>>;
   let token: string;
@@ -33,7 +33,7 @@ describe('the big-screen dashboard through the API Lambda handler', () => {
     process.env.DYNAMODB_ENDPOINT = testDynamoEndpoint();
     process.env.AWS_REGION = 'local';
     process.env.AUTH_MODE = 'local';
-    ({ handler } = (await import('../../functions/api/handler.ts')) as unknown as {
+    ({ handler } = (await import('../../functions/api/events-handler.ts')) as unknown as {
       handler: typeof handler;
     });
   });
