@@ -55,8 +55,8 @@ export interface RouteModule {
 /**
  * The HTTP API: one Hono app of the given route modules, with the middleware, the health check,
  * the OpenAPI document and the one onError every function shares. @hono/node-server serves the
- * complete app locally (`createFullApp()`, functions/api/full-app.ts); in AWS each request-path
- * Lambda is built from its own modules only (functions/api/api-functions.ts), so its bundle carries
+ * complete app locally (`createFullApp()`, functions/api/sheet-modules.ts); in AWS each request-path
+ * Lambda is built from its own modules only (functions/api/*-modules.ts), so its bundle carries
  * only the code its routes run, and API Gateway sends it only those routes. Modules mount in order:
  * a module listed first wins a path two could take (`/api/listings/export` before a listing id).
  */
