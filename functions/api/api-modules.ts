@@ -2,6 +2,8 @@ import { adminRoutes } from '../admin/admin.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { authRoutes, meRoutes } from '../auth/auth.routes.ts';
 import { catalogueRoutes } from '../catalogue/catalogue.routes.ts';
+// notifications (issue 13): the signed-in user's own, under /api/me
+import { notificationRoutes } from '../notifications/notification.routes.ts';
 import { orgRoutes } from '../orgs/org.routes.ts';
 import { regionRoutes } from '../regions/region.routes.ts';
 import type { RouteModule } from './app.ts';
@@ -14,6 +16,7 @@ import type { RouteModule } from './app.ts';
 export const API_MODULES: readonly RouteModule[] = [
   { path: '/api/auth', routes: authRoutes },
   { path: '/api/me', routes: meRoutes },
+  { path: '/api/me', routes: notificationRoutes },
   { path: '/api/orgs', routes: orgRoutes },
   { path: '/api/regions', routes: regionRoutes },
   { path: '/api/catalogue', routes: catalogueRoutes },

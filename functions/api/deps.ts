@@ -25,6 +25,8 @@ import { LiveRepo } from '../live/live.repo.ts';
 import { MatchRepo } from '../matches/match.repo.ts';
 import { MatchingRunRepo } from '../matches/matching-run.repo.ts';
 import { MeetingRepo } from '../meetings/meeting.repo.ts';
+// notifications (issue 13)
+import { NotificationRepo } from '../notifications/notification.repo.ts';
 import { OrgRepo } from '../orgs/org.repo.ts';
 import { type Clock, systemClock } from '../shared/clock.ts';
 import type { Config } from '../shared/config.ts';
@@ -67,6 +69,8 @@ export interface Deps {
   readonly sheets?: SheetIO;
   // the live day (issue 10)
   readonly live: LiveRepo;
+  // notifications (issue 13)
+  readonly notifications: NotificationRepo;
 }
 
 /**
@@ -177,6 +181,7 @@ export function buildDeps(config: Config, clock: Clock = systemClock, aws: AwsAd
     meetings: new MeetingRepo(table),
     deals: new DealRepo(table),
     live: new LiveRepo(table),
+    notifications: new NotificationRepo(table),
     files: config.dealFilesBucket
       ? (aws.s3Files?.(config.dealFilesBucket) ?? noBucket)
       : new LocalFileStore(config.filesDir),

@@ -422,6 +422,87 @@ export const MESSAGES = {
   'schedule.no_common_slot': { zh: '双方没有共同的可参会时段', en: 'the two sides have no common free slot' },
   'schedule.pin_conflict': { zh: '与手动固定的安排冲突', en: 'conflicts with a pinned meeting' },
   'schedule.no_room': { zh: '时段和桌数不够', en: 'not enough slots and tables' },
+  // notifications (issue 13): preferences and the templates of e-mails, SMS and the in-app inbox
+  'field.mobile': { zh: '须为 11 位手机号码', en: 'must be an 11-digit mainland mobile number' },
+  'field.mobile_for_sms': {
+    zh: '选择短信通知时须填写手机号码',
+    en: 'is required when any notification goes by SMS',
+  },
+  'notify.match_proposed.subject': {
+    zh: '新的供需匹配：{product} {quantity}（{counterpart}）',
+    en: 'New match proposed: {product}, {quantity} ({counterpart})',
+  },
+  'notify.match_proposed.body': {
+    zh: '供需平台为贵单位匹配到 {counterpart}：{product}，{quantity}。请在提议到期前接受或谢绝：{link}',
+    en: 'Gongxu matched your organisation with {counterpart}: {product}, {quantity}. Accept or decline before the proposal lapses: {link}',
+  },
+  'notify.match_accepted.subject': {
+    zh: '{counterpart} 已接受匹配：{product} {quantity}',
+    en: '{counterpart} accepted the match: {product}, {quantity}',
+  },
+  'notify.match_accepted.body': {
+    zh: '{counterpart} 已接受与贵单位的匹配（{product}，{quantity}），等待贵单位确认：{link}',
+    en: '{counterpart} accepted the match with your organisation ({product}, {quantity}); it awaits your answer: {link}',
+  },
+  'notify.match_confirmed.subject': {
+    zh: '匹配已成交：{product} {quantity}（{counterpart}）',
+    en: 'Match confirmed: {product}, {quantity} ({counterpart})',
+  },
+  'notify.match_confirmed.body': {
+    zh: '贵单位与 {counterpart} 的匹配已由双方确认（{product}，{quantity}），数量已预留，可查看对方联系方式：{link}',
+    en: 'Both sides confirmed the match with {counterpart} ({product}, {quantity}); the quantity is reserved and the contacts are visible: {link}',
+  },
+  'notify.match_declined.subject': {
+    zh: '{counterpart} 谢绝了匹配：{product} {quantity}',
+    en: '{counterpart} declined the match: {product}, {quantity}',
+  },
+  'notify.match_declined.body': {
+    zh: '{counterpart} 谢绝了与贵单位的匹配（{product}，{quantity}）。挂牌仍然有效，平台会继续匹配：{link}',
+    en: '{counterpart} declined the match with your organisation ({product}, {quantity}). Your listing stays open and matching goes on: {link}',
+  },
+  'notify.match_expired.subject': {
+    zh: '匹配已过期：{product} {quantity}（{counterpart}）',
+    en: 'Match lapsed: {product}, {quantity} ({counterpart})',
+  },
+  'notify.match_expired.body': {
+    zh: '与 {counterpart} 的匹配提议（{product}，{quantity}）未在期限内得到双方确认，已过期：{link}',
+    en: 'The proposal with {counterpart} ({product}, {quantity}) was not confirmed by both sides in time and has lapsed: {link}',
+  },
+  'notify.match_cancelled.subject': {
+    zh: '{counterpart} 取消了已成交的匹配：{product} {quantity}',
+    en: '{counterpart} cancelled the confirmed match: {product}, {quantity}',
+  },
+  'notify.match_cancelled.body': {
+    zh: '{counterpart} 取消了与贵单位已成交的匹配（{product}，{quantity}），数量已退回挂牌：{link}',
+    en: '{counterpart} cancelled the confirmed match with your organisation ({product}, {quantity}); the quantity went back to the listings: {link}',
+  },
+  'notify.registration_approved.subject': {
+    zh: '报名已通过：{event}',
+    en: 'Registration approved: {event}',
+  },
+  'notify.registration_approved.body': {
+    zh: '贵单位报名参加「{event}」（{date}）已通过审核。日程发布后可在此查看洽谈安排：{link}',
+    en: 'Your registration for “{event}” ({date}) was approved. Your meetings will be on your agenda once the schedule is published: {link}',
+  },
+  'notify.registration_refused.subject': {
+    zh: '报名未通过：{event}',
+    en: 'Registration refused: {event}',
+  },
+  'notify.registration_refused.body': {
+    zh: '贵单位报名参加「{event}」（{date}）未通过审核。原因：{reason}。详情：{link}',
+    en: 'Your registration for “{event}” ({date}) was refused. Reason: {reason}. Details: {link}',
+  },
+  'notify.meeting_moved.subject': {
+    zh: '洽谈时间调整：{event}（{counterpart}）',
+    en: 'Meeting moved: {event} ({counterpart})',
+  },
+  'notify.meeting_moved.body': {
+    zh: '「{event}」上贵单位与 {counterpart} 的洽谈已由 {from} 调整到 {to}。查看日程：{link}',
+    en: 'At “{event}” your meeting with {counterpart} moved from {from} to {to}. See your agenda: {link}',
+  },
+  'notify.no_reason': { zh: '未说明', en: 'not given' },
+  'notify.table': { zh: '{n} 号桌', en: 'table {n}' },
+  'notify.sms_prefix': { zh: '【供需】', en: '[Gongxu] ' },
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -16,6 +16,10 @@ export interface MatchNotification {
   counterpartOrgName: string;
   quantity: number;
   unit: string;
+  /** The spec or skill of the receiving side's listing (entries written before it have none). */
+  item?: string;
+  /** The organisation whose user made the change (none: the system — a matcher, a run, the sweep). */
+  actorOrgId?: string;
   at: string;
 }
 

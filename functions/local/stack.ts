@@ -1,20 +1,27 @@
+import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
+import type { DynamoDBRecord } from 'aws-lambda';
 import { buildDeps, type Deps } from '../api/deps.ts';
 import { createFullApp } from '../api/sheet-modules.ts';
 import { applyListingTotalsRecord } from '../listings/list-totals-commands.ts';
 import { ListTotalsRebuildRepo } from '../listings/list-totals-rebuild.repo.ts';
 import { rebuildListTotals } from '../listings/list-totals-rebuild.ts';
 import { runMaintenance } from '../maintenance/sweep.ts';
+import { LocalOutboxTransport } from '../notifications/local-outbox.ts';
+import { OutboxRepo } from '../notifications/outbox.repo.ts';
+import { deliverOutboxRecord } from '../notifications/outbox-sender.ts';
 import type { Clock } from '../shared/clock.ts';
 import { readConfig } from '../shared/config.ts';
 import { dynamoClient } from '../shared/db/client.ts';
 import { ensureTable } from '../shared/db/create-table.ts';
 import { keys } from '../shared/db/keys.ts';
-import { createStreamHandler } from '../streams/stream-app.ts';
+import { createStreamHandler, handleRecord } from '../streams/stream-app.ts';
 import { seedDemoData } from './demo-data.ts';
 import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
+import { localOutboxRoutes } from './outbox-page.ts';
 import { workerSheetIO } from './sheet-worker-io.ts';
 import { type StreamPoller, startStreamPoller } from './stream-poller.ts';
 import { createLocalServerApp } from './web-server.ts';
@@ -45,12 +52,19 @@ export interface LocalStackOptions {
   log?: (line: string) => void;
   /** The app's clock (default: the system's); tests move it to an event's day. */
   clock?: Clock;
+  /**
+   * Where e-mails and SMS are written instead of being sent (default: `outbox` next to dataDir,
+   * `.data/outbox`; in memory: a temporary folder). Listed at `/_local/outbox`.
+   */
+  outboxDir?: string;
 }
 
 export interface LocalStack {
   url: string;
   dynamoEndpoint: string;
   tableName: string;
+  /** The folder of the local outbox (e-mails and SMS written instead of sent). */
+  outboxDir: string;
   /** Waits until every change so far has reached the stream handler (tests). */
   drainStreams(): Promise<void>;
   stop(): Promise<void>;
@@ -81,7 +95,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   log(created ? `Created table ${tableName}` : `Table ${tableName} is there`);
   // Spreadsheets are parsed on a worker thread: the one local process keeps answering meanwhile.
   const sheets = workerSheetIO();
-  const deps: Deps = { ...buildDeps(config, options.clock), sheets };
+  let deps: Deps = { ...buildDeps(config, options.clock), sheets };
+  const outboxDir =
+    options.outboxDir ??
+    (options.dataDir
+      ? join(resolve(options.dataDir), '..', 'outbox')
+      : mkdtempSync(join(tmpdir(), 'gongxu-outbox-')));
+  const outbox = new LocalOutboxTransport(outboxDir, (line) => log(line));
+  const sender = { outbox: new OutboxRepo(deps.table), clock: deps.clock };
+  // The stream drives everything, then what AWS's sender Lambda does: the outbox's messages, to files.
+  const everything = async (d: Deps, record: DynamoDBRecord) => {
+    await handleRecord(d, record);
+    await deliverOutboxRecord(sender, record, outbox);
+  };
   // Older versions kept the signing key in the table, where any database reader could take it.
   await deps.table.delete(keys.legacyLocalSigningKey());
   // A new table's totals start empty and follow the stream; an older .data/ gets them built once.
@@ -102,7 +128,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       streamArn,
       handler:
         options.streams !== false
-          ? createStreamHandler(() => deps)
+          ? createStreamHandler(() => deps, everything)
           : createStreamHandler(() => deps, applyListingTotalsRecord),
       onError: (error) => log(`stream poller: ${String(error)}`),
     });
@@ -114,7 +140,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const sweepTimer = options.sweepExpiry !== false ? setInterval(sweep, 3_600_000) : undefined;
   sweepTimer?.unref();
   const api = createFullApp(() => deps);
-  const app = createLocalServerApp(api, options.webDist ?? 'web/dist');
+  const app = createLocalServerApp(api, options.webDist ?? 'web/dist', localOutboxRoutes(outboxDir));
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve(
       { fetch: app.fetch, port: options.port ?? 0, hostname: options.host ?? '127.0.0.1' },
@@ -123,10 +149,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   });
   const address = server.address() as AddressInfo;
   const url = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
+  // Links in e-mails and SMS lead to this server; the console's hint to the outbox page.
+  deps = { ...deps, config: { ...deps.config, publicUrl: deps.config.publicUrl || url } };
+  outbox.setListUrl(`${url}/_local/outbox`);
   return {
     url,
     dynamoEndpoint: endpoint,
     tableName,
+    outboxDir,
     async drainStreams() {
       await poller?.drain();
     },

@@ -11,12 +11,15 @@ import { secureHeaders } from 'hono/secure-headers';
 export function createLocalServerApp(
   api: { fetch: (request: Request, env?: unknown) => Response | Promise<Response> },
   webDist: string,
+  local?: Hono,
 ) {
   const app = new Hono();
   const root = relative(process.cwd(), resolve(webDist)) || '.';
   const hasWeb = existsSync(resolve(webDist, 'index.html'));
   app.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
   app.all('/api', (c) => api.fetch(c.req.raw, c.env));
+  // Local-only pages (the outbox of e-mails and SMS); the API app, and so AWS, has none of them.
+  if (local) app.route('/', local);
   app.use(
     '*',
     secureHeaders({

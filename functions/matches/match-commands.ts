@@ -45,6 +45,10 @@ const SYSTEM: Actor = { userId: 'system', orgId: 'system' };
 const rolesOf = (actor: Actor, match: Match): MatchRole[] =>
   'platformRoles' in actor ? matchRoles(actor, match) : ['system'];
 
+/** The organisation whose user made a change (none for the system): its own side is not notified of it. */
+const actorOrgOf = (actor: Actor): Partial<MatchNotification> =>
+  'platformRoles' in actor ? { actorOrgId: actor.orgId } : {};
+
 function notifications(
   match: Match,
   event: string,
@@ -61,6 +65,7 @@ function notifications(
       counterpartOrgName: match.needOrgName,
       quantity: match.quantity,
       unit: match.unit,
+      item: match.offerItem,
       at,
       ...extra,
     },
@@ -73,6 +78,7 @@ function notifications(
       counterpartOrgName: match.offerOrgName,
       quantity: match.quantity,
       unit: match.unit,
+      item: match.needItem,
       at,
       ...extra,
     },
@@ -240,7 +246,9 @@ async function apply(
     await deps.table.transact([
       deps.matches.saveItem(next, match.version),
       ...extra,
-      ...notifications(next, event, now, change.note).map((n) => deps.matches.notificationItem(n)),
+      ...notifications(next, event, now, { ...change.note, ...actorOrgOf(actor) }).map((n) =>
+        deps.matches.notificationItem(n),
+      ),
       deps.audit.item(
         auditEntry(actor, 'match', match.id, action, now, newId(), {
           status: { from: match.status, to: status },

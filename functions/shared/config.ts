@@ -37,6 +37,17 @@ export interface Config {
    * used when there is one.
    */
   readonly requestTimeLimitMs: number;
+  /**
+   * The site's address (PUBLIC_URL, e.g. `https://gongxu.example.cn`), for the links in e-mails and
+   * SMS; "" when unknown (the links are then paths). The stack sets it to the CloudFront address.
+   */
+  readonly publicUrl: string;
+  /** The From address of notification e-mails (NOTIFY_FROM_EMAIL); undefined: e-mail not configured. */
+  readonly notifyFromEmail: string | undefined;
+  /** The SMS origination identity (NOTIFY_SMS_ORIGINATION: phone number, pool or sender id, or its ARN). */
+  readonly notifySmsOrigination: string | undefined;
+  /** The End User Messaging SMS configuration set (NOTIFY_SMS_CONFIGURATION_SET), optional. */
+  readonly notifySmsConfigurationSet: string | undefined;
 }
 
 /** A configuration the process must not start with; every problem is named, with its variable. */
@@ -102,6 +113,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const tokenTtlSeconds = positiveInteger(env, 'TOKEN_TTL_SECONDS', 3600, 86_400, problems);
   const requestTimeLimitMs = positiveInteger(env, 'REQUEST_TIME_LIMIT_MS', 29_000, 15 * 60_000, problems);
 
+  const publicUrl = (env.PUBLIC_URL ?? '').trim().replace(/\/$/, '');
+  if (publicUrl !== '' && !isHttpUrl(publicUrl))
+    problems.push(`PUBLIC_URL "${publicUrl}" is not an http(s) URL`);
+  const notifyFromEmail = env.NOTIFY_FROM_EMAIL?.trim() || undefined;
+  if (notifyFromEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(notifyFromEmail)) {
+    problems.push(`NOTIFY_FROM_EMAIL "${notifyFromEmail}" is not an e-mail address`);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     stage: env.STAGE || 'local',
@@ -120,6 +139,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dealFilesBucket: env.DEAL_FILES_BUCKET || undefined,
     filesDir: env.GONGXU_FILES_DIR || '.data/files',
     requestTimeLimitMs,
+    publicUrl,
+    notifyFromEmail,
+    notifySmsOrigination: env.NOTIFY_SMS_ORIGINATION?.trim() || undefined,
+    notifySmsConfigurationSet: env.NOTIFY_SMS_CONFIGURATION_SET?.trim() || undefined,
   };
 }
 

@@ -7,7 +7,9 @@ import { applyListingTotalsRecord } from '../listings/list-totals-commands.ts';
 import { matchListing } from '../matches/live-matching.ts';
 import type { MatchingRun } from '../matches/matching-run.ts';
 import { executeRun } from '../matches/run-matching.ts';
+import { notifyFromRecord } from '../notifications/notification-commands.ts';
 import { stripKeys } from '../shared/db/table.ts';
+import { isTransient } from '../shared/transient.ts';
 
 /**
  * What the table's stream drives: the list totals (functions/listings/list-totals-commands.ts), live matching when a listing is posted or changes in a way that
@@ -59,6 +61,8 @@ export async function handleRecord(deps: Deps, record: DynamoDBRecord): Promise<
   // 供应清单/需求清单 totals: exactly once per listing version, whatever the order (issue 11).
   await applyListingTotalsRecord(deps, record);
   if (record.eventName === 'REMOVE') return;
+  // Notifications (issue 13): an inbox entry or a registration answered, told to the organisation's users.
+  await notifyFromRecord(deps, record);
   const next = image(record, 'NewImage');
   if (!next) return;
   if (next.type === 'listing') {
@@ -84,36 +88,8 @@ export async function handleRecord(deps: Deps, record: DynamoDBRecord): Promise<
 /** How often a record is tried in one invocation before it is judged (set aside or retried later). */
 export const RECORD_ATTEMPTS = 3;
 
-const TRANSIENT_NAMES = new Set([
-  'ThrottlingException',
-  'ProvisionedThroughputExceededException',
-  'RequestLimitExceeded',
-  'InternalServerError',
-  'ServiceUnavailable',
-  'TimeoutError',
-  'AbortError',
-]);
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND']);
-
-/**
- * Whether a failure is the infrastructure's (throttling, a 5xx, the network), so that the record
- * should be retried later, rather than the record's own (bad data, a bug), so that it must be set
- * aside instead of blocking everything behind it.
- */
-export function isTransient(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const e = error as Error & {
-    $retryable?: unknown;
-    $fault?: string;
-    $metadata?: { httpStatusCode?: number };
-    code?: string;
-    cause?: unknown;
-  };
-  if (e.$retryable || e.$fault === 'server' || TRANSIENT_NAMES.has(e.name)) return true;
-  if ((e.$metadata?.httpStatusCode ?? 0) >= 500) return true;
-  if (e.code && NETWORK_CODES.has(e.code)) return true;
-  return e.cause !== undefined && e.cause !== error && isTransient(e.cause);
-}
+/** Whether a failure is the infrastructure's (retry the batch) or the record's own (set it aside). */
+export { isTransient };
 
 function log(level: 'warn' | 'error', message: string, fields: Record<string, unknown>): void {
   console[level](JSON.stringify({ level, message, ...fields }));

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../functions/api/deps.ts';
 import { createFullApp as createApp } from '../../functions/api/sheet-modules.ts';
+import { defaultPreferences } from '../../functions/contract/user-notification.ts';
 import { hideListing } from '../../functions/listings/listing-commands.ts';
 import { openApiDocument } from '../../functions/shared/openapi.ts';
 import { type ApiResponse, apiClient } from '../setup/api-client.ts';
@@ -14,6 +15,7 @@ import {
   dealTerms,
   freshCreditCode,
   MARKERS,
+  notificationOf,
   PDF_TEXT,
   ROLES,
   type Role,
@@ -87,6 +89,12 @@ acceptMatch                 | 401       | 2xx    | 2xx      | 2xx         | 404 
 declineMatch                | 401       | 2xx    | 2xx      | 2xx         | 404         | 404        | 403       | 404            | 403
 cancelMatch                 | 401       | 2xx    | 2xx      | 2xx         | 404         | 404        | 403       | 404            | 403
 inbox                       | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+myNotifications             | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+unreadNotifications         | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+markAllNotificationsRead    | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+getNotificationPreferences  | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+saveNotificationPreferences | 401       | 2xx    | 2xx      | 2xx         | 2xx         | 2xx        | 2xx       | 2xx            | 2xx
+markNotificationRead        | 401       | 2xx    | 404      | 404         | 404         | 404        | 404       | 404            | 404
 startMatchingRun            | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
 listMatchingRuns            | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
 getMatchingRun              | 401       | 403    | 403      | 403         | 403         | 403        | 2xx       | 403            | 2xx
@@ -317,6 +325,21 @@ const TARGETS: Record<string, (world: World, role: Role) => Promise<Call>> = {
   declineMatch: async (w) => ({ params: { matchId: (await w.proposedMatch()).matchId } }),
   cancelMatch: async (w) => ({ params: { matchId: (await w.confirmedMatch()).matchId } }),
   inbox: async () => ({}),
+  // notifications (issue 13): each user's own; the notification marked read is the member's
+  myNotifications: async () => ({}),
+  unreadNotifications: async () => ({}),
+  markAllNotificationsRead: async () => ({}),
+  getNotificationPreferences: async () => ({}),
+  saveNotificationPreferences: async (w, role) => ({
+    body: {
+      ...defaultPreferences(),
+      version:
+        role === 'anonymous'
+          ? 0
+          : (await w.ctx.deps.notifications.preferences(w.actors[role].userId)).version,
+    },
+  }),
+  markNotificationRead: async (w) => ({ params: { notificationId: await notificationOf(w, 'member') } }),
   startMatchingRun: async () => ({ body: { kind: 'goods', region: '350000', category: 'cement' } }),
   listMatchingRuns: async () => ({}),
   getMatchingRun: async (w) => ({ params: { runId: await w.queuedRun() } }),

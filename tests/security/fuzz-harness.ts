@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import * as z from 'zod/mini';
 import type { Deps } from '../../functions/api/deps.ts';
 import { createFullApp as createApp } from '../../functions/api/sheet-modules.ts';
+import { defaultPreferences } from '../../functions/contract/user-notification.ts';
 import { sniffDealFile } from '../../functions/deals/deal-file.ts';
 import { listingPatch } from '../../functions/listings/listing.schema.ts';
 import { describedRoutes } from '../../functions/shared/openapi.ts';
@@ -25,6 +26,7 @@ import {
   catalogueEntries,
   dealTerms,
   freshCreditCode,
+  notificationOf,
   PDF_TEXT,
   type Role,
   supplyCsv,
@@ -93,6 +95,8 @@ export interface FuzzWorld extends World {
     confirmedMatchId: string;
     // the live day (issue 10)
     dashboardToken: string;
+    // notifications (issue 13): one in the orgAdmin's own inbox
+    notificationId: string;
   };
   /** Authorization headers that must all be refused: forged, tampered, expired, wrong audience… */
   readonly forgedAuthorizations: readonly string[];
@@ -256,6 +260,22 @@ export const SPECS: Readonly<Record<string, OperationSpec>> = {
     role: 'orgAdmin',
     // The terms versions of both listings the caller saw (a new listing's are 1).
     query: () => ({ offerTermsVersion: '1', needTermsVersion: '1' }),
+  },
+  myNotifications: {
+    role: 'orgAdmin',
+    query: () => ({ limit: '5' }),
+    cursor: (w) => ({
+      attributes: PRIMARY,
+      partitionAttribute: 'pk',
+      partitionValue: `UNOTIF#${w.actors.orgAdmin.userId}`,
+      sortPrefix: 'N#',
+    }),
+  },
+  saveNotificationPreferences: {
+    role: 'orgAdmin',
+    bodies: () => [{ ...defaultPreferences(), version: 0 }],
+    // a version that was never read: 409, nothing saved
+    domainInvalid: () => [{ ...defaultPreferences(), version: 7 }],
   },
   inbox: {
     role: 'orgAdmin',
@@ -584,6 +604,7 @@ function paramValue(w: FuzzWorld, name: string): string {
     dealId: w.ids.dealId,
     userId: w.actors.otherMember.userId,
     token: w.ids.dashboardToken,
+    notificationId: w.ids.notificationId,
   };
   const value = values[name];
   if (!value) throw new Error(`no real id for path parameter ${name}`);
@@ -676,6 +697,7 @@ export async function buildFuzzWorld(): Promise<FuzzWorld> {
       dealId: deal.dealId,
       confirmedMatchId: deal.matchId,
       dashboardToken: await world.ctx.deps.live.ensureDashboardToken(event.eventId),
+      notificationId: await notificationOf(world, 'orgAdmin'),
     },
     forgedAuthorizations: [],
     hostileSheets: await hostileSheets(2),

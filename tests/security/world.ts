@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { defaultPreferences } from '../../functions/contract/user-notification.ts';
 import type { Listing } from '../../functions/listings/listing.ts';
 import type { Match } from '../../functions/matches/match.ts';
 import { proposeMatch } from '../../functions/matches/match-commands.ts';
 import type { MatchingRun } from '../../functions/matches/matching-run.ts';
 import { executeRun } from '../../functions/matches/run-matching.ts';
+import { notificationFor } from '../../functions/notifications/notification-commands.ts';
+import type { NotificationFact } from '../../functions/notifications/notification-facts.ts';
 import { makeCreditCode } from '../../functions/orgs/credit-code.ts';
 import { newId } from '../../functions/shared/ids.ts';
 import { apiClient } from '../setup/api-client.ts';
@@ -407,4 +410,29 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
     ),
     dealOfA,
   };
+}
+
+/** A notification in `role`'s own inbox (a proposal told to that user), for the per-user endpoints. */
+export async function notificationOf(w: World, role: SignedInRole): Promise<string> {
+  const actor = w.actors[role];
+  const fact: NotificationFact = {
+    kind: 'match_proposed',
+    sourceId: `inbox:${randomUUID()}`,
+    orgId: actor.orgId,
+    at: new Date().toISOString(),
+    link: '/inbox',
+    params: { counterpart: '乙方', product: '螺纹钢', quantity: '10 吨' },
+  };
+  const { deps } = w.ctx;
+  const { notification } = notificationFor(
+    fact,
+    { id: actor.userId, orgId: actor.orgId, email: actor.email },
+    defaultPreferences(),
+    '',
+  );
+  await deps.table.transact([
+    deps.notifications.notificationItem(notification),
+    deps.notifications.unreadItem(actor.userId, 1),
+  ]);
+  return notification.id;
 }

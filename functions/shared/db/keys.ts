@@ -330,6 +330,24 @@ export const keys = {
   /** Written when the totals were first built (a new table, or the first rebuild of an older one). */
   listTotalsBuilt: (): ItemKey => ({ pk: 'SYSTEM', sk: 'LIST_TOTALS_BUILT' }),
 
+  // ── notifications to people (issue 13) ───────────────────────────────────────────────────
+  /**
+   * A user's notifications, newest first (`UNOTIF#<user>`, `N#<id>`: ids are time-ordered and derived
+   * from the fact and the user, so a redelivered fact finds its notification there), and in the same
+   * partition the count of unread ones, kept in the transactions that add and read them.
+   */
+  userNotification: (userId: string, notificationId: string): ItemKey => ({
+    pk: `UNOTIF#${userId}`,
+    sk: `N#${notificationId}`,
+  }),
+  userNotificationsPartition: (userId: string) => `UNOTIF#${userId}`,
+  userNotificationPrefix: () => 'N#',
+  unreadNotifications: (userId: string): ItemKey => ({ pk: `UNOTIF#${userId}`, sk: 'UNREAD' }),
+  /** A user's notification preferences, next to the user. */
+  notificationPreferences: (userId: string): ItemKey => ({ pk: `USER#${userId}`, sk: 'NOTIFYPREFS' }),
+  /** An e-mail or SMS to send (the sender Lambda is driven by its stream record); id from notification + channel. */
+  outboxMessage: (messageId: string): ItemKey => ({ pk: `OUTBOX#${messageId}`, sk: 'OUTBOX' }),
+
   /** Marks that demo data was loaded. */
   demoSeed: (): ItemKey => ({ pk: 'SYSTEM', sk: 'DEMO_SEED' }),
 } as const;

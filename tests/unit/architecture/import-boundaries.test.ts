@@ -22,6 +22,8 @@ const ADAPTER_PATTERNS = [
   // storage adapters named after the service they speak to (e.g. deals/file-store-s3.ts)
   /-s3\.ts$/,
   /^functions\/shared\/(idempotency|openapi|validation)\.ts$/,
+  // the notifications sender Lambda: its entry point, its stream loop and the SES / SMS adapter
+  /^functions\/notifications\/(sender-handler|outbox-sender|transport-aws)\.ts$/,
 ];
 const SERVER_ONLY_PACKAGES = /^(@aws-sdk\/|hono$|hono\/|@hono\/)/;
 const CONTRACT_PACKAGES = /^zod(\/mini)?$/;
