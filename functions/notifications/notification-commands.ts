@@ -98,7 +98,11 @@ export function notificationFor(
  */
 export async function notifyFromRecord(deps: Deps, record: DynamoDBRecord): Promise<number> {
   if (record.eventName === 'REMOVE') return 0;
-  const fact = factOfChange(image(record, 'OldImage'), image(record, 'NewImage'));
+  const fact = factOfChange(
+    image(record, 'OldImage'),
+    image(record, 'NewImage'),
+    await deps.catalogue.current(),
+  );
   if (!fact) return 0;
   let written = 0;
   for (const user of await usersOf(deps, fact.orgId)) {

@@ -1,4 +1,4 @@
-import { getSkill, getSpec, getUnit } from '../catalogue/catalogue.ts';
+import type { Catalogue } from '../catalogue/catalogue.ts';
 import type { LocalText } from '../contract/catalogue-types.ts';
 import { type Lang, MESSAGES, type Message, type MessageParams, translate } from '../contract/messages.ts';
 import type { MatchNotification, MeetingCell, MeetingMovedNotification } from '../contract/notification.ts';
@@ -47,8 +47,8 @@ const text = (value: LocalText | undefined, fallback: string): Message =>
   value ? { zh: value.zh, en: value.en } : { zh: fallback, en: fallback };
 
 /** `1,200 吨` / `1,200 t`: the number grouped, the unit's symbol in each language. */
-export function quantityText(quantity: number, unitId: string): Message {
-  const unit = getUnit(unitId);
+export function quantityText(quantity: number, unitId: string, catalogue: Catalogue): Message {
+  const unit = catalogue.getUnit(unitId);
   const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }).format(quantity);
   return {
     zh: `${number} ${unit?.symbol.zh ?? unitId}`,
@@ -57,9 +57,9 @@ export function quantityText(quantity: number, unitId: string): Message {
 }
 
 /** The spec's or skill's name; an entry without one says "the match". */
-export function productText(item: string | undefined): Message {
+export function productText(item: string | undefined, catalogue: Catalogue): Message {
   if (!item) return { zh: '匹配', en: 'the match' };
-  return text(getSpec(item)?.name ?? getSkill(item)?.name, item);
+  return text(catalogue.getSpec(item)?.name ?? catalogue.getSkill(item)?.name, item);
 }
 
 function cellText(cell: MeetingCell): Message {
@@ -70,7 +70,7 @@ function cellText(cell: MeetingCell): Message {
   };
 }
 
-function matchFact(entry: MatchNotification): NotificationFact | undefined {
+function matchFact(entry: MatchNotification, catalogue: Catalogue): NotificationFact | undefined {
   const kind = MATCH_KINDS[entry.event];
   if (!kind) return undefined;
   // An organisation is not told of what its own people just did.
@@ -83,8 +83,8 @@ function matchFact(entry: MatchNotification): NotificationFact | undefined {
     link: `/matches/${entry.matchId}`,
     params: {
       counterpart: entry.counterpartOrgName,
-      product: productText(entry.item),
-      quantity: quantityText(entry.quantity, entry.unit),
+      product: productText(entry.item, catalogue),
+      quantity: quantityText(entry.quantity, entry.unit, catalogue),
     },
   };
 }
@@ -128,14 +128,18 @@ function registrationFact(before: Image, after: Record<string, unknown>): Notifi
  * The fact a stream record's images show, if any: a new inbox entry (match or moved meeting), or a
  * registration whose status became approved or refused.
  */
-export function factOfChange(before: Image, after: Image): NotificationFact | undefined {
+export function factOfChange(
+  before: Image,
+  after: Image,
+  catalogue: Catalogue,
+): NotificationFact | undefined {
   if (!after) return undefined;
   if (after.type === 'notification') {
     if (before) return undefined; // inbox entries are written once; a rewrite is no new fact
     const entry = after as unknown as MatchNotification | MeetingMovedNotification;
     return entry.event === 'meeting_moved'
       ? meetingMovedFact(entry as MeetingMovedNotification)
-      : matchFact(entry as MatchNotification);
+      : matchFact(entry as MatchNotification, catalogue);
   }
   if (after.type === 'registration') return registrationFact(before, after);
   return undefined;

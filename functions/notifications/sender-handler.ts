@@ -2,9 +2,9 @@ import { systemClock } from '../shared/clock.ts';
 import { readConfig } from '../shared/config.ts';
 import { dynamoClient } from '../shared/db/client.ts';
 import { Table } from '../shared/db/table.ts';
-import { awsTransport } from './transport-aws.ts';
 import { OutboxRepo } from './outbox.repo.ts';
 import { createSenderHandler } from './outbox-sender.ts';
+import { awsTransport } from './transport-aws.ts';
 
 /**
  * The sender Lambda: its own event source mapping on the table's stream passes it the outbox

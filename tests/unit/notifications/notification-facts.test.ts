@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { baseCatalogue } from '../../../functions/catalogue/catalogue.ts';
 import { MESSAGES } from '../../../functions/contract/messages.ts';
 import { defaultPreferences, NOTIFICATION_KINDS } from '../../../functions/contract/user-notification.ts';
 import {
@@ -10,6 +11,8 @@ import { factOfChange, renderFact, smsText } from '../../../functions/notificati
 /** Which facts produce a notification for whom, and what it says in each language. */
 
 const AT = '2026-03-02T08:30:00.000Z';
+const factOf = (before: Parameters<typeof factOfChange>[0], after: Parameters<typeof factOfChange>[1]) =>
+  factOfChange(before, after, baseCatalogue);
 const entry = (event: string, extra: Record<string, unknown> = {}) => ({
   type: 'notification',
   id: '01HZZZZZZZZZZZZZZZZZZZZZZZ',
@@ -44,7 +47,7 @@ describe('facts → notifications', () => {
     ['confirmed', 'match_confirmed'],
     ['expired', 'match_expired'],
   ])('a match %s (by the system or both sides) is told to the entry’s organisation as %s', (event, kind) => {
-    const fact = factOfChange(undefined, entry(event));
+    const fact = factOf(undefined, entry(event));
     expect(fact).toMatchObject({
       kind,
       orgId: 'ORG-STEEL',
@@ -56,22 +59,20 @@ describe('facts → notifications', () => {
   it.each(['accepted', 'declined', 'cancelled'])(
     'a match %s is told to the other side only, never to the organisation that did it',
     (event) => {
-      expect(factOfChange(undefined, entry(event, { actorOrgId: 'ORG-BUILDER' }))?.kind).toBe(
-        `match_${event}`,
-      );
-      expect(factOfChange(undefined, entry(event, { actorOrgId: 'ORG-STEEL' }))).toBeUndefined();
+      expect(factOf(undefined, entry(event, { actorOrgId: 'ORG-BUILDER' }))?.kind).toBe(`match_${event}`);
+      expect(factOf(undefined, entry(event, { actorOrgId: 'ORG-STEEL' }))).toBeUndefined();
     },
   );
 
   it('tells nothing for a rewritten inbox entry, an unknown event, or an item of another type', () => {
-    expect(factOfChange(entry('proposed'), entry('proposed'))).toBeUndefined();
-    expect(factOfChange(undefined, entry('archived'))).toBeUndefined();
-    expect(factOfChange(undefined, { type: 'listing', id: 'L1', status: 'open' })).toBeUndefined();
-    expect(factOfChange(entry('proposed'), undefined)).toBeUndefined();
+    expect(factOf(entry('proposed'), entry('proposed'))).toBeUndefined();
+    expect(factOf(undefined, entry('archived'))).toBeUndefined();
+    expect(factOf(undefined, { type: 'listing', id: 'L1', status: 'open' })).toBeUndefined();
+    expect(factOf(entry('proposed'), undefined)).toBeUndefined();
   });
 
   it('tells a registration approved or refused once per version, and not an edit that keeps the status', () => {
-    const approved = factOfChange(registration('applied', { version: 2 }), registration('approved'));
+    const approved = factOf(registration('applied', { version: 2 }), registration('approved'));
     expect(approved).toMatchObject({
       kind: 'registration_approved',
       orgId: 'ORG-CEMENT',
@@ -79,17 +80,17 @@ describe('facts → notifications', () => {
       link: '/events/EV1',
     });
     // an organizer registering a firm on its behalf approves it at once: no old image
-    expect(factOfChange(undefined, registration('approved'))?.kind).toBe('registration_approved');
-    expect(factOfChange(registration('approved'), registration('refused', { version: 4 }))?.kind).toBe(
+    expect(factOf(undefined, registration('approved'))?.kind).toBe('registration_approved');
+    expect(factOf(registration('approved'), registration('refused', { version: 4 }))?.kind).toBe(
       'registration_refused',
     );
-    expect(factOfChange(registration('approved', { version: 2 }), registration('approved'))).toBeUndefined();
-    expect(factOfChange(undefined, registration('applied'))).toBeUndefined();
-    expect(factOfChange(registration('approved'), registration('withdrawn'))).toBeUndefined();
+    expect(factOf(registration('approved', { version: 2 }), registration('approved'))).toBeUndefined();
+    expect(factOf(undefined, registration('applied'))).toBeUndefined();
+    expect(factOf(registration('approved'), registration('withdrawn'))).toBeUndefined();
   });
 
   it('tells both sides of a moved meeting where it was and where it is now', () => {
-    const fact = factOfChange(undefined, {
+    const fact = factOf(undefined, {
       type: 'notification',
       id: 'N2',
       orgId: 'ORG-STEEL',
@@ -125,7 +126,7 @@ describe('templates', () => {
   });
 
   it('fills product, quantity, counterpart and the link in each language, leaving no placeholder', () => {
-    const fact = factOfChange(undefined, entry('confirmed'))!;
+    const fact = factOf(undefined, entry('confirmed'))!;
     const text = renderFact(fact, 'https://gongxu.example.cn/');
     expect(text.subject).toEqual({
       zh: '匹配已成交：热轧带肋钢筋（螺纹钢）HRB400E Φ25 1,200 吨（福建交建集团）',
@@ -133,7 +134,7 @@ describe('templates', () => {
     });
     expect(text.body.zh).toContain('https://gongxu.example.cn/matches/MATCH1');
     for (const event of ['proposed', 'accepted', 'confirmed', 'declined', 'expired', 'cancelled']) {
-      const rendered = renderFact(factOfChange(undefined, entry(event, { actorOrgId: 'X' }))!, '');
+      const rendered = renderFact(factOf(undefined, entry(event, { actorOrgId: 'X' }))!, '');
       for (const value of [rendered.subject.zh, rendered.subject.en, rendered.body.zh, rendered.body.en]) {
         expect(value).not.toMatch(/\{\w+\}/);
       }
@@ -141,18 +142,15 @@ describe('templates', () => {
   });
 
   it('names a refused registration’s reason, or says none was given', () => {
-    const withReason = renderFact(
-      factOfChange(undefined, registration('refused', { reason: '展位已满' }))!,
-      '',
-    );
-    const without = renderFact(factOfChange(undefined, registration('refused'))!, '');
+    const withReason = renderFact(factOf(undefined, registration('refused', { reason: '展位已满' }))!, '');
+    const without = renderFact(factOf(undefined, registration('refused'))!, '');
     expect(withReason.body.zh).toContain('原因：展位已满');
     expect(without.body.zh).toContain('原因：未说明');
     expect(without.body.en).toContain('Reason: not given');
   });
 
   it('writes an SMS as the subject and the link, with the sender’s name first', () => {
-    const fact = factOfChange(undefined, entry('proposed'))!;
+    const fact = factOf(undefined, entry('proposed'))!;
     expect(smsText(fact, 'https://gongxu.example.cn', 'zh')).toBe(
       '【供需】新的供需匹配：热轧带肋钢筋（螺纹钢）HRB400E Φ25 1,200 吨（福建交建集团） https://gongxu.example.cn/matches/MATCH1',
     );
@@ -161,7 +159,7 @@ describe('templates', () => {
 
 describe('one user’s notification and sends', () => {
   const user = { id: 'U1', orgId: 'ORG-STEEL', email: 'lin@example.cn' };
-  const fact = factOfChange(undefined, entry('proposed'))!;
+  const fact = factOf(undefined, entry('proposed'))!;
 
   it('derives the same time-ordered id from the same fact and user, another for another user', () => {
     expect(notificationIdFor(fact, 'U1')).toBe(notificationIdFor(fact, 'U1'));
