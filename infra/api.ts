@@ -88,8 +88,11 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const entry = (path: string): string => `${repoRoot}${path}`;
 
 /**
- * The backend: the Hono API Lambda behind an HTTP API (`$default` stage, catch-all routes), and the
- * DynamoDB Streams Lambda with its event source mapping and on-failure queue.
+ * The backend: the HTTP API (`$default` stage) in front of the request-path Lambdas — the API
+ * function on the catch-all routes, the market, events and deal-files functions and the sheets
+ * function on their paths (functions/api/function-routes.ts, sheet-routes.ts), each bundled from its
+ * own route modules —, the DynamoDB Streams Lambda with its event source mapping and on-failure
+ * queue, and the scheduled maintenance Lambda.
  */
 export class GongxuApi extends Construct {
   readonly httpApi: HttpApi;
@@ -272,9 +275,9 @@ export class GongxuApi extends Construct {
     routeTo('DealFiles', this.dealFilesFunction, DEAL_FILE_ROUTE_PATHS);
 
     const authorizationReason =
-      'Authorization is done by the application: public routes (sign-in, regions, OpenAPI) share the ' +
-      'catch-all route with protected ones, and the Hono app verifies Cognito ID tokens (issuer, audience, ' +
-      'JWKS signature) on every protected route.';
+      'Authorization is done by the application: public routes (sign-in, regions, public events, OpenAPI) ' +
+      'share the path routes with protected ones, and every function’s Hono app verifies Cognito ID tokens ' +
+      '(issuer, audience, JWKS signature) on every protected route.';
     Validations.of(this.httpApi).acknowledge({ id: 'AwsSolutions-APIG4', reason: authorizationReason });
 
     // --- DynamoDB Streams Lambda ---------------------------------------------------------------

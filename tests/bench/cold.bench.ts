@@ -16,8 +16,11 @@ import { ensureWebBuilt } from '../setup/build-web.ts';
  * (infra/lambda-bundling.ts), and in the same run the floor app (tests/bench/cold-floor.ts: Hono +
  * @aws-sdk/client-dynamodb) with the same options. Per bundle: KB on disk (index.js, without its
  * external source map) and module-init ms — the median over fresh Node processes of `require()`ing
- * it, with the environment Lambda gives it (NODE_OPTIONS included). Runs of the bundles are
- * interleaved so that a busy machine slows them alike. Then the web's first load: the gzip KB of
+ * it, with the environment Lambda gives it (NODE_OPTIONS included), wall time and, beside it, the
+ * CPU time of the same runs (which a busy neighbour on a shared machine disturbs less). Runs of the
+ * bundles are interleaved so that a busy machine slows them alike. The `cold:` line's api_* are the
+ * largest bundle and the slowest init of the request-path functions (the API is several Lambdas
+ * behind one HTTP API). Then the web's first load: the gzip KB of
  * everything the sign-in page fetches in Chromium.
  *
  *   npm run bench:cold [-- --runs 9]
@@ -55,19 +58,29 @@ const lambdaEnv = {
   ...(LAMBDA_NODE_OPTIONS ? { NODE_OPTIONS: LAMBDA_NODE_OPTIONS } : {}),
 };
 const probe =
-  'const {performance}=require("node:perf_hooks");const t=performance.now();' +
-  'require(process.argv[1]);process.stdout.write(String(performance.now()-t));';
+  'const {performance}=require("node:perf_hooks");const t=performance.now();const c=process.cpuUsage();' +
+  'require(process.argv[1]);const d=process.cpuUsage(c);' +
+  'process.stdout.write(String(performance.now()-t)+" "+String((d.user+d.system)/1000));';
 
-function initMs(bundle: string): number {
+/** Wall and CPU ms of one fresh process's `require()` of the bundle. */
+function initMs(bundle: string): { wall: number; cpu: number } {
   const run = spawnSync(process.execPath, ['-e', probe, bundle], { env: lambdaEnv, encoding: 'utf8' });
-  const ms = Number(run.stdout);
-  if (run.status !== 0 || !Number.isFinite(ms)) throw new Error(`init of ${bundle} failed: ${run.stderr}`);
-  return ms;
+  const [wall, cpu] = run.stdout.split(' ').map(Number) as [number, number];
+  if (run.status !== 0 || !Number.isFinite(wall) || !Number.isFinite(cpu)) {
+    throw new Error(`init of ${bundle} failed: ${run.stderr}`);
+  }
+  return { wall, cpu };
 }
 
 const samples: Record<string, number[]> = Object.fromEntries(Object.keys(bundles).map((n) => [n, []]));
+/** CPU time of the same runs: what a busy neighbour on this shared machine disturbs least. */
+const cpuSamples: Record<string, number[]> = Object.fromEntries(Object.keys(bundles).map((n) => [n, []]));
 for (let i = 0; i < RUNS; i++) {
-  for (const [name, bundle] of Object.entries(bundles)) samples[name]!.push(initMs(bundle));
+  for (const [name, bundle] of Object.entries(bundles)) {
+    const { wall, cpu } = initMs(bundle);
+    samples[name]!.push(wall);
+    cpuSamples[name]!.push(cpu);
+  }
 }
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -81,11 +94,14 @@ const floorMs = median(samples.floor!);
 console.log(
   `bundles built with infra/lambda-bundling.ts into ${out}; init = median of ${RUNS} fresh processes`,
 );
-console.log('function     bundle_kb  init_ms  kb_vs_floor  init_vs_floor  request_path');
+const floorCpu = median(cpuSamples.floor!);
+console.log(
+  'function     bundle_kb  init_ms  kb_vs_floor  init_vs_floor  init_cpu_ms  cpu_vs_floor  request_path',
+);
 for (const name of Object.keys(bundles)) {
   const ms = median(samples[name]!);
   console.log(
-    `${name.padEnd(12)} ${kb(name).toFixed(0).padStart(9)} ${ms.toFixed(1).padStart(8)} ${(kb(name) / floorKb).toFixed(2).padStart(12)} ${(ms / floorMs).toFixed(2).padStart(14)}  ${(REQUEST_PATH as string[]).includes(name) ? 'yes' : ''}`,
+    `${name.padEnd(12)} ${kb(name).toFixed(0).padStart(9)} ${ms.toFixed(1).padStart(8)} ${(kb(name) / floorKb).toFixed(2).padStart(12)} ${(ms / floorMs).toFixed(2).padStart(14)} ${median(cpuSamples[name]!).toFixed(1).padStart(12)} ${(median(cpuSamples[name]!) / floorCpu).toFixed(2).padStart(13)}  ${(REQUEST_PATH as string[]).includes(name) ? 'yes' : ''}`,
   );
 }
 
