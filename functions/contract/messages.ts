@@ -191,6 +191,14 @@ export const MESSAGES = {
     zh: '该邀请码已被使用，单位已认领；请直接登录',
     en: 'has already been used: the firm has claimed its account; sign in instead',
   },
+  'field.jurisdiction_outside': {
+    zh: '须包含单位所在地（市级部门选其所在市，县级部门选其所在县区）',
+    en: "must contain the organisation's seat (a city's department serves its own city, a county's its county)",
+  },
+  'field.jurisdiction_not_organizer': {
+    zh: '只有对接组织方（主管部门）才有管辖地区',
+    en: 'is only for an event organizer (a department)',
+  },
   'field.invite_expired': {
     zh: '邀请码已过期，请联系组织方重新发放',
     en: 'has expired: ask the organizer for a new one',

@@ -202,6 +202,7 @@ describe.skipIf(skipBrowserTests)('accessibility: axe on every page, every role,
       `/events/${ids.eventId}`,
       `/events/${ids.eventId}/agenda`,
       '/no-such-page',
+      '/admin/users',
     ]);
     expectNone(violations);
   });
@@ -277,8 +278,12 @@ describe.skipIf(skipBrowserTests)('accessibility: axe on every page, every role,
     }
   });
 
-  it('the platform admin: home', async () => {
-    const violations = await check(ADMIN, () => ['/']);
+  it('the platform admin: home, accounts (with one found), a new organisation', async () => {
+    const violations = await check(ADMIN, () => [
+      '/',
+      `/admin/users?email=${encodeURIComponent(BUILDER)}`,
+      '/admin/orgs/new',
+    ]);
     expectNone(violations);
   });
 });

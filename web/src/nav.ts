@@ -1,6 +1,7 @@
 import type { Viewer } from '../../functions/contract/listing.ts';
 import type { OrgKind } from '../../functions/contract/org.ts';
 import {
+  isAdmin as isAdminPrincipal,
   isOrganizer as isOrganizerPrincipal,
   type PlatformRole,
 } from '../../functions/contract/principal.ts';
@@ -35,13 +36,15 @@ export const hasRole = (me: Me, ...roles: PlatformRole[]): boolean =>
   roles.some((r) => me.user.platformRoles.includes(r));
 /** The API's own rule (platform role organizer or admin), not the organisation's kind. */
 export const isOrganizer = (me: Me): boolean => isOrganizerPrincipal(principalOfUser(me.user));
+/** The API's own rule for the platform admin's operations (/api/admin). */
+export const isAdmin = (me: Me): boolean => isAdminPrincipal(principalOfUser(me.user));
 /** The signed-in user as the contract's rules see a viewer (see functions/contract/listing.ts). */
 export const viewerOf = (me: Me): Viewer => ({
   ...principalOfUser(me.user),
   ...(me.oversees !== undefined ? { oversees: me.oversees } : {}),
 });
 export const canManageOrg = (me: Me, orgId: string): boolean =>
-  hasRole(me, 'admin') || (me.user.orgId === orgId && me.user.orgRole === 'org_admin');
+  isAdmin(me) || (me.user.orgId === orgId && me.user.orgRole === 'org_admin');
 
 export const NAV: NavSection[] = [
   {
@@ -124,8 +127,11 @@ export const NAV: NavSection[] = [
     title: 'nav.platform',
     homeTitle: 'home.platformTitle',
     homeText: 'home.platformText',
-    when: (me) => hasRole(me, 'admin'),
-    items: [{ label: 'nav.platform' }],
+    when: isAdmin,
+    items: [
+      { label: 'nav.adminUsers', href: () => '/admin/users' },
+      { label: 'nav.adminNewOrg', href: () => '/admin/orgs/new' },
+    ],
   },
 ];
 

@@ -109,6 +109,9 @@ export const routes: RouteDefinition[] = [
       },
       { path: '/events/:eventId/live', component: lazy(() => import('./pages/live/live-console.tsx')) },
       { path: '/events/:eventId/agenda', component: lazy(() => import('./pages/events/event-agenda.tsx')) },
+      // the platform admin (issue 12)
+      { path: '/admin/users', component: lazy(() => import('./pages/admin/admin-users.tsx')) },
+      { path: '/admin/orgs/new', component: lazy(() => import('./pages/admin/admin-org-new.tsx')) },
       { path: '/deals', component: lazy(() => import('./pages/deals/deals.tsx')) },
       { path: '/deals/:dealId', component: lazy(() => import('./pages/deals/deal-detail.tsx')) },
       { path: '*404', component: lazy(() => import('./pages/not-found.tsx')) },
