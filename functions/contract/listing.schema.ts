@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { LISTING_KIND_TABLE } from './listing-kinds.ts';
 import { adcode, isoDate, phone, text } from './schema-fields.ts';
 
 /**
@@ -115,12 +116,12 @@ export const labourRequestFields = {
   minOverlapDays: z.optional(wholeCount(3660)),
 };
 
-/** Date pairs that must be in order, by kind: [start field, end field]. */
+/** Date pairs that must be in order, by kind: [start field, end field] (from the table of kinds). */
 export const DATE_PAIRS = {
-  supply: ['availableFrom', 'availableUntil'],
-  demand: ['deliverFrom', 'neededBy'],
-  labour_offer: ['from', 'until'],
-  labour_request: ['from', 'until'],
+  supply: LISTING_KIND_TABLE.supply.dates,
+  demand: LISTING_KIND_TABLE.demand.dates,
+  labour_offer: LISTING_KIND_TABLE.labour_offer.dates,
+  labour_request: LISTING_KIND_TABLE.labour_request.dates,
 } as const;
 
 type Dated = Record<string, unknown>;
@@ -165,20 +166,13 @@ export const listingInput = z.discriminatedUnion('kind', [
 ]);
 export type ListingInput = z.output<typeof listingInput>;
 
-/** Optional fields a PATCH may clear with `null` (the edit form sends `null` for an emptied one). */
-export const CLEARABLE_FIELDS: ReadonlySet<string> = new Set([
-  'unitPrice',
-  'minOrder',
-  'stockOnHand',
-  'dailyCapacity',
-  'ceilingPrice',
-  'dailyWage',
-  'minOverlapDays',
-  'note',
-  'address',
-  'lat',
-  'lng',
-]);
+/** Each kind's fields, as submitted (the patch schema's keys). */
+export const FIELDS_BY_KIND = {
+  supply: supplyFields,
+  demand: demandFields,
+  labour_offer: labourOfferFields,
+  labour_request: labourRequestFields,
+} as const;
 
 /** Changes to a listing: any of its kind's fields (the kind itself cannot change). */
 export const listingPatch = {

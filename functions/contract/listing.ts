@@ -1,4 +1,5 @@
 import { availableActions, defineLifecycle } from './lifecycle.ts';
+import { amountOf, kindsOf, windowOf } from './listing-kinds.ts';
 import type { Contact } from './org.ts';
 import { isAdmin, isOrganizer, type Principal } from './principal.ts';
 
@@ -12,8 +13,8 @@ import { isAdmin, isOrganizer, type Principal } from './principal.ts';
 export const LISTING_KINDS = ['supply', 'demand', 'labour_offer', 'labour_request'] as const;
 export type ListingKind = (typeof LISTING_KINDS)[number];
 
-export const GOODS_KINDS: readonly ListingKind[] = ['supply', 'demand'];
-export const LABOUR_KINDS: readonly ListingKind[] = ['labour_offer', 'labour_request'];
+export const GOODS_KINDS: readonly ListingKind[] = kindsOf('goods');
+export const LABOUR_KINDS: readonly ListingKind[] = kindsOf('labour');
 
 export const LISTING_STATUSES = ['draft', 'open', 'hidden', 'closed'] as const;
 export type ListingStatus = (typeof LISTING_STATUSES)[number];
@@ -169,14 +170,7 @@ export type Listing = SupplyListing | DemandListing | LabourOfferListing | Labou
 
 /** The listing's end date: when it expires if still open. */
 export function windowEnd(listing: Listing): string {
-  switch (listing.kind) {
-    case 'supply':
-      return listing.availableUntil;
-    case 'demand':
-      return listing.neededBy;
-    default:
-      return listing.until;
-  }
+  return windowOf(listing as unknown as Parameters<typeof windowOf>[0]).end;
 }
 
 export function categoryOf(listing: Listing): string {
@@ -186,7 +180,7 @@ export function categoryOf(listing: Listing): string {
 }
 
 export function totalOf(listing: Listing): number {
-  return listing.kind === 'supply' || listing.kind === 'demand' ? listing.quantity : listing.headcount;
+  return amountOf(listing as unknown as Parameters<typeof amountOf>[0]);
 }
 
 // ── Visibility ─────────────────────────────────────────────────────────────────────────────────

@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppEnv } from '../api/context.ts';
 import { principalOf } from '../api/context.ts';
+import { isClearable } from '../contract/listing-kinds.ts';
 import { relationshipFor } from '../matches/match-visibility.ts';
 import { assertOrganizerScope, viewerFor } from '../orgs/organizer-scope.ts';
 import { regionPrefix } from '../regions/regions.ts';
@@ -13,7 +14,7 @@ import { adcode, id, text } from '../shared/schema-fields.ts';
 import { jsonBody, params, parseInput, query } from '../shared/validation.ts';
 import { totals } from './list-summary.ts';
 import { readSummary } from './list-summary-read.ts';
-import { CLEARABLE_FIELDS, listingInput, listingPatch } from './listing.schema.ts';
+import { FIELDS_BY_KIND, listingInput, listingPatch } from './listing.schema.ts';
 import {
   canSeeListing,
   canSeeListingHistory,
@@ -172,12 +173,15 @@ export const listingRoutes = new Hono<AppEnv>()
       // Checked against the body as sent: z.record rebuilds the object and drops an own `__proto__`
       // key, which the strict patch schema must see (and refuse) like any other unknown field.
       const raw = JSON.parse(await c.req.text()) as Record<string, unknown>;
-      // `null` clears an optional field (a price, a note); required fields cannot be cleared.
-      const cleared = Object.keys(raw).filter((field) => raw[field] === null);
-      const refused = cleared.filter((field) => !CLEARABLE_FIELDS.has(field));
+      // `null` clears an optional field of the listing's kind (a price, a note: the table of kinds);
+      // its required fields cannot be cleared, and a field it does not have stays in the body for
+      // the strict schema to refuse.
+      const ownField = (field: string) => Object.hasOwn(FIELDS_BY_KIND[current.kind], field);
+      const cleared = Object.keys(raw).filter((field) => raw[field] === null && ownField(field));
+      const refused = cleared.filter((field) => !isClearable(current.kind, field));
       if (refused.length > 0)
         throw new ValidationError(refused.map((field) => ({ field, key: 'field.required' as const })));
-      const rest = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== null));
+      const rest = Object.fromEntries(Object.entries(raw).filter(([field]) => !cleared.includes(field)));
       const patch = parseInput(listingPatch[current.kind], rest);
       return c.json(viewListing(await editListing(deps, principal, listingId, patch, cleared), principal));
     },

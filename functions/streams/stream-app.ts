@@ -2,6 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { Deps } from '../api/deps.ts';
+import { MATCHING_FIELDS } from '../contract/listing-kinds.ts';
 import { applyListingTotalsRecord } from '../listings/list-totals-commands.ts';
 
 import { matchListing } from '../matches/live-matching.ts';
@@ -16,28 +17,6 @@ import { isTransient } from '../shared/transient.ts';
  * matters to matching, and queued matching runs. Every effect is idempotent, so redelivery is
  * harmless; how failures are isolated is described at createStreamHandler.
  */
-const MATCHING_FIELDS = [
-  'status',
-  'remaining',
-  'specId',
-  'skillId',
-  'adcode',
-  'lat',
-  'lng',
-  'deliveryRadiusKm',
-  'commuteRadiusKm',
-  'availableFrom',
-  'availableUntil',
-  'deliverFrom',
-  'neededBy',
-  'from',
-  'until',
-  'unitPrice',
-  'ceilingPrice',
-  'acceptsSubstitutes',
-  'certificates',
-  'certificatesRequired',
-];
 
 function image(record: DynamoDBRecord, which: 'NewImage' | 'OldImage'): Record<string, unknown> | undefined {
   const raw = record.dynamodb?.[which];

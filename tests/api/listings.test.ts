@@ -182,6 +182,17 @@ describe('listings', () => {
     expect(refused.body.error?.fields).toContainEqual(
       expect.objectContaining({ field: 'quantity', code: 'required' }),
     );
+    // A field of another kind (a demand's ceiling price) is not this supply's to clear: refused, unchanged.
+    const otherKind = await api.patch<Body>(`/api/listings/${posted.body.id}`, {
+      ceilingPrice: null,
+      quantity: 900,
+    });
+    expect(otherKind.status).toBe(400);
+    expect(otherKind.body.error?.fields).toContainEqual(
+      expect.objectContaining({ code: 'unrecognized_keys', message: expect.stringContaining('ceilingPrice') }),
+    );
+    const after = await api.get<Body>(`/api/listings/${posted.body.id}`);
+    expect(after.body.quantity).toBe(1000);
   });
 
   it('keeps an audit trail of every change, readable by the owner and organizers', async () => {

@@ -1,10 +1,7 @@
 import { createSignal, For, type JSX, Match, Show, Switch } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import {
-  CLEARABLE_FIELDS,
-  DATE_PAIRS,
-  INPUT_SCHEMA_BY_KIND,
-} from '../../../../functions/contract/listing.schema.ts';
+import { INPUT_SCHEMA_BY_KIND } from '../../../../functions/contract/listing.schema.ts';
+import { isClearable, isGoodsKind, kindInfo } from '../../../../functions/contract/listing-kinds.ts';
 import { bothLanguages } from '../../../../functions/contract/messages.ts';
 import { plausibilityIssues, todayInChina } from '../../../../functions/contract/plausibility.ts';
 import type { Me } from '../../api/auth.ts';
@@ -264,8 +261,7 @@ export function ListingForm(props: ListingFormProps) {
       set(field, e.currentTarget.value);
 
   const spec = () => props.catalogue.specById.get(values.specId);
-  const unit = () =>
-    kind === 'supply' || kind === 'demand' ? props.catalogue.unitSymbol(spec()?.unit) : t('listing.people');
+  const unit = () => (isGoodsKind(kind) ? props.catalogue.unitSymbol(spec()?.unit) : t('listing.people'));
 
   /** Client checks: unreadable numbers, then the server's schema on the rest. */
   function check(body: Record<string, unknown>, bad: FieldMessage[]): FieldMessage[] {
@@ -274,7 +270,7 @@ export function ListingForm(props: ListingFormProps) {
     const seen = new Set([...badFields, ...found.map((f) => f.field)]);
     // the plausibility rules the API and the import run (functions/contract/plausibility.ts)
     const s = spec();
-    const [startField, endField] = DATE_PAIRS[kind];
+    const [startField, endField] = kindInfo(kind).dates;
     const original = props.listing as unknown as Record<string, unknown> | undefined;
     const windowMoved =
       !original || !same(body[startField], original[startField]) || !same(body[endField], original[endField]);
@@ -290,7 +286,7 @@ export function ListingForm(props: ListingFormProps) {
 
   /**
    * Editing: what changed. An emptied optional field is sent as `null`, which clears it (the API's
-   * CLEARABLE_FIELDS); an emptied required one is refused as the API would.
+   * table of kinds: isClearable); an emptied required one is refused as the API would.
    */
   function patchOf(body: Record<string, unknown>): {
     patch: Record<string, unknown>;
@@ -309,7 +305,7 @@ export function ListingForm(props: ListingFormProps) {
     for (const field of fields) {
       if (body[field] === undefined) {
         if (original[field] === undefined || original[field] === '') continue;
-        if (CLEARABLE_FIELDS.has(field)) patch[field] = null;
+        if (isClearable(kind, field)) patch[field] = null;
         else cleared.push({ field, messages: bothLanguages('field.required') });
         continue;
       }
