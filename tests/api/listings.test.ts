@@ -189,7 +189,10 @@ describe('listings', () => {
     });
     expect(otherKind.status).toBe(400);
     expect(otherKind.body.error?.fields).toContainEqual(
-      expect.objectContaining({ code: 'unrecognized_keys', message: expect.stringContaining('ceilingPrice') }),
+      expect.objectContaining({
+        code: 'unrecognized_keys',
+        message: expect.stringContaining('ceilingPrice'),
+      }),
     );
     const after = await api.get<Body>(`/api/listings/${posted.body.id}`);
     expect(after.body.quantity).toBe(1000);
