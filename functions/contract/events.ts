@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { dateRange, isDateInRange } from './date-range.ts';
+import { kindsOf } from './listing-kinds.ts';
 
 /**
  * Matchmaking events (产销对接会): the browser-safe contract shared by the API and the web. Kinds
@@ -33,9 +34,9 @@ export type ScheduleStatus = (typeof SCHEDULE_STATUSES)[number];
 
 /** The listing kinds an event of each kind enrolls. */
 export const EVENT_LISTING_KINDS: Readonly<Record<EventKind, readonly string[]>> = {
-  goods: ['supply', 'demand'],
-  labour: ['labour_offer', 'labour_request'],
-  both: ['supply', 'demand', 'labour_offer', 'labour_request'],
+  goods: kindsOf('goods'),
+  labour: kindsOf('labour'),
+  both: kindsOf(),
 };
 
 export const EVENT_LIMITS = {

@@ -1,5 +1,6 @@
 import { addDecimal, type Decimal, decimalFromNumber, decimalToNumber, ZERO } from './decimal.ts';
-import type { DemandListing, Listing, SupplyListing } from './listing.ts';
+import { isGoodsListing, type Listing } from './listing.ts';
+import { isOfferKind } from './listing-kinds.ts';
 
 /**
  * 供应清单 / 需求清单: for a region and category, the open supply and demand totals by city and
@@ -79,11 +80,10 @@ export function summaryRows(parts: Iterable<SummaryPart>): SummaryRow[] {
 export function summarise(listings: readonly Listing[]): SummaryRow[] {
   return summaryRows(
     listings.flatMap((listing): SummaryPart[] => {
-      if (listing.kind !== 'supply' && listing.kind !== 'demand') return [];
-      if (listing.status !== 'open') return [];
-      const goods = listing as SupplyListing | DemandListing;
+      if (!isGoodsListing(listing) || listing.status !== 'open') return [];
+      const goods = listing;
       const remaining = decimalFromNumber(goods.remaining);
-      const supply = goods.kind === 'supply';
+      const supply = isOfferKind(goods.kind);
       return [
         {
           cityAdcode: cityOf(goods.adcode),

@@ -163,10 +163,15 @@ export function kindInfo<K extends ListingKind>(kind: K): Table[K] {
   return LISTING_KIND_TABLE[kind];
 }
 
-export const familyOf = (kind: ListingKind): ListingFamily => LISTING_KIND_TABLE[kind].family;
-export const sideOf = (kind: ListingKind): ListingSide => LISTING_KIND_TABLE[kind].side;
-export const isGoodsKind = (kind: ListingKind): kind is 'supply' | 'demand' => familyOf(kind) === 'goods';
-export const isOfferKind = (kind: ListingKind): kind is 'supply' | 'labour_offer' => sideOf(kind) === 'offer';
+export const familyOfKind = (kind: ListingKind): ListingFamily => LISTING_KIND_TABLE[kind].family;
+export const sideOfKind = (kind: ListingKind): ListingSide => LISTING_KIND_TABLE[kind].side;
+/** Whether a value names a kind of the table (a stream image may carry anything). */
+export const isListingKind = (kind: unknown): kind is ListingKind =>
+  typeof kind === 'string' && Object.hasOwn(LISTING_KIND_TABLE, kind);
+export const isGoodsKind = (kind: unknown): kind is 'supply' | 'demand' =>
+  isListingKind(kind) && familyOfKind(kind) === 'goods';
+export const isOfferKind = (kind: unknown): kind is 'supply' | 'labour_offer' =>
+  isListingKind(kind) && sideOfKind(kind) === 'offer';
 
 const KINDS = Object.keys(LISTING_KIND_TABLE) as ListingKind[];
 
@@ -204,8 +209,10 @@ export const MATCHING_FIELDS: readonly string[] = [
   ...new Set(KINDS.flatMap((k) => LISTING_KIND_TABLE[k].matching)),
 ];
 
-type Fields = { readonly kind: ListingKind } & Readonly<Record<string, unknown>>;
-const field = (listing: Fields, name: string): unknown => listing[name];
+/** A listing, an input or a view: anything that says its kind. */
+type Fields = { readonly kind: ListingKind };
+const field = (listing: Fields, name: string): unknown =>
+  (listing as unknown as Record<string, unknown>)[name];
 
 /** How much the listing is for: its quantity or its headcount. */
 export function amountOf(listing: Fields): number {

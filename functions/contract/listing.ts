@@ -1,5 +1,5 @@
 import { availableActions, defineLifecycle } from './lifecycle.ts';
-import { amountOf, kindsOf, windowOf } from './listing-kinds.ts';
+import { amountOf, isGoodsKind, isOfferKind, kindsOf, windowOf } from './listing-kinds.ts';
 import type { Contact } from './org.ts';
 import { isAdmin, isOrganizer, type Principal } from './principal.ts';
 
@@ -170,17 +170,29 @@ export type Listing = SupplyListing | DemandListing | LabourOfferListing | Labou
 
 /** The listing's end date: when it expires if still open. */
 export function windowEnd(listing: Listing): string {
-  return windowOf(listing as unknown as Parameters<typeof windowOf>[0]).end;
+  return windowOf(listing).end;
+}
+
+/** A supply or a demand (the goods family of the table of kinds), with its spec, unit and category. */
+export function isGoodsListing<L extends Pick<Listing, 'kind'>>(
+  listing: L,
+): listing is L & Extract<Listing, { kind: 'supply' | 'demand' }> {
+  return isGoodsKind(listing.kind);
+}
+
+/** A supply or a labour offer (the offer side of the table of kinds). */
+export function isOfferListing<L extends Pick<Listing, 'kind'>>(
+  listing: L,
+): listing is L & Extract<Listing, { kind: 'supply' | 'labour_offer' }> {
+  return isOfferKind(listing.kind);
 }
 
 export function categoryOf(listing: Listing): string {
-  return listing.kind === 'supply' || listing.kind === 'demand'
-    ? listing.category
-    : `labour:${listing.skillId}`;
+  return isGoodsListing(listing) ? listing.category : `labour:${listing.skillId}`;
 }
 
 export function totalOf(listing: Listing): number {
-  return amountOf(listing as unknown as Parameters<typeof amountOf>[0]);
+  return amountOf(listing);
 }
 
 // ── Visibility ─────────────────────────────────────────────────────────────────────────────────

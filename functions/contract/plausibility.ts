@@ -1,5 +1,6 @@
 import type { FieldIssue } from './errors.ts';
 import { DATE_PAIRS } from './listing.schema.ts';
+import { isGoodsKind } from './listing-kinds.ts';
 import type { Message } from './messages.ts';
 
 /**
@@ -102,7 +103,7 @@ const STEP_FIELDS = ['quantity', 'minOrder'] as const;
 export function plausibilityIssues(listing: Fields, options: PlausibilityOptions): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const { spec } = options;
-  if (spec && (listing.kind === 'supply' || listing.kind === 'demand')) {
+  if (spec && isGoodsKind(listing.kind)) {
     const maximum = maxQuantityFor(spec.unit);
     for (const field of QUANTITY_FIELDS) {
       const value = listing[field];

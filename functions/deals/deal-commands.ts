@@ -4,6 +4,7 @@ import type { Deps } from '../api/deps.ts';
 import { auditEntry, diff } from '../audit/audit.ts';
 import { isOrganizer, type Principal } from '../auth/principal.ts';
 import { managesEvent } from '../contract/events.ts';
+import { isGoodsListing } from '../contract/listing.ts';
 import { registrationIdFor } from '../events/registration.ts';
 import type { Listing } from '../listings/listing.ts';
 import type { Match } from '../matches/match.ts';
@@ -235,7 +236,7 @@ async function writeWithRetry(
 // ── Recording ───────────────────────────────────────────────────────────────────────────────────
 
 function goodsListing(listing: Listing | undefined): listing is Listing & { kind: 'supply' | 'demand' } {
-  return listing !== undefined && (listing.kind === 'supply' || listing.kind === 'demand');
+  return listing !== undefined && isGoodsListing(listing);
 }
 
 /**

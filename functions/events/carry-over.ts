@@ -1,6 +1,7 @@
 import type { Catalogue } from '../catalogue/catalogue.ts';
+import { kindsOf } from '../contract/listing-kinds.ts';
 import type { CarryOver, CarryOverListing, CarryOverOrg } from '../contract/report.ts';
-import type { Listing } from '../listings/listing.ts';
+import { isGoodsListing, type Listing } from '../listings/listing.ts';
 import type { MatchEvent } from './event.ts';
 import type { Registration } from './registration.ts';
 
@@ -11,7 +12,7 @@ import type { Registration } from './registration.ts';
  * organizer can register it on its behalf through the ordinary registration command. Pure.
  */
 
-const NEED_KINDS = new Set<Listing['kind']>(['demand', 'labour_request']);
+const NEED_KINDS = new Set<Listing['kind']>(kindsOf(undefined, 'need'));
 
 /** The event of the series just before this one (by first day; cancelled events and drafts skipped). */
 export function previousInSeries(event: MatchEvent, series: readonly MatchEvent[]): MatchEvent | undefined {
@@ -45,7 +46,7 @@ function itemOf(
   catalogue: Catalogue,
   listing: Listing,
 ): Pick<CarryOverListing, 'specId' | 'name' | 'unit' | 'unitSymbol' | 'quantity'> {
-  if (listing.kind === 'supply' || listing.kind === 'demand') {
+  if (isGoodsListing(listing)) {
     const spec = catalogue.getSpec(listing.specId);
     const unit = catalogue.getUnit(listing.unit);
     return {

@@ -11,7 +11,8 @@ import {
   registrationOpen,
   slotGrid,
 } from '../contract/events.ts';
-import { categoryOf, type Listing, totalOf, type Viewer } from '../listings/listing.ts';
+import { itemOf } from '../contract/listing-kinds.ts';
+import { categoryOf, isGoodsListing, type Listing, totalOf, type Viewer } from '../listings/listing.ts';
 import {
   ConditionFailed,
   ConflictError,
@@ -69,14 +70,14 @@ export function canSeeRegistration(viewer: Viewer, event: MatchEvent, registrati
 }
 
 function enrolled(listing: Listing): EnrolledListing {
-  const item = listing.kind === 'supply' || listing.kind === 'demand' ? listing.specId : listing.skillId;
-  const unit = listing.kind === 'supply' || listing.kind === 'demand' ? listing.unit : 'person';
+  const item = itemOf(listing);
+  const unit = isGoodsListing(listing) ? listing.unit : 'person';
   return { id: listing.id, kind: listing.kind, item, quantity: totalOf(listing), unit };
 }
 
 /** Whether a listing is of the event's kinds and categories (an empty list of categories takes all). */
 export function fitsEvent(event: Pick<MatchEvent, 'kind' | 'categories'>, listing: Listing): boolean {
-  const goods = listing.kind === 'supply' || listing.kind === 'demand';
+  const goods = isGoodsListing(listing);
   const family = event.categories.filter((c) => c.startsWith('labour:') !== goods);
   return (
     EVENT_LISTING_KINDS[event.kind].includes(listing.kind) &&

@@ -2,6 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { Deps } from '../api/deps.ts';
+import { isGoodsKind } from '../contract/listing-kinds.ts';
 import type { ApplyOutcome } from './list-totals.repo.ts';
 import { REMOVED_VERSION, totalsStateOf } from './list-totals.ts';
 
@@ -11,7 +12,7 @@ function image(record: DynamoDBRecord, which: 'NewImage' | 'OldImage'): Record<s
 }
 
 const isGoodsListing = (item: Record<string, unknown> | undefined): item is Record<string, unknown> =>
-  item?.type === 'listing' && (item.kind === 'supply' || item.kind === 'demand');
+  item?.type === 'listing' && isGoodsKind(item.kind);
 
 /**
  * The list totals' stream consumer, one entry: a DynamoDB Streams record of a goods listing (supply,

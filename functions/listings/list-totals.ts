@@ -1,4 +1,5 @@
 import { cityOf, type SummaryRow, summaryRows } from '../contract/list-summary.ts';
+import { isGoodsKind } from '../contract/listing-kinds.ts';
 import {
   addDecimal,
   type Decimal,
@@ -114,7 +115,7 @@ function quantityOf(value: unknown): Decimal | undefined {
 
 /** What a listing (an entity, or a stream image of one) adds to the totals; undefined when nothing. */
 export function contributionOf(listing: ListingLike): Contribution | undefined {
-  if (listing.kind !== 'supply' && listing.kind !== 'demand') return undefined;
+  if (!isGoodsKind(listing.kind)) return undefined;
   if (listing.status !== 'open') return undefined;
   const { adcode, category, specId, unit } = listing;
   if (typeof adcode !== 'string' || !/^\d{6}$/.test(adcode)) return undefined;

@@ -2,7 +2,7 @@ import type { Deps } from '../api/deps.ts';
 import { auditEntry, diff } from '../audit/audit.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Catalogue } from '../catalogue/catalogue.ts';
-import { DATE_PAIRS } from '../contract/listing.schema.ts';
+import { kindInfo, type ListingKindInfo, windowOf } from '../contract/listing-kinds.ts';
 import { changedTerms, termsVersionOf } from '../contract/match-terms.ts';
 import { plausibilityIssues, todayInChina } from '../contract/plausibility.ts';
 import { voidAcceptancesOn } from '../matches/match-commands.ts';
@@ -21,6 +21,7 @@ import type { ListingInput } from './listing.schema.ts';
 import {
   canEditListing,
   canSeeListing,
+  isGoodsListing,
   type Listing,
   type ListingAction,
   listingLifecycle,
@@ -52,8 +53,8 @@ function checkReferences(
     ...('certificates' in input ? (input.certificates ?? []) : []),
     ...('certificatesRequired' in input ? (input.certificatesRequired ?? []) : []),
   ];
-  const field = input.kind === 'labour_offer' ? 'certificates' : 'certificatesRequired';
-  if (certs.some((c) => !catalogue.getCertificate(c)))
+  const field = (kindInfo(input.kind) as ListingKindInfo).certificates;
+  if (field && certs.some((c) => !catalogue.getCertificate(c)))
     issues.push({ field, key: 'field.unknown_certificate' });
   return issues;
 }
@@ -70,8 +71,7 @@ function checkQuantities(
   now: Date,
   checkWindowEnd: boolean,
 ): FieldIssue[] {
-  const spec =
-    listing.kind === 'supply' || listing.kind === 'demand' ? catalogue.getSpec(listing.specId) : undefined;
+  const spec = isGoodsListing(listing) ? catalogue.getSpec(listing.specId) : undefined;
   const issues = plausibilityIssues(listing as unknown as Parameters<typeof plausibilityIssues>[0], {
     ...(spec ? { spec: { unit: spec.unit, step: spec.step } } : {}),
     today: todayInChina(now),
@@ -217,7 +217,7 @@ export async function editListing(
   // On exact decimals: 10.2 t remaining of 20.1 t, edited to 30.1 t, leaves 20.2 t (not 20.200000000000003).
   merged.remaining = exactSum(current.remaining, newTotal, -oldTotal);
   if (merged.remaining < 0) {
-    const field = merged.kind === 'supply' || merged.kind === 'demand' ? 'quantity' : 'headcount';
+    const field = kindInfo(merged.kind).amount;
     throw new ValidationError([
       {
         field,
@@ -226,14 +226,14 @@ export async function editListing(
       },
     ]);
   }
-  if (merged.kind === 'supply' || merged.kind === 'demand') {
+  if (isGoodsListing(merged)) {
     const spec = catalogue.getSpec(merged.specId)!;
     merged.category = spec.category;
     merged.unit = spec.unit;
   }
   const startEnd = dateOrder(merged);
   if (startEnd) throw new ValidationError([startEnd]);
-  const [startField, endField] = DATE_PAIRS[merged.kind];
+  const [startField, endField] = kindInfo(merged.kind).dates;
   const windowMoved = startField in patch || endField in patch;
   const quantityIssues = checkQuantities(catalogue, merged, deps.clock.now(), windowMoved);
   if (quantityIssues.length > 0) throw new ValidationError(quantityIssues);
@@ -250,13 +250,8 @@ export async function editListing(
 }
 
 function dateOrder(listing: Listing): FieldIssue | undefined {
-  const [start, end] =
-    listing.kind === 'supply'
-      ? [listing.availableFrom, 'availableUntil']
-      : listing.kind === 'demand'
-        ? [listing.deliverFrom, 'neededBy']
-        : [listing.from, 'until'];
-  return windowEnd(listing) < start ? { field: end, key: 'field.date_order' } : undefined;
+  const { start, end } = windowOf(listing);
+  return end < start ? { field: kindInfo(listing.kind).dates[1], key: 'field.date_order' } : undefined;
 }
 
 async function saveOrConflict(

@@ -1,6 +1,7 @@
 import type { Deps } from '../api/deps.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { EventInput } from '../contract/events.ts';
+import { isGoodsListing } from '../contract/listing.ts';
 import { createEvent, moveEvent } from '../events/event-commands.ts';
 import { moveRegistration, register } from '../events/registration-commands.ts';
 import { moveMeetingRequest, requestMeeting } from '../meetings/meeting-request-commands.ts';
@@ -64,10 +65,7 @@ export async function seedDemoEvent(deps: Deps, plus: (days: number) => string):
   for (const firm of firms) {
     const own = await deps.listings.listByOrg(firm.orgId, { limit: 100 });
     const goods = own.items.filter(
-      (l) =>
-        l.status === 'open' &&
-        (l.kind === 'supply' || l.kind === 'demand') &&
-        ['steel', 'cement'].includes(l.category),
+      (l) => l.status === 'open' && isGoodsListing(l) && ['steel', 'cement'].includes(l.category),
     );
     if (goods.length === 0) continue;
     const { registration } = await register(deps, firm, event.id, {

@@ -1,4 +1,5 @@
 import type { Catalogue } from '../catalogue/catalogue.ts';
+import { reachOf } from '../contract/listing-kinds.ts';
 import { DATE_PAIRS } from '../listings/listing.schema.ts';
 import type {
   DemandListing,
@@ -140,12 +141,7 @@ export function unmatchableReason(listing: Listing): string | undefined {
   }
   if (days[1]! < days[0]!) return `${endField} is before ${startField}`;
   if (!(Number.isFinite(listing.remaining) && listing.remaining >= 0)) return 'remaining';
-  const radius =
-    listing.kind === 'supply'
-      ? listing.deliveryRadiusKm
-      : listing.kind === 'labour_offer'
-        ? listing.commuteRadiusKm
-        : 0;
+  const radius = reachOf(listing);
   if (!(Number.isFinite(radius) && radius >= 0)) return 'radius';
   return undefined;
 }

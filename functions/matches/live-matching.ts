@@ -1,5 +1,6 @@
 import type { Deps } from '../api/deps.ts';
-import type { Listing, ListingKind } from '../listings/listing.ts';
+import { familyOfKind, pairOf, reachOf, sideOfKind } from '../contract/listing-kinds.ts';
+import { categoryOf, isOfferListing, type Listing, type ListingKind } from '../listings/listing.ts';
 import { haversineKm } from '../regions/distance.ts';
 import { COUNTRY_ADCODE, childrenOf } from '../regions/regions.ts';
 import { pointOf } from './allocation-input.ts';
@@ -22,23 +23,15 @@ const MAX_REACH_KM = 1500;
 /** Listings read per partition for a neighbourhood (beyond that, a matching run is the tool). */
 const MAX_NEIGHBOURS = 2000;
 
-const COUNTERPART: Record<ListingKind, ListingKind> = {
-  supply: 'demand',
-  demand: 'supply',
-  labour_offer: 'labour_request',
-  labour_request: 'labour_offer',
-};
-
 export function provincesWithin(point: { lat: number; lng: number }, radiusKm: number): string[] {
   return childrenOf(COUNTRY_ADCODE)
     .filter((p) => haversineKm(point, { lat: p.lat, lng: p.lng }) <= radiusKm + PROVINCE_REACH_KM)
     .map((p) => p.adcode.slice(0, 2));
 }
 
-function reachOf(listing: Listing): number {
-  if (listing.kind === 'supply') return listing.deliveryRadiusKm;
-  if (listing.kind === 'labour_offer') return listing.commuteRadiusKm;
-  return MAX_REACH_KM;
+/** How far to look: an offer's own reach; a need's counterparts may come from the farthest reach. */
+function searchReach(listing: Listing): number {
+  return isOfferListing(listing) ? reachOf(listing) : MAX_REACH_KM;
 }
 
 /**
@@ -48,12 +41,10 @@ function reachOf(listing: Listing): number {
  * project hears first from the supplier that serves it best, not from whichever posted last.
  */
 async function neighbourhood(deps: Deps, listing: Listing): Promise<{ offers: Listing[]; needs: Listing[] }> {
-  const category =
-    listing.kind === 'supply' || listing.kind === 'demand' ? listing.category : `labour:${listing.skillId}`;
-  const provinces = provincesWithin(pointOf(listing), reachOf(listing));
-  const isOffer = listing.kind === 'supply' || listing.kind === 'labour_offer';
-  const offerKind = isOffer ? listing.kind : COUNTERPART[listing.kind];
-  const needKind = COUNTERPART[offerKind];
+  const category = categoryOf(listing);
+  const provinces = provincesWithin(pointOf(listing), searchReach(listing));
+  const isOffer = isOfferListing(listing);
+  const [offerKind, needKind] = pairOf(familyOfKind(listing.kind));
   const load = (kind: ListingKind) =>
     Promise.all(
       provinces.map((province) =>
@@ -76,7 +67,7 @@ export async function pendingOn(
   deps: Deps,
   listing: Listing,
 ): Promise<{ pending: number; pairs: Set<string> }> {
-  const side = listing.kind === 'supply' || listing.kind === 'labour_offer' ? 'offer' : 'need';
+  const side = sideOfKind(listing.kind);
   const matches = await deps.matches.forListing(listing.id, side);
   const now = deps.clock.now().toISOString();
   const pending = matches
@@ -92,7 +83,7 @@ export async function matchListing(deps: Deps, listing: Listing): Promise<number
   const free = listing.remaining - pending;
   if (free <= 0) return 0;
   const { offers: allOffers, needs: allNeeds } = await neighbourhood(deps, listing);
-  const isOffer = listing.kind === 'supply' || listing.kind === 'labour_offer';
+  const isOffer = isOfferListing(listing);
   const counterparts = isOffer ? allNeeds : allOffers;
   if (!counterparts.some((l) => l.orgId !== listing.orgId)) return 0;
   // What each listing has not yet promised in other open proposals.
@@ -109,8 +100,7 @@ export async function matchListing(deps: Deps, listing: Listing): Promise<number
   const offers = allOffers.filter(free0);
   const needs = allNeeds.filter(free0);
   const now = deps.clock.now().toISOString();
-  const kind = listing.kind === 'supply' || listing.kind === 'demand' ? 'goods' : 'labour';
-  const { proposals: allocated } = allocateListings(kind, offers, needs, {
+  const { proposals: allocated } = allocateListings(familyOfKind(listing.kind), offers, needs, {
     catalogue: await deps.catalogue.current(),
     available,
   });

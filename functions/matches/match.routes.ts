@@ -4,6 +4,7 @@ import type { AppEnv } from '../api/context.ts';
 import { principalOf } from '../api/context.ts';
 import type { Deps } from '../api/deps.ts';
 import type { Principal } from '../auth/principal.ts';
+import { sideOfKind } from '../contract/listing-kinds.ts';
 import { type ListingTerms, termsOf } from '../contract/match-terms.ts';
 import { isAdmin } from '../contract/principal.ts';
 import { canSeeListing, isOwner, type Listing } from '../listings/listing.ts';
@@ -174,7 +175,7 @@ export const listingMatchRoutes = new Hono<AppEnv>().get(
     const viewer = await viewerFor(deps, principal);
     const listing = await deps.listings.get(c.req.valid('param').listingId);
     if (!listing || !canSeeListing(listing, viewer)) throw new NotFoundError();
-    const side = listing.kind === 'supply' || listing.kind === 'labour_offer' ? 'offer' : 'need';
+    const side = sideOfKind(listing.kind);
     const all = await deps.matches.forListing(listing.id, side);
     const visible = isOwner(principal, listing) ? all : all.filter((m) => canSeeMatch(viewer, m));
     const items = await Promise.all(

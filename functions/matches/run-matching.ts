@@ -1,5 +1,6 @@
 import type { Deps } from '../api/deps.ts';
 import type { Principal } from '../auth/principal.ts';
+import { pairOf } from '../contract/listing-kinds.ts';
 import type { Listing } from '../listings/listing.ts';
 import { regionPrefix } from '../regions/regions.ts';
 import { ConflictError } from '../shared/errors.ts';
@@ -74,8 +75,7 @@ export async function executeRun(deps: Deps, queued: MatchingRun): Promise<void>
     throw error;
   }
   try {
-    const kinds: [Listing['kind'], Listing['kind']] =
-      run.kind === 'goods' ? ['supply', 'demand'] : ['labour_offer', 'labour_request'];
+    const kinds: [Listing['kind'], Listing['kind']] = pairOf(run.kind);
     const { offers, needs, capped } = await load(deps, run, kinds);
     run = await save(deps, run, { stage: 'solving', progress: 0.3 });
     // In a series, pairs that met at an earlier event are kept apart inside the allocation, so

@@ -11,6 +11,7 @@ import {
   tablesOf,
   videoLinkFor,
 } from '../contract/events.ts';
+import { kindsOf } from '../contract/listing-kinds.ts';
 import type { MatchEvent } from '../events/event.ts';
 import { eventLifecycle } from '../events/event.ts';
 import { loadManagedEvent } from '../events/event-commands.ts';
@@ -28,7 +29,7 @@ import { scheduleMeetings } from './scheduler.ts';
  * generated schedule is a draft until published; participants see only a published one.
  */
 
-const OFFER_KINDS = new Set(['supply', 'labour_offer']);
+const OFFER_KINDS = new Set<string>(kindsOf(undefined, 'offer'));
 
 interface Pair {
   id: string;

@@ -1,15 +1,19 @@
 import type { AuditEntry } from '../../../functions/contract/audit.ts';
 import type { SummaryRow } from '../../../functions/contract/list-summary.ts';
-import type {
-  DemandListing,
-  LabourOfferListing,
-  LabourRequestListing,
-  Listing,
-  ListingKind,
-  ListingStatus,
-  ListingView,
-  SupplyListing,
+import {
+  type DemandListing,
+  isGoodsListing,
+  type LabourOfferListing,
+  type LabourRequestListing,
+  LISTING_KINDS,
+  type Listing,
+  type ListingKind,
+  type ListingStatus,
+  type ListingView,
+  type SupplyListing,
+  totalOf,
 } from '../../../functions/contract/listing.ts';
+import { isListingKind } from '../../../functions/contract/listing-kinds.ts';
 import { listingKindsOf } from '../../../functions/contract/org.ts';
 import type { Lang } from '../i18n/index.ts';
 import { api } from './client.ts';
@@ -31,21 +35,11 @@ export type {
   SupplyListing,
 };
 
-export const LISTING_KINDS: readonly ListingKind[] = ['supply', 'demand', 'labour_offer', 'labour_request'];
+/** The table of kinds and its accessors come from the contract (functions/contract/listing-kinds.ts). */
+export { isListingKind, LISTING_KINDS, totalOf };
+/** A supply or a demand (the goods family). */
+export const isGoods = isGoodsListing;
 export const LISTING_STATUSES: readonly ListingStatus[] = ['draft', 'open', 'closed'];
-
-export const isListingKind = (value: unknown): value is ListingKind =>
-  typeof value === 'string' && (LISTING_KINDS as readonly string[]).includes(value);
-
-export const isGoods = (
-  listing: Pick<Listing, 'kind'>,
-): listing is Pick<SupplyListing | DemandListing, 'kind'> =>
-  listing.kind === 'supply' || listing.kind === 'demand';
-
-/** The quantity (goods) or headcount (labour) of a listing. */
-export function totalOf(listing: ListingView): number {
-  return listing.kind === 'supply' || listing.kind === 'demand' ? listing.quantity : listing.headcount;
-}
 
 /** The kinds of listing an organisation of these kinds posts (all four for organizers and others). */
 export function kindsForOrg(orgKinds: readonly string[]): ListingKind[] {

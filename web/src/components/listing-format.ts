@@ -1,3 +1,4 @@
+import { isGoodsListing } from '../../../functions/contract/listing.ts';
 import type { Catalogue } from '../api/catalogue.ts';
 import type { ListingView } from '../api/listings.ts';
 import { langTag, t } from '../i18n/index.ts';
@@ -30,7 +31,7 @@ export function formatDateTime(iso: string | undefined): string {
 
 /** The unit quantities of this listing are in: 吨 / t for goods, 人 / people for staff. */
 export function unitOf(listing: ListingView, catalogue: Catalogue | undefined): string {
-  if (listing.kind === 'supply' || listing.kind === 'demand') {
+  if (isGoodsListing(listing)) {
     return catalogue?.unitSymbol(listing.unit) ?? listing.unit;
   }
   return t('listing.people');

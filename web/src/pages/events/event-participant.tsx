@@ -1,5 +1,6 @@
 import { A, createAsync, revalidate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
+import { isGoodsListing } from '../../../../functions/contract/listing.ts';
 import { getCatalogue } from '../../api/catalogue.ts';
 import {
   type Availability,
@@ -219,7 +220,7 @@ function ApplyForm(props: { event: MatchEvent }) {
                           <span class="badge badge-muted">{t(`listingKinds.${l.kind}`)}</span>{' '}
                           {listingTitle(l, catalogue())}
                           {' · '}
-                          {l.kind === 'supply' || l.kind === 'demand'
+                          {isGoodsListing(l)
                             ? formatQuantity(l.quantity, l.unit)
                             : t('events.headcount', { n: l.headcount })}
                         </span>

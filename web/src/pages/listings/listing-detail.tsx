@@ -1,6 +1,6 @@
 import { A, createAsync, type RouteSectionProps, revalidate, useSearchParams } from '@solidjs/router';
 import { createSignal, ErrorBoundary, For, type JSX, Match, Show, Suspense, Switch } from 'solid-js';
-import { canSeeListingHistory } from '../../../../functions/contract/listing.ts';
+import { canSeeListingHistory, isGoodsListing } from '../../../../functions/contract/listing.ts';
 import type { Me } from '../../api/auth.ts';
 import { type Catalogue, getCatalogue } from '../../api/catalogue.ts';
 import { ApiError } from '../../api/client.ts';
@@ -279,7 +279,7 @@ function ListingDetail(props: { listing: ListingView; me: Me; catalogue: Catalog
         )}
       </Show>
 
-      <Show when={l().kind === 'labour_offer' || l().kind === 'labour_request'}>
+      <Show when={!isGoodsListing(l())}>
         <div class="alert alert-info labour-notice" data-testid="labour-notice">
           <p>
             <strong>{t('listing.labourNotice')}</strong>
@@ -338,11 +338,11 @@ function ListingFacts(props: { listing: ListingView; catalogue: Catalogue | unde
     ids.length > 0 ? ids.map((id) => c()?.certificateName(id) ?? id).join('、') : t('common.none');
   const spec = () => {
     const x = l();
-    return x.kind === 'supply' || x.kind === 'demand' ? c()?.specById.get(x.specId) : undefined;
+    return isGoodsListing(x) ? c()?.specById.get(x.specId) : undefined;
   };
   const goodsFacts = () => {
     const x = l();
-    if (x.kind !== 'supply' && x.kind !== 'demand') return null;
+    if (!isGoodsListing(x)) return null;
     return (
       <>
         <Fact field="category" label={t('listing.field.category')}>

@@ -659,7 +659,7 @@ export function ListingForm(props: ListingFormProps) {
               }),
             )}
           </Match>
-          <Match when={kind === 'labour_offer' || kind === 'labour_request'}>
+          <Match when={!isGoodsKind(kind)}>
             {labourNotice()}
             {section(
               'listing.sectionLabour',

@@ -1,5 +1,6 @@
 import { createAsync, useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
+import { familyOfKind } from '../../../../functions/contract/listing-kinds.ts';
 import type { Me } from '../../api/auth.ts';
 import { getCatalogue } from '../../api/catalogue.ts';
 import {
@@ -19,7 +20,7 @@ import { usePageTitle } from '../../page-title.ts';
 import { ListingList } from './listing-list.tsx';
 import { getListingSearch } from './listing-search.data.ts';
 
-const isLabour = (kind: ListingKind) => kind === 'labour_offer' || kind === 'labour_request';
+const isLabour = (kind: ListingKind) => familyOfKind(kind) === 'labour';
 
 /** What an organisation of these kinds usually looks for: the other side of its own listings. */
 export function defaultSearchKind(me: Me): ListingKind {

@@ -1,6 +1,7 @@
 import { createAsync, useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { MAX_LISTINGS_READ } from '../../../../functions/contract/capped.ts';
+import { isGoodsKind } from '../../../../functions/contract/listing-kinds.ts';
 import type { Me } from '../../api/auth.ts';
 import { getCatalogue } from '../../api/catalogue.ts';
 import { ApiError } from '../../api/client.ts';
@@ -192,9 +193,7 @@ export default function ListsPage() {
                         downloadList(
                           entry.kind,
                           s().region,
-                          entry.kind === 'supply' || entry.kind === 'demand'
-                            ? (s().category ?? undefined)
-                            : undefined,
+                          isGoodsKind(entry.kind) ? (s().category ?? undefined) : undefined,
                           format,
                           lang(),
                         ),

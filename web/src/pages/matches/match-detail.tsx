@@ -1,6 +1,7 @@
 import { A, createAsync, type RouteSectionProps, useSearchParams } from '@solidjs/router';
 import { ErrorBoundary, Show, Suspense } from 'solid-js';
 import type { Listing } from '../../../../functions/contract/listing.ts';
+import { isGoodsListing, totalOf } from '../../../../functions/contract/listing.ts';
 import { getMatch, type MatchView, sideFor } from '../../api/matches.ts';
 import { useMe } from '../../components/app-shell.data.ts';
 import { MatchCard } from '../../components/match-card.tsx';
@@ -115,13 +116,11 @@ function OwnListing(props: { listingId: string }) {
       {(l) => {
         const total = () => {
           const current = l();
-          return current.kind === 'supply' || current.kind === 'demand'
-            ? current.quantity
-            : current.headcount;
+          return totalOf(current);
         };
         const unit = () => {
           const current = l();
-          return current.kind === 'supply' || current.kind === 'demand' ? current.unit : 'person';
+          return isGoodsListing(current) ? current.unit : 'person';
         };
         return (
           <section class="card own-listing" data-testid="own-listing" data-remaining={l().remaining}>
