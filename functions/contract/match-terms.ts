@@ -1,4 +1,5 @@
 import type { Listing, ListingKind } from './listing.ts';
+import { MATERIAL_FIELDS_BY_KIND } from './listing-kinds.ts';
 
 /**
  * The terms a side accepts when it accepts a match: the material fields of both listings as they
@@ -12,67 +13,7 @@ import type { Listing, ListingKind } from './listing.ts';
  */
 
 /** What the product, the amount, the price, the place and the window are, per kind of listing. */
-export const MATERIAL_FIELDS = {
-  supply: [
-    'specId',
-    'category',
-    'unit',
-    'quantity',
-    'unitPrice',
-    'minOrder',
-    'adcode',
-    'address',
-    'lat',
-    'lng',
-    'deliveryRadiusKm',
-    'availableFrom',
-    'availableUntil',
-  ],
-  demand: [
-    'specId',
-    'category',
-    'unit',
-    'quantity',
-    'ceilingPrice',
-    'acceptsSubstitutes',
-    'adcode',
-    'address',
-    'lat',
-    'lng',
-    'deliverFrom',
-    'neededBy',
-  ],
-  labour_offer: [
-    'skillId',
-    'headcount',
-    'dailyWage',
-    'certificates',
-    'needsHousing',
-    'needsTransport',
-    'adcode',
-    'address',
-    'lat',
-    'lng',
-    'commuteRadiusKm',
-    'from',
-    'until',
-  ],
-  labour_request: [
-    'skillId',
-    'headcount',
-    'dailyWage',
-    'certificatesRequired',
-    'housingProvided',
-    'transportProvided',
-    'minOverlapDays',
-    'adcode',
-    'address',
-    'lat',
-    'lng',
-    'from',
-    'until',
-  ],
-} as const satisfies Record<ListingKind, readonly string[]>;
+export const MATERIAL_FIELDS = MATERIAL_FIELDS_BY_KIND;
 
 export type MaterialField = (typeof MATERIAL_FIELDS)[ListingKind][number];
 
