@@ -31,6 +31,7 @@ import {
 } from '../functions/api/function-routes.ts';
 import { SHEET_ROUTE_PATHS } from '../functions/api/sheet-routes.ts';
 import { LIST_TOTALS_ITEM_TYPES } from '../functions/listings/list-totals.ts';
+import { NOTIFICATION_ITEM_TYPES } from '../functions/notifications/item-types.ts';
 import type { GongxuDealFiles } from './deal-files.ts';
 import { LAMBDA_BUNDLING, LAMBDA_ENTRIES, LAMBDA_NODE_OPTIONS } from './lambda-bundling.ts';
 import type { GongxuTable } from './table.ts';
@@ -449,7 +450,20 @@ export class GongxuApi extends Construct {
 export const STREAM_FILTERS = [
   FilterCriteria.filter({ eventName: ['REMOVE'] }),
   FilterCriteria.filter({
-    dynamodb: { NewImage: { type: { S: [{ 'anything-but': Object.values(LIST_TOTALS_ITEM_TYPES) }] } } },
+    dynamodb: {
+      NewImage: {
+        type: {
+          S: [
+            {
+              'anything-but': [
+                ...Object.values(LIST_TOTALS_ITEM_TYPES),
+                ...Object.values(NOTIFICATION_ITEM_TYPES),
+              ],
+            },
+          ],
+        },
+      },
+    },
   }),
   FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: [{ exists: false }] } } } }),
 ];

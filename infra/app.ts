@@ -12,11 +12,13 @@ import {
   Token,
   Validations,
 } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { type ApiThrottle, GongxuApi, httpApiDomain } from './api.ts';
 import { GongxuAuth } from './auth.ts';
 import { GongxuDealFiles } from './deal-files.ts';
+import { GongxuNotify, notifyContextOf } from './notify.ts';
 import { GongxuTable } from './table.ts';
 import { GongxuWeb } from './web.ts';
 
@@ -45,6 +47,8 @@ export class GongxuStack extends Stack {
   readonly api: GongxuApi;
   readonly dealFiles: GongxuDealFiles;
   readonly web: GongxuWeb;
+  /** Notifications: SES identity, SMS origination, the sender Lambda (infra/notify.ts). */
+  readonly notify: GongxuNotify;
 
   constructor(scope: Construct, id: string, props: GongxuStackProps) {
     super(scope, id, props);
@@ -70,6 +74,24 @@ export class GongxuStack extends Stack {
       apiDomainName: httpApiDomain(this.api.httpApi),
       webDistPath: props.webDistPath ?? DEFAULT_WEB_DIST,
     });
+
+    this.notify = new GongxuNotify(this, 'Notify', {
+      stage,
+      isProduction,
+      table: this.table,
+      context: notifyContextOf((key) => this.node.tryGetContext(key)),
+      logRetention: RetentionDays.ONE_MONTH,
+      userPoolId: this.auth.userPool.userPoolId,
+      userPoolClientId: this.auth.client.userPoolClientId,
+    });
+    // Links in e-mails and SMS: the site's own address (-c publicUrl=… for a custom domain).
+    const publicUrl = this.node.tryGetContext('publicUrl');
+    this.api.streamFunction.addEnvironment(
+      'PUBLIC_URL',
+      typeof publicUrl === 'string' && publicUrl !== ''
+        ? publicUrl
+        : `https://${this.web.distribution.distributionDomainName}`,
+    );
 
     if (!Token.isUnresolved(this.region) && this.region.startsWith('cn-')) {
       Annotations.of(this).addWarningV2(

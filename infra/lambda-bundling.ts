@@ -36,6 +36,8 @@ export const LAMBDA_ENTRIES = {
   sheets: 'functions/api/sheets-handler.ts',
   stream: 'functions/streams/handler.ts',
   maintenance: 'functions/maintenance/handler.ts',
+  /** Notifications: e-mail and SMS from the outbox (infra/notify.ts). */
+  sender: 'functions/notifications/sender-handler.ts',
 } as const;
 
 /** The esbuild options NodejsFunction derives from {@link LAMBDA_BUNDLING} (CommonJS, `index.js`). */

@@ -8,6 +8,7 @@ import {
 import { keys } from '../shared/db/keys.ts';
 import type { Page } from '../shared/db/paging.ts';
 import { stripKeys, type Table } from '../shared/db/table.ts';
+import { NOTIFICATION_ITEM_TYPES } from './item-types.ts';
 
 /** A user's notifications, the count of unread ones, their preferences, and the outbox of sends. */
 export class NotificationRepo {
@@ -18,7 +19,7 @@ export class NotificationRepo {
   /** Adds the notification unless it is there already (a redelivered fact). */
   notificationItem(n: UserNotification): TransactWriteItem {
     return this.table.putItem(
-      { ...keys.userNotification(n.userId, n.id), type: 'user_notification', ...n },
+      { ...keys.userNotification(n.userId, n.id), type: NOTIFICATION_ITEM_TYPES.notification, ...n },
       { expression: 'attribute_not_exists(pk)' },
     );
   }
@@ -30,7 +31,7 @@ export class NotificationRepo {
       {
         expression: 'SET #type = :type ADD unread :delta',
         names: { '#type': 'type' },
-        values: { ':type': 'unread_count', ':delta': delta },
+        values: { ':type': NOTIFICATION_ITEM_TYPES.unread, ':delta': delta },
       },
       delta < 0 ? { expression: 'unread >= :least', values: { ':least': -delta } } : undefined,
     );
@@ -93,7 +94,12 @@ export class NotificationRepo {
     expectedVersion: number,
   ): Promise<void> {
     await this.table.put(
-      { ...keys.notificationPreferences(userId), type: 'notification_preferences', userId, ...prefs },
+      {
+        ...keys.notificationPreferences(userId),
+        type: NOTIFICATION_ITEM_TYPES.preferences,
+        userId,
+        ...prefs,
+      },
       expectedVersion === 0
         ? { expression: 'attribute_not_exists(pk)' }
         : { expression: 'version = :v', values: { ':v': expectedVersion } },
@@ -104,7 +110,7 @@ export class NotificationRepo {
 
   outboxItem(m: OutboxMessage): TransactWriteItem {
     return this.table.putItem(
-      { ...keys.outboxMessage(m.id), type: 'outbox', ...m },
+      { ...keys.outboxMessage(m.id), type: NOTIFICATION_ITEM_TYPES.outbox, ...m },
       { expression: 'attribute_not_exists(pk)' },
     );
   }

@@ -3,6 +3,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { Clock } from '../shared/clock.ts';
 import { isTransient } from '../shared/transient.ts';
+import { NOTIFICATION_ITEM_TYPES } from './item-types.ts';
 import type { OutboxRepo } from './outbox.repo.ts';
 import type { Transport } from './transport.ts';
 
@@ -17,7 +18,7 @@ export function outboxIdOf(record: DynamoDBRecord): string | undefined {
   const raw = record.dynamodb?.NewImage;
   if (!raw) return undefined;
   const item = unmarshall(raw as Record<string, AttributeValue>);
-  return item.type === 'outbox' && typeof item.id === 'string' ? item.id : undefined;
+  return item.type === NOTIFICATION_ITEM_TYPES.outbox && typeof item.id === 'string' ? item.id : undefined;
 }
 
 /**

@@ -17,6 +17,8 @@ const SERVICE_OF: Readonly<Record<string, string>> = {
   '@aws-sdk/client-cognito-identity-provider': 'cognito-idp',
   '@aws-sdk/client-s3': 's3',
   '@aws-sdk/client-sqs': 'sqs',
+  '@aws-sdk/client-sesv2': 'ses',
+  '@aws-sdk/client-pinpoint-sms-voice-v2': 'sms-voice',
 };
 
 /** Commands that need no IAM permission: Cognito's user-password sign-in is an unauthenticated call. */

@@ -40,7 +40,13 @@ let template: Template;
 
 beforeAll(() => {
   ({ stack } = createApp({
-    context: { stage: 'dev', 'aws:cdk:bundling-stacks': [] },
+    context: {
+      stage: 'dev',
+      'aws:cdk:bundling-stacks': [],
+      // the notifications sender's channels, so its role holds what its code calls
+      notifyFromDomain: 'gongxu.example.cn',
+      notifySmsOrigination: 'phone-0123456789abcdef0123456789abcdef',
+    },
     webDistPath: '/nonexistent/web/dist',
   }));
   template = Template.fromStack(stack);
@@ -85,6 +91,7 @@ describe('IAM grants derived from the code each Lambda runs', () => {
       sheets: [stack.api.sheetsFunction, RUNTIME],
       stream: [stack.api.streamFunction, [...RUNTIME, ...STREAM_POLLER]],
       maintenance: [stack.api.maintenanceFunction, RUNTIME],
+      sender: [stack.notify.senderFunction, [...RUNTIME, ...STREAM_POLLER]],
     }) satisfies Record<keyof typeof LAMBDA_ENTRIES, [IFunction, readonly string[]]>;
 
   for (const name of Object.keys(LAMBDA_ENTRIES) as (keyof typeof LAMBDA_ENTRIES)[]) {
@@ -100,7 +107,7 @@ describe('IAM grants derived from the code each Lambda runs', () => {
     });
   }
 
-  it('only the API function administers Cognito users, only the deal-files function carries S3', async () => {
+  it('only the API function administers Cognito users, only the deal-files function carries S3, only the sender SES and SMS', async () => {
     const services = async (entry: string) =>
       new Set([...(await callsOf(entry)).actions].map((a) => a.split(':')[0]));
     expect([...(await services(LAMBDA_ENTRIES.api))].sort()).toEqual(['cognito-idp', 'dynamodb']);
@@ -114,6 +121,8 @@ describe('IAM grants derived from the code each Lambda runs', () => {
     ]) {
       expect([...(await services(entry))]).toEqual(['dynamodb']);
     }
+    // only the sender carries SES and End User Messaging SMS
+    expect([...(await services(LAMBDA_ENTRIES.sender))].sort()).toEqual(['dynamodb', 'ses', 'sms-voice']);
   });
 });
 
