@@ -14,6 +14,8 @@
  * {@link isValidCreditCode} expects the code already normalised by {@link normaliseCreditCode}.
  */
 
+import { isRealDivision } from './divisions.ts';
+
 export const CREDIT_CODE_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const CHAR_VALUE: ReadonlyMap<string, number> = new Map([...CREDIT_CODE_CHARSET].map((c, i) => [c, i]));
 
@@ -146,7 +148,7 @@ export function creditCodeIssue(code: string): CreditCodeIssue | undefined {
   const authority = REGISTRATION_AUTHORITIES[code[0]!];
   if (!authority) return 'authority';
   if (!(code[1]! in authority.categories)) return 'category';
-  if (!/^\d{6}$/.test(code.slice(2, 8))) return 'region';
+  if (!isRealDivision(code.slice(2, 8))) return 'region';
   if (orgCodeCheckChar(code.slice(8, 16)) !== code[16]) return 'org_check';
   if (creditCodeCheckChar(code.slice(0, 17)) !== code[17]) return 'check';
   return undefined;
@@ -154,6 +156,24 @@ export function creditCodeIssue(code: string): CreditCodeIssue | undefined {
 
 export function isValidCreditCode(code: string): boolean {
   return creditCodeIssue(code) === undefined;
+}
+
+/**
+ * Why a (normalised) code is refused, as a field issue: a division part that names no real division
+ * says so and names it (`field.credit_code_division`); anything else is `field.credit_code`. The
+ * form, the API and the import all word it through this.
+ */
+export function creditCodeRefusal(
+  code: string,
+):
+  | { key: 'field.credit_code' }
+  | { key: 'field.credit_code_division'; params: { division: string } }
+  | undefined {
+  const issue = creditCodeIssue(code);
+  if (issue === undefined) return undefined;
+  return issue === 'region' && /^\d{6}$/.test(code.slice(2, 8))
+    ? { key: 'field.credit_code_division', params: { division: code.slice(2, 8) } }
+    : { key: 'field.credit_code' };
 }
 
 export interface MakeCreditCodeOptions {

@@ -134,15 +134,22 @@ function datesInOrder(kind: keyof typeof DATE_PAIRS) {
     if (typeof a === 'string' && typeof b === 'string' && b < a) {
       ctx.issues.push({ code: 'custom', message: 'field.date_order', input: value, path: [end] });
     }
-    if ((value.lat === undefined) !== (value.lng === undefined)) {
-      ctx.issues.push({
-        code: 'custom',
-        message: 'field.required',
-        input: value,
-        path: [value.lat === undefined ? 'lat' : 'lng'],
-      });
-    }
+    const point = pointIssue(value);
+    if (point) ctx.issues.push({ code: 'custom', message: point.key, input: value, path: [point.field] });
   });
+}
+
+/**
+ * A point is a latitude with its longitude: one without the other (posted, or left by a PATCH that
+ * sets or clears only one) is refused on the missing one. The form, the API (create and edit) and
+ * the import apply this one rule.
+ */
+export function pointIssue(value: {
+  lat?: unknown;
+  lng?: unknown;
+}): { field: 'lat' | 'lng'; key: 'field.point_pair' } | undefined {
+  if ((value.lat === undefined) === (value.lng === undefined)) return undefined;
+  return { field: value.lat === undefined ? 'lat' : 'lng', key: 'field.point_pair' };
 }
 
 export const supplyInput = z

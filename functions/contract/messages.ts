@@ -95,6 +95,14 @@ export const MESSAGES = {
     zh: '统一社会信用代码无效（18 位，含校验码）',
     en: 'is not a valid unified social credit code (18 characters with check character)',
   },
+  'field.point_pair': {
+    zh: '纬度和经度须同时填写（或同时留空）',
+    en: 'latitude and longitude go together: give both or neither',
+  },
+  'field.credit_code_division': {
+    zh: '统一社会信用代码第 3–8 位（{division}）不是真实的行政区划代码，请核对',
+    en: 'characters 3–8 of the credit code ({division}) are not a real administrative division; check the code',
+  },
   'field.credit_code_taken': {
     zh: '该统一社会信用代码已注册',
     en: 'this unified social credit code is already registered',

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isValidCreditCode, normaliseCreditCode } from './credit-code.ts';
+import { creditCodeRefusal, normaliseCreditCode } from './credit-code.ts';
 import { dateRange, isDateInRange } from './date-range.ts';
 
 /**
@@ -69,7 +69,18 @@ export const creditCode = z.pipe(
   z.string().check(z.maxLength(40)),
   z.pipe(
     z.transform((value: string) => normaliseCreditCode(value)),
-    z.string().check(z.refine(isValidCreditCode, { message: 'field.credit_code' })),
+    z.string().check(
+      z.superRefine((code: string, ctx) => {
+        const refusal = creditCodeRefusal(code);
+        if (!refusal) return;
+        ctx.issues.push({
+          code: 'custom',
+          message: refusal.key,
+          input: code,
+          ...('params' in refusal ? { params: refusal.params } : {}),
+        });
+      }),
+    ),
   ),
 );
 

@@ -1,5 +1,5 @@
 import type { Catalogue } from '../catalogue/catalogue.ts';
-import { isValidCreditCode, normaliseCreditCode } from '../orgs/credit-code.ts';
+import { creditCodeRefusal, normaliseCreditCode } from '../orgs/credit-code.ts';
 import { resolvePlace } from '../regions/regions.ts';
 import { dateRange } from '../shared/date-range.ts';
 import { MESSAGES, type MessageKey } from '../shared/i18n/messages.ts';
@@ -74,7 +74,8 @@ export const unit = (cell: Cell, catalogue: Catalogue): CellResult => {
 
 export const creditCode = (cell: Cell): CellResult => {
   const code = normaliseCreditCode(String(cell));
-  return isValidCreditCode(code) ? { ok: true, value: code } : { ok: false, key: 'field.credit_code' };
+  const refusal = creditCodeRefusal(code);
+  return refusal ? { ok: false, ...refusal } : { ok: true, value: code };
 };
 
 const YES = new Set(['是', '有', '需要', '提供', '接受', 'y', 'yes', 'true', '1', '√', '✓']);

@@ -3,6 +3,7 @@ import { auditEntry, diff } from '../audit/audit.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Catalogue } from '../catalogue/catalogue.ts';
 import { kindInfo, type ListingKindInfo, windowOf } from '../contract/listing-kinds.ts';
+import { pointIssue } from '../contract/listing.schema.ts';
 import { changedTerms, termsVersionOf } from '../contract/match-terms.ts';
 import { plausibilityIssues, todayInChina } from '../contract/plausibility.ts';
 import { voidAcceptancesOn } from '../matches/match-commands.ts';
@@ -233,6 +234,8 @@ export async function editListing(
   }
   const startEnd = dateOrder(merged);
   if (startEnd) throw new ValidationError([startEnd]);
+  const point = pointIssue(merged);
+  if (point) throw new ValidationError([point]);
   const [startField, endField] = kindInfo(merged.kind).dates;
   const windowMoved = startField in patch || endField in patch;
   const quantityIssues = checkQuantities(catalogue, merged, deps.clock.now(), windowMoved);
