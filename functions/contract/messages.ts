@@ -492,6 +492,14 @@ export const MESSAGES = {
     zh: '{counterpart} 取消了与贵单位已成交的匹配（{product}，{quantity}），数量已退回挂牌：{link}',
     en: '{counterpart} cancelled the confirmed match with your organisation ({product}, {quantity}); the quantity went back to the listings: {link}',
   },
+  'notify.match_acceptance_voided.subject': {
+    zh: '匹配条款已变更，接受已作废：{product} {quantity}（{counterpart}）',
+    en: 'Match terms changed, acceptance voided: {product}, {quantity} ({counterpart})',
+  },
+  'notify.match_acceptance_voided.body': {
+    zh: '与 {counterpart} 的匹配（{product}，{quantity}）中，一方挂牌的实质条款（品种、数量、价格、地点或期限）已变更，此前的接受已作废。请查看新条款后重新答复：{link}',
+    en: 'In the match with {counterpart} ({product}, {quantity}) a listing changed its terms (product, quantity, price, place or window), so earlier acceptances were voided. Review the new terms and answer again: {link}',
+  },
   'notify.registration_approved.subject': {
     zh: '报名已通过：{event}',
     en: 'Registration approved: {event}',

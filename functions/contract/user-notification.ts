@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   'match_declined',
   'match_expired',
   'match_cancelled',
+  'match_acceptance_voided',
   'registration_approved',
   'registration_refused',
   'meeting_moved',

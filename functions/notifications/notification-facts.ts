@@ -34,6 +34,7 @@ const MATCH_KINDS: Record<string, NotificationKind> = {
   declined: 'match_declined',
   expired: 'match_expired',
   cancelled: 'match_cancelled',
+  acceptance_voided: 'match_acceptance_voided',
 };
 
 /** Changes a side makes itself are told to the other side only; the rest to both. */
@@ -157,6 +158,7 @@ const SUBJECTS = {
   match_declined: 'notify.match_declined.subject',
   match_expired: 'notify.match_expired.subject',
   match_cancelled: 'notify.match_cancelled.subject',
+  match_acceptance_voided: 'notify.match_acceptance_voided.subject',
   registration_approved: 'notify.registration_approved.subject',
   registration_refused: 'notify.registration_refused.subject',
   meeting_moved: 'notify.meeting_moved.subject',
@@ -169,6 +171,7 @@ const BODIES = {
   match_declined: 'notify.match_declined.body',
   match_expired: 'notify.match_expired.body',
   match_cancelled: 'notify.match_cancelled.body',
+  match_acceptance_voided: 'notify.match_acceptance_voided.body',
   registration_approved: 'notify.registration_approved.body',
   registration_refused: 'notify.registration_refused.body',
   meeting_moved: 'notify.meeting_moved.body',

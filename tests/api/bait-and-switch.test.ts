@@ -4,6 +4,7 @@ import type { ListingTerms } from '../../functions/contract/match-terms.ts';
 import type { Match } from '../../functions/matches/match.ts';
 import { proposeMatch } from '../../functions/matches/match-commands.ts';
 import { proposedMatch } from '../../functions/matches/proposals.ts';
+import { factOfChange } from '../../functions/notifications/notification-facts.ts';
 import { fixedClock } from '../../functions/shared/clock.ts';
 import { apiClient } from '../setup/api-client.ts';
 import { makeOrg } from '../setup/fixtures.ts';
@@ -190,6 +191,13 @@ describe('bait and switch: acceptances hold only on the terms accepted', () => {
       const inbox = (await as(side).get<Inbox>('/api/inbox?limit=100')).body;
       const voided = inbox.items.find((n) => n.matchId === matchId && n.event === 'acceptance_voided');
       expect(voided?.changedFields).toEqual(expect.arrayContaining(['unitPrice', 'specId']));
+      // ... and each side's people are told (the notifications module turns the entry into one).
+      const fact = factOfChange(
+        undefined,
+        { type: 'notification', ...voided },
+        await ctx.deps.catalogue.current(),
+      );
+      expect(fact).toMatchObject({ kind: 'match_acceptance_voided', link: `/matches/${matchId}` });
     }
     expect((await ctx.deps.listings.get(offer.id))?.remaining).toBe(5000);
   });
