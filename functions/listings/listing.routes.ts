@@ -24,6 +24,7 @@ import {
   viewListing,
 } from './listing.ts';
 import { editListing, hideListing, moveListing, postListing } from './listing-commands.ts';
+import { MAX_REFINED_READ, refineListings, SEARCH_SORTS } from './search-refine.ts';
 
 const listingParams = z.strictObject({ listingId: id });
 const searchQuery = z.strictObject({
@@ -31,6 +32,10 @@ const searchQuery = z.strictObject({
   region: adcode,
   category: z.optional(z.string().check(z.regex(/^[a-z0-9:\-_.]{1,80}$/))),
   status: z.optional(z.enum(LISTING_STATUSES)),
+  /** Words the firm, product, spec, project or skill contains (all of them), zh or en. */
+  q: z.optional(text(50)),
+  /** date: soonest first; quantity: most remaining first; distance: nearest the viewer's organisation. */
+  sort: z.optional(z.enum(SEARCH_SORTS)),
   ...pagingFields,
 });
 const mineQuery = z.strictObject({
@@ -86,7 +91,7 @@ export const listingRoutes = new Hono<AppEnv>()
     describe({
       operationId: 'searchListings',
       summary:
-        'Search listings by kind and region (province, city or county), optionally category and status',
+        'Search listings by kind and region (province, city or county), optionally category and status; with a keyword (q) or a sort, the first 500 listings of the region are filtered and sorted, and the answer counts them (total)',
       tags: ['listings'],
       auth: 'user',
     }),
@@ -97,14 +102,31 @@ export const listingRoutes = new Hono<AppEnv>()
       const status = q.status ?? 'open';
       // Drafts and closed listings of others are for organizers' list views only.
       if (status !== 'open') await assertOrganizerScope(c.get('deps'), principal, q.region);
-      const page = await c.get('deps').listings.search({
-        kind: q.kind,
-        regionPrefix: regionPrefix(q.region),
-        category: q.category,
-        status,
-        cursor: q.cursor,
-        limit: q.limit,
-      });
+      const search = { kind: q.kind, regionPrefix: regionPrefix(q.region), category: q.category, status };
+      if (q.q !== undefined || q.sort !== undefined) {
+        // refined: the same one Query, read to MAX_REFINED_READ, then filtered and sorted here; the
+        // cursor is the offset into that result, and `total` counts it (`capped` past the bound)
+        const offset = q.cursor === undefined ? 0 : Number(q.cursor);
+        if (!/^\d{1,4}$/.test(q.cursor ?? '0') || offset >= MAX_REFINED_READ) {
+          throw new ValidationError([{ field: 'cursor', key: 'field.invalid_format' }]);
+        }
+        const deps = c.get('deps');
+        const [{ items, capped }, catalogue, org] = await Promise.all([
+          deps.listings.searchAll(search, MAX_REFINED_READ),
+          deps.catalogue.current(),
+          q.sort === 'distance' ? deps.orgs.get(principal.orgId) : Promise.resolve(undefined),
+        ]);
+        const found = refineListings(items, { keyword: q.q, sort: q.sort, from: org?.adcode }, catalogue);
+        const limit = q.limit ?? 20;
+        const next = offset + limit;
+        return c.json({
+          items: found.slice(offset, next).map((l) => viewListing(l, principal)),
+          total: found.length,
+          capped,
+          ...(next < found.length ? { nextCursor: String(next) } : {}),
+        });
+      }
+      const page = await c.get('deps').listings.search({ ...search, cursor: q.cursor, limit: q.limit });
       return c.json({ ...page, items: page.items.map((l) => viewListing(l, principal)) });
     },
   )

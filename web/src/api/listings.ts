@@ -14,6 +14,7 @@ import {
   totalOf,
 } from '../../../functions/contract/listing.ts';
 import { isListingKind } from '../../../functions/contract/listing-kinds.ts';
+import type { SearchSort } from '../../../functions/contract/listing-search.ts';
 import { listingKindsOf } from '../../../functions/contract/org.ts';
 import type { Lang } from '../i18n/index.ts';
 import { api } from './client.ts';
@@ -80,6 +81,9 @@ export interface MineFilter {
   limit?: number;
 }
 
+/** A refined search (keyword or sort) also counts what it found, within its bound. */
+export type SearchPage = Page<ListingView> & { total?: number; capped?: boolean };
+
 /** GET /api/listings/mine: my organisation's listings, newest first. */
 export const fetchMyListings = (filter: MineFilter): Promise<Page<ListingView>> =>
   api.get<Page<ListingView>>('/listings/mine', {
@@ -92,18 +96,23 @@ export interface SearchFilter {
   region: string;
   category?: string;
   status?: ListingStatus;
+  /** Words the firm, product, spec, project or skill contains. */
+  q?: string;
+  sort?: SearchSort;
   cursor?: string;
   limit?: number;
 }
 
 /** GET /api/listings: others' listings come without contact (and price) until a match. */
-export const searchListings = (filter: SearchFilter): Promise<Page<ListingView>> =>
-  api.get<Page<ListingView>>('/listings', {
+export const searchListings = (filter: SearchFilter): Promise<SearchPage> =>
+  api.get<SearchPage>('/listings', {
     query: {
       kind: filter.kind,
       region: filter.region,
       category: filter.category || undefined,
       status: filter.status,
+      q: filter.q?.trim() || undefined,
+      sort: filter.sort,
       cursor: filter.cursor,
       limit: filter.limit ?? 20,
     },

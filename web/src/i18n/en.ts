@@ -373,6 +373,13 @@ export const en: Dict = {
     count: '{{ count }} shown',
   },
   browse: {
+    keyword: 'Keyword',
+    keywordHint: 'Firm, product, spec or project',
+    sort: 'Sort by',
+    sorts: { date: 'Soonest first', quantity: 'Largest quantity', distance: 'Nearest first' },
+    count: '{{ count }} found',
+    countCapped:
+      '{{ count }} found among the region’s first {{ max }} listings; narrow the region or category to see them all',
     title: 'Find supply and demand',
     lead: "Find other organisations' open listings by kind, region and category. Contacts show once both sides accept a match.",
     kind: 'Kind',

@@ -368,6 +368,12 @@ export const zh = {
     count: '已显示 {{ count }} 条',
   },
   browse: {
+    keyword: '关键词',
+    keywordHint: '企业、产品、规格或项目',
+    sort: '排序',
+    sorts: { date: '最早可供（需）', quantity: '数量最多', distance: '距离最近' },
+    count: '共找到 {{ count }} 条',
+    countCapped: '在该地区前 {{ max }} 条信息中找到 {{ count }} 条；请缩小地区或类别查看全部',
     title: '查找供需',
     lead: '按类型、地区和类别查找其他单位发布的有效信息。联系方式在双方确认撮合后可见。',
     kind: '信息类型',

@@ -1,6 +1,11 @@
 import { createAsync, useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { familyOfKind } from '../../../../functions/contract/listing-kinds.ts';
+import {
+  MAX_REFINED_READ,
+  SEARCH_SORTS,
+  type SearchSort,
+} from '../../../../functions/contract/listing-search.ts';
 import type { Me } from '../../api/auth.ts';
 import { getCatalogue } from '../../api/catalogue.ts';
 import {
@@ -13,6 +18,7 @@ import {
 } from '../../api/listings.ts';
 import { useMe } from '../../components/app-shell.data.ts';
 import { CategorySelect } from '../../components/catalogue-category-select.tsx';
+import { formatNumber } from '../../components/listing-format.ts';
 import { RegionPicker } from '../../components/region-picker.tsx';
 import { t } from '../../i18n/index.ts';
 import { isOrganizer } from '../../nav.ts';
@@ -44,6 +50,8 @@ export default function ListingSearchPage() {
     region?: string;
     category?: string;
     status?: string;
+    q?: string;
+    sort?: string;
   }>();
   const organizer = () => Boolean(me() && isOrganizer(me()!));
 
@@ -57,7 +65,11 @@ export default function ListingSearchPage() {
       organizer() && (LISTING_STATUSES as readonly string[]).includes(search.status ?? '')
         ? (search.status as ListingStatus)
         : undefined;
-    return { kind, region, category: search.category || undefined, status };
+    const sort: SearchSort = (SEARCH_SORTS as readonly string[]).includes(search.sort ?? '')
+      ? (search.sort as SearchSort)
+      : 'date';
+    const q = (search.q ?? '').trim().slice(0, 50) || undefined;
+    return { kind, region, category: search.category || undefined, status, q, sort };
   };
 
   // the form's own state, applied on submit
@@ -65,6 +77,8 @@ export default function ListingSearchPage() {
   const [region, setRegion] = createSignal<string | undefined>();
   const [category, setCategory] = createSignal('');
   const [status, setStatus] = createSignal('');
+  const [keyword, setKeyword] = createSignal('');
+  const [sort, setSort] = createSignal<SearchSort>('date');
   createEffect(
     on(applied, (a) => {
       if (!a) return;
@@ -72,13 +86,17 @@ export default function ListingSearchPage() {
       setRegion(a.region);
       setCategory(a.category ?? '');
       setStatus(a.status ?? '');
+      setKeyword(a.q ?? '');
+      setSort(a.sort);
     }),
   );
   const [regionMissing, setRegionMissing] = createSignal(false);
 
   const first = createAsync(() => {
     const a = applied();
-    return a ? getListingSearch(a.kind, a.region, a.category, a.status) : Promise.resolve(undefined);
+    return a
+      ? getListingSearch(a.kind, a.region, a.category, a.status, a.q, a.sort)
+      : Promise.resolve(undefined);
   });
 
   const submit = (event: SubmitEvent) => {
@@ -90,7 +108,14 @@ export default function ListingSearchPage() {
       return;
     }
     setRegionMissing(false);
-    setSearch({ kind: kind(), region: r, category: category() || undefined, status: status() || undefined });
+    setSearch({
+      kind: kind(),
+      region: r,
+      category: category() || undefined,
+      status: status() || undefined,
+      q: keyword().trim() || undefined,
+      sort: sort() === 'date' ? undefined : sort(),
+    });
   };
 
   return (
@@ -166,6 +191,33 @@ export default function ListingSearchPage() {
             </select>
           </div>
         </Show>
+        <div class="filter filter-keyword">
+          <label for="search-q">{t('browse.keyword')}</label>
+          <input
+            id="search-q"
+            type="search"
+            maxlength="50"
+            placeholder={t('browse.keywordHint')}
+            value={keyword()}
+            onInput={(e) => setKeyword(e.currentTarget.value)}
+          />
+        </div>
+        <div class="filter">
+          <label for="search-sort">{t('browse.sort')}</label>
+          <select
+            id="search-sort"
+            value={sort()}
+            onChange={(e) => setSort(e.currentTarget.value as SearchSort)}
+          >
+            <For each={SEARCH_SORTS}>
+              {(s) => (
+                <option value={s} selected={s === sort()}>
+                  {t(`browse.sorts.${s}`)}
+                </option>
+              )}
+            </For>
+          </select>
+        </div>
         <div class="filter filter-submit">
           <button type="submit" class="button button-primary" data-testid="search-submit">
             {t('browse.search')}
@@ -173,6 +225,16 @@ export default function ListingSearchPage() {
         </div>
       </form>
       <h2 class="section-heading">{t('browse.results')}</h2>
+      <Show when={first()?.total !== undefined}>
+        <p class="muted" role="status" data-testid="search-count">
+          {first()?.capped
+            ? t('browse.countCapped', {
+                count: formatNumber(first()!.total!),
+                max: formatNumber(MAX_REFINED_READ),
+              })
+            : t('browse.count', { count: formatNumber(first()!.total!) })}
+        </p>
+      </Show>
       <ListingList
         testId="search-results"
         first={first}
