@@ -238,6 +238,34 @@ describe('bait and switch: acceptances hold only on the terms accepted', () => {
     });
   }
 
+  it('shows an organizer following the match the accepted terms without the prices, and strangers nothing', async () => {
+    // Arrange
+    const organizer = await makeOrg(ctx.deps, {
+      creditCode: '11350000003588110J',
+      kinds: ['organizer'],
+      platformRoles: ['organizer'],
+    });
+    const stranger = await makeOrg(ctx.deps, { creditCode: '913508007384629572' });
+    const { matchId } = await pair(true);
+    await as(builder).post(`/api/matches/${matchId}/accept`);
+
+    // Act
+    const followed = await as(organizer).get<View>(`/api/matches/${matchId}`);
+    const sideView = await as(supplier).get<View>(`/api/matches/${matchId}`);
+    const peek = await as(stranger).get<View>(`/api/matches/${matchId}`);
+
+    // Assert
+    expect(followed.status).toBe(200);
+    const accepted = followed.body.acceptances?.need;
+    expect(accepted?.offer.values).toMatchObject({ specId: 'sand-natural-medium', quantity: 5000 });
+    expect(accepted?.offer.values.unitPrice).toBeUndefined();
+    expect(accepted?.need.values.ceilingPrice).toBeUndefined();
+    expect(followed.body.currentTerms?.offer.values.unitPrice).toBeUndefined();
+    expect(sideView.body.acceptances?.need?.offer.values.unitPrice).toBe(80);
+    expect(sideView.body.currentTerms?.need.values.ceilingPrice).toBe(90);
+    expect(peek.status).toBe(404);
+  });
+
   it('refuses an acceptance on terms the caller did not see, naming the listing that changed', async () => {
     const { offer, matchId } = await pair(true);
     const seen = (await as(builder).get<View>(`/api/matches/${matchId}`)).body.currentTerms!;
