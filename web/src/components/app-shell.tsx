@@ -11,6 +11,7 @@ import {
   Suspense,
 } from 'solid-js';
 import type { Me } from '../api/auth.ts';
+import { getUnread } from '../api/notifications.ts';
 import { t } from '../i18n/index.ts';
 import { sectionsFor } from '../nav.ts';
 import { endSession, type Session, session, signOutNotice } from '../session.ts';
@@ -164,6 +165,9 @@ function SideNav(props: { me: Me }) {
                       {(to) => (
                         <A href={to()} class="nav-link" end={to() === '/'}>
                           {t(item.label)}
+                          <Show when={item.label === 'nav.inbox'}>
+                            <UnreadBadge />
+                          </Show>
                         </A>
                       )}
                     </Show>
@@ -175,5 +179,18 @@ function SideNav(props: { me: Me }) {
         </div>
       )}
     </For>
+  );
+}
+
+/** The signed-in user's unread notifications, on the inbox link (one read of a counter). */
+function UnreadBadge() {
+  const unread = createAsync(() => getUnread());
+  return (
+    <Show when={(unread()?.unread ?? 0) > 0}>
+      <span class="badge badge-blue nav-badge" data-testid="inbox-unread">
+        <span aria-hidden="true">{unread()!.unread}</span>
+        <span class="sr-only">{t('notifications.unread', { count: unread()!.unread })}</span>
+      </span>
+    </Show>
   );
 }

@@ -24,6 +24,7 @@ import { localized, type TranslationKey, t } from '../../i18n/index.ts';
 import { usePageTitle } from '../../page-title.ts';
 import { formatSlot } from '../events/event-format.ts';
 import { afterMatchChange } from './listing-matches.tsx';
+import { MyNotifications } from './my-notifications.tsx';
 
 /**
  * The organisation's inbox: what happened to its matches, newest first, each linking to the match
@@ -112,6 +113,11 @@ export default function InboxPage() {
           </span>
         </Show>
       </header>
+      <ErrorBoundary fallback={null}>
+        <Suspense>
+          <MyNotifications />
+        </Suspense>
+      </ErrorBoundary>
       <Show when={notice()}>
         {(key) => (
           <div class="alert alert-success" role="status" data-testid="inbox-notice">
