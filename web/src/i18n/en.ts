@@ -665,6 +665,7 @@ export const en: Dict = {
       match_declined: 'Match declined by the other side',
       match_expired: 'Match lapsed',
       match_cancelled: 'Confirmed match cancelled',
+      match_acceptance_voided: 'Acceptance voided by a listing change',
       registration_approved: 'Registration approved',
       registration_refused: 'Registration refused',
       meeting_moved: 'Meeting moved',

@@ -649,6 +649,7 @@ export const zh = {
       match_declined: '对方谢绝撮合',
       match_expired: '撮合过期',
       match_cancelled: '对方取消成交',
+      match_acceptance_voided: '挂牌变更，接受已失效',
       registration_approved: '报名通过',
       registration_refused: '报名未通过',
       meeting_moved: '洽谈时间调整',
