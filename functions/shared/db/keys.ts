@@ -12,7 +12,7 @@ export const keys = {
   /** Organisation profile. gsi1: organisations by province, then adcode (organizers browse their region). */
   org: (orgId: string): ItemKey => ({ pk: `ORG#${orgId}`, sk: 'ORG' }),
   orgByRegion: (provinceCode: string, adcode: string, orgId: string) => ({
-    gsi1pk: `ORGS#${provinceCode}`,
+    gsi1pk: keys.orgRegionPartition(provinceCode),
     gsi1sk: `${adcode}#${orgId}`,
   }),
   orgRegionPartition: (provinceCode: string) => `ORGS#${provinceCode}`,
@@ -21,7 +21,7 @@ export const keys = {
    * by province, then adcode; the key goes when the firm claims it (organizers follow who is missing).
    */
   invitedOrgByRegion: (provinceCode: string, adcode: string, orgId: string) => ({
-    gsi2pk: `INVITED#${provinceCode}`,
+    gsi2pk: keys.invitedOrgsPartition(provinceCode),
     gsi2sk: `${adcode}#${orgId}`,
   }),
   invitedOrgsPartition: (provinceCode: string) => `INVITED#${provinceCode}`,
@@ -29,8 +29,9 @@ export const keys = {
   creditCode: (code: string): ItemKey => ({ pk: `CREDIT#${code}`, sk: 'CREDIT' }),
 
   /** User profile (with its password hash when identity is local). gsi1: users of an organisation. */
-  user: (userId: string): ItemKey => ({ pk: `USER#${userId}`, sk: 'USER' }),
-  userByOrg: (orgId: string, email: string) => ({ gsi1pk: `ORG#${orgId}#USERS`, gsi1sk: email }),
+  user: (userId: string): ItemKey => ({ pk: keys.userPartition(userId), sk: 'USER' }),
+  userPartition: (userId: string) => `USER#${userId}`,
+  userByOrg: (orgId: string, email: string) => ({ gsi1pk: keys.orgUsersPartition(orgId), gsi1sk: email }),
   orgUsersPartition: (orgId: string) => `ORG#${orgId}#USERS`,
   /** Guard item making the email unique, and the sign-in lookup from email to user id. */
   email: (email: string): ItemKey => ({ pk: `EMAIL#${email}`, sk: 'EMAIL' }),
@@ -55,7 +56,8 @@ export const keys = {
    *  - gsi3: by kind and province without category (`LST#<kind>#<prov>`, `<status>#<adcode>#<id>`).
    * Ids are ULIDs, so within a region the order is oldest → newest.
    */
-  listing: (listingId: string): ItemKey => ({ pk: `LISTING#${listingId}`, sk: 'LISTING' }),
+  listing: (listingId: string): ItemKey => ({ pk: keys.listingPartition(listingId), sk: 'LISTING' }),
+  listingPartition: (listingId: string) => `LISTING#${listingId}`,
   listingIndexes: (l: {
     id: string;
     orgId: string;
@@ -64,11 +66,11 @@ export const keys = {
     category: string;
     adcode: string;
   }) => ({
-    gsi1pk: `ORG#${l.orgId}#LISTINGS`,
+    gsi1pk: keys.orgListingsPartition(l.orgId),
     gsi1sk: `${l.kind}#${l.status}#${l.id}`,
-    gsi2pk: `LST#${l.kind}#${l.category}#${l.adcode.slice(0, 2)}`,
+    gsi2pk: keys.listingsByCategoryPartition(l.kind, l.category, l.adcode.slice(0, 2)),
     gsi2sk: `${l.status}#${l.adcode}#${l.id}`,
-    gsi3pk: `LST#${l.kind}#${l.adcode.slice(0, 2)}`,
+    gsi3pk: keys.listingsByRegionPartition(l.kind, l.adcode.slice(0, 2)),
     gsi3sk: `${l.status}#${l.adcode}#${l.id}`,
   }),
   orgListingsPartition: (orgId: string) => `ORG#${orgId}#LISTINGS`,
@@ -78,10 +80,13 @@ export const keys = {
 
   /** An audit record: who changed what, when. pk per entity; gsi1 per day for organizers' review. */
   audit: (entity: string, entityId: string, at: string, id: string): ItemKey => ({
-    pk: `AUDIT#${entity}#${entityId}`,
+    pk: keys.auditEntityPartition(entity, entityId),
     sk: `${at}#${id}`,
   }),
-  auditByDay: (day: string, at: string, id: string) => ({ gsi1pk: `AUDITDAY#${day}`, gsi1sk: `${at}#${id}` }),
+  auditByDay: (day: string, at: string, id: string) => ({
+    gsi1pk: keys.auditDayPartition(day),
+    gsi1sk: `${at}#${id}`,
+  }),
   auditEntityPartition: (entity: string, entityId: string) => `AUDIT#${entity}#${entityId}`,
   auditDayPartition: (day: string) => `AUDITDAY#${day}`,
 
@@ -99,42 +104,53 @@ export const keys = {
     expiresAt: string;
     open: boolean;
   }) => ({
-    gsi1pk: `LMATCH#${m.offerListingId}`,
+    gsi1pk: keys.listingMatchesPartition(m.offerListingId),
     gsi1sk: `${m.status}#${m.id}`,
-    gsi2pk: `LMATCH#${m.needListingId}`,
+    gsi2pk: keys.listingMatchesPartition(m.needListingId),
     gsi2sk: `${m.status}#${m.id}`,
-    ...(m.open ? { gsi3pk: 'OPENMATCH', gsi3sk: `${m.expiresAt}#${m.id}` } : {}),
+    ...(m.open ? { gsi3pk: keys.openMatchesPartition(), gsi3sk: `${m.expiresAt}#${m.id}` } : {}),
   }),
   listingMatchesPartition: (listingId: string) => `LMATCH#${listingId}`,
   openMatchesPartition: () => 'OPENMATCH',
 
   /** An organisation's inbox: proposals and changes to its matches, newest first. */
   notification: (orgId: string, at: string, notificationId: string): ItemKey => ({
-    pk: `INBOX#${orgId}`,
+    pk: keys.inboxPartition(orgId),
     sk: `${at}#${notificationId}`,
   }),
   inboxPartition: (orgId: string) => `INBOX#${orgId}`,
 
   /** A batch matching run over a scope, with its proposals in chunks. gsi1: an organizer org's runs. */
-  matchingRun: (runId: string): ItemKey => ({ pk: `RUN#${runId}`, sk: 'RUN' }),
+  matchingRun: (runId: string): ItemKey => ({ pk: keys.runPartition(runId), sk: 'RUN' }),
+  runPartition: (runId: string) => `RUN#${runId}`,
   matchingRunChunk: (runId: string, index: number): ItemKey => ({
-    pk: `RUN#${runId}`,
+    pk: keys.runPartition(runId),
     sk: `PROPOSALS#${String(index).padStart(5, '0')}`,
   }),
-  matchingRunByOrg: (orgId: string, runId: string) => ({ gsi1pk: `ORG#${orgId}#RUNS`, gsi1sk: runId }),
+  matchingRunByOrg: (orgId: string, runId: string) => ({
+    gsi1pk: keys.orgRunsPartition(orgId),
+    gsi1sk: runId,
+  }),
   orgRunsPartition: (orgId: string) => `ORG#${orgId}#RUNS`,
 
   /** A spreadsheet import job and its chunks of good rows. gsi1: an organisation's imports, newest first. */
-  importJob: (importId: string): ItemKey => ({ pk: `IMPORT#${importId}`, sk: 'IMPORT' }),
+  importJob: (importId: string): ItemKey => ({ pk: keys.importPartition(importId), sk: 'IMPORT' }),
+  importPartition: (importId: string) => `IMPORT#${importId}`,
   importChunk: (importId: string, index: number): ItemKey => ({
-    pk: `IMPORT#${importId}`,
+    pk: keys.importPartition(importId),
     sk: `CHUNK#${String(index).padStart(5, '0')}`,
   }),
-  importByOrg: (orgId: string, importId: string) => ({ gsi1pk: `ORG#${orgId}#IMPORTS`, gsi1sk: importId }),
+  importByOrg: (orgId: string, importId: string) => ({
+    gsi1pk: keys.orgImportsPartition(orgId),
+    gsi1sk: importId,
+  }),
   orgImportsPartition: (orgId: string) => `ORG#${orgId}#IMPORTS`,
 
   /** Catalogue entries added by organizers and admins (one small partition). */
-  catalogueAddition: (kind: string, id: string): ItemKey => ({ pk: 'CATALOGUE', sk: `${kind}#${id}` }),
+  catalogueAddition: (kind: string, id: string): ItemKey => ({
+    pk: keys.catalogueAdditionsPartition(),
+    sk: `${kind}#${id}`,
+  }),
   catalogueAdditionsPartition: () => 'CATALOGUE',
 
   // ── matchmaking events (issue 9) ──────────────────────────────────────────────────────────
@@ -147,7 +163,7 @@ export const keys = {
    * The event's partition also holds its registrations, meeting requests, meetings, schedule and
    * the links to the matches its round proposed (sort-key prefixes below).
    */
-  event: (eventId: string): ItemKey => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' }),
+  event: (eventId: string): ItemKey => ({ pk: keys.eventPartition(eventId), sk: 'EVENT' }),
   eventIndexes: (e: {
     id: string;
     organizerOrgId: string;
@@ -156,15 +172,15 @@ export const keys = {
     startDate: string;
     listed: boolean;
   }) => ({
-    gsi1pk: `ORG#${e.organizerOrgId}#EVENTS`,
+    gsi1pk: keys.organizerEventsPartition(e.organizerOrgId),
     gsi1sk: `${e.startDate}#${e.id}`,
     ...(e.listed
       ? {
-          gsi2pk: `EVENTS#${e.startDate.slice(0, 7)}#${e.region.slice(0, 2)}`,
+          gsi2pk: keys.eventsByMonthPartition(e.startDate.slice(0, 7), e.region.slice(0, 2)),
           gsi2sk: `${e.region}#${e.startDate}#${e.id}`,
         }
       : {}),
-    gsi3pk: `SERIES#${e.seriesId}`,
+    gsi3pk: keys.seriesPartition(e.seriesId),
     gsi3sk: `${e.startDate}#${e.id}`,
   }),
   organizerEventsPartition: (orgId: string) => `ORG#${orgId}#EVENTS`,
@@ -174,11 +190,11 @@ export const keys = {
 
   /** A registration, in its event's partition; gsi1: an organisation's registrations by event day. */
   registration: (eventId: string, registrationId: string): ItemKey => ({
-    pk: `EVENT#${eventId}`,
+    pk: keys.eventPartition(eventId),
     sk: `REG#${registrationId}`,
   }),
   registrationByOrg: (orgId: string, startDate: string, eventId: string) => ({
-    gsi1pk: `ORG#${orgId}#REGS`,
+    gsi1pk: keys.orgRegistrationsPartition(orgId),
     gsi1sk: `${startDate}#${eventId}`,
   }),
   registrationPrefix: () => 'REG#',
@@ -186,13 +202,13 @@ export const keys = {
 
   /** A meeting request; gsi1: those an organisation made at an event, gsi2: those made to it. */
   meetingRequest: (eventId: string, requestId: string): ItemKey => ({
-    pk: `EVENT#${eventId}`,
+    pk: keys.eventPartition(eventId),
     sk: `MREQ#${requestId}`,
   }),
   meetingRequestIndexes: (r: { id: string; eventId: string; fromOrgId: string; toOrgId: string }) => ({
-    gsi1pk: `EVMREQ#${r.eventId}#${r.fromOrgId}`,
+    gsi1pk: keys.orgMeetingRequestsPartition(r.eventId, r.fromOrgId),
     gsi1sk: r.id,
-    gsi2pk: `EVMREQ#${r.eventId}#${r.toOrgId}`,
+    gsi2pk: keys.orgMeetingRequestsPartition(r.eventId, r.toOrgId),
     gsi2sk: r.id,
   }),
   meetingRequestPrefix: () => 'MREQ#',
@@ -200,7 +216,7 @@ export const keys = {
 
   /** A meeting; gsi1: the offering side's agenda at the event, gsi2: the needing side's (by slot). */
   meeting: (eventId: string, meetingId: string): ItemKey => ({
-    pk: `EVENT#${eventId}`,
+    pk: keys.eventPartition(eventId),
     sk: `MEET#${meetingId}`,
   }),
   meetingIndexes: (m: {
@@ -210,40 +226,46 @@ export const keys = {
     needOrgId: string;
     slot: number;
   }) => ({
-    gsi1pk: `AGENDA#${m.eventId}#${m.offerOrgId}`,
+    gsi1pk: keys.agendaPartition(m.eventId, m.offerOrgId),
     gsi1sk: `${String(m.slot + 1).padStart(4, '0')}#${m.id}`,
-    gsi2pk: `AGENDA#${m.eventId}#${m.needOrgId}`,
+    gsi2pk: keys.agendaPartition(m.eventId, m.needOrgId),
     gsi2sk: `${String(m.slot + 1).padStart(4, '0')}#${m.id}`,
   }),
   meetingPrefix: () => 'MEET#',
   agendaPartition: (eventId: string, orgId: string) => `AGENDA#${eventId}#${orgId}`,
   /** The event's schedule: its state and the scheduler's figures. */
-  schedule: (eventId: string): ItemKey => ({ pk: `EVENT#${eventId}`, sk: 'SCHEDULE' }),
+  schedule: (eventId: string): ItemKey => ({ pk: keys.eventPartition(eventId), sk: 'SCHEDULE' }),
   /** A match the event's round proposed (the match itself lives under MATCH#). */
   eventMatch: (eventId: string, matchId: string): ItemKey => ({
-    pk: `EVENT#${eventId}`,
+    pk: keys.eventPartition(eventId),
     sk: `EMATCH#${matchId}`,
   }),
   eventMatchPrefix: () => 'EMATCH#',
 
   // ── the live day (issue 10) ───────────────────────────────────────────────────────────────
   /** An organisation's check-in at an event (in the event's partition). */
-  checkIn: (eventId: string, orgId: string): ItemKey => ({ pk: `EVENT#${eventId}`, sk: `CHECKIN#${orgId}` }),
+  checkIn: (eventId: string, orgId: string): ItemKey => ({
+    pk: keys.eventPartition(eventId),
+    sk: `CHECKIN#${orgId}`,
+  }),
   checkInPrefix: () => 'CHECKIN#',
   /** An organisation's check-in token at an event, on the event side (one per approved registration). */
   checkInTokenOfOrg: (eventId: string, orgId: string): ItemKey => ({
-    pk: `EVENT#${eventId}`,
+    pk: keys.eventPartition(eventId),
     sk: `CHECKINTOKEN#${orgId}`,
   }),
   checkInTokenPrefix: () => 'CHECKINTOKEN#',
   /** The same token looked up by its value (the QR code's URL carries only the token). */
   checkInToken: (token: string): ItemKey => ({ pk: `CHECKINTOKEN#${token}`, sk: 'TOKEN' }),
   /** The event's big-screen dashboard token, on the event side and by value. */
-  dashboardTokenOfEvent: (eventId: string): ItemKey => ({ pk: `EVENT#${eventId}`, sk: 'DASHTOKEN' }),
+  dashboardTokenOfEvent: (eventId: string): ItemKey => ({
+    pk: keys.eventPartition(eventId),
+    sk: 'DASHTOKEN',
+  }),
   dashboardToken: (token: string): ItemKey => ({ pk: `DASHTOKEN#${token}`, sk: 'TOKEN' }),
   /** A change made during the live day (check-in, no-show, added or moved meeting) with what moved. */
   liveChange: (eventId: string, changeId: string): ItemKey => ({
-    pk: `EVENT#${eventId}`,
+    pk: keys.eventPartition(eventId),
     sk: `LIVECHANGE#${changeId}`,
   }),
   liveChangePrefix: () => 'LIVECHANGE#',
@@ -252,12 +274,14 @@ export const keys = {
    * Where older versions kept the local signing key. The key now lives in a file, never in the
    * table; `npm start` deletes this item if an old `.data/` still has it.
    */
-  legacyLocalSigningKey: (): ItemKey => ({ pk: 'SYSTEM', sk: 'SIGNING_KEY' }),
+  legacyLocalSigningKey: (): ItemKey => ({ pk: keys.systemPartition(), sk: 'SIGNING_KEY' }),
+  /** The partition of the site's own bookkeeping items (one each). */
+  systemPartition: () => 'SYSTEM',
   /**
    * A stream record the stream handler could not process after its retries, set aside for an
    * operator (one small partition, newest last; the event id keeps a redelivery from adding twice).
    */
-  streamQuarantine: (eventId: string): ItemKey => ({ pk: 'QUARANTINE#STREAM', sk: eventId }),
+  streamQuarantine: (eventId: string): ItemKey => ({ pk: keys.streamQuarantinePartition(), sk: eventId }),
   streamQuarantinePartition: () => 'QUARANTINE#STREAM',
 
   /**
@@ -267,7 +291,8 @@ export const keys = {
    *  - one party item per side (`DEAL#<id>`, `PARTY#<org>`), a copy of the deal whose gsi1 is that
    *    organisation's deals, newest first: "my organisation's deals" is one Query whichever side it was on.
    */
-  deal: (dealId: string): ItemKey => ({ pk: `DEAL#${dealId}`, sk: 'DEAL' }),
+  deal: (dealId: string): ItemKey => ({ pk: keys.dealPartition(dealId), sk: 'DEAL' }),
+  dealPartition: (dealId: string) => `DEAL#${dealId}`,
   dealIndexes: (d: {
     id: string;
     matchId?: string;
@@ -280,7 +305,10 @@ export const keys = {
     gsi3pk: keys.regionDealsPartition(d.needAdcode.slice(0, 2)),
     gsi3sk: `${d.createdAt.slice(0, 7)}#${d.needAdcode}#${d.id}`,
   }),
-  dealParty: (dealId: string, orgId: string): ItemKey => ({ pk: `DEAL#${dealId}`, sk: `PARTY#${orgId}` }),
+  dealParty: (dealId: string, orgId: string): ItemKey => ({
+    pk: keys.dealPartition(dealId),
+    sk: `PARTY#${orgId}`,
+  }),
   dealPartyIndex: (dealId: string, orgId: string) => ({
     gsi1pk: keys.orgDealsPartition(orgId),
     gsi1sk: dealId,
@@ -295,7 +323,10 @@ export const keys = {
    * A listing's last applied contribution to the 供应清单/需求清单 totals, with the listing version it
    * reflects, in the listing's own partition (functions/listings/list-totals.repo.ts).
    */
-  listTotalsContribution: (listingId: string): ItemKey => ({ pk: `LISTING#${listingId}`, sk: 'TOTALS' }),
+  listTotalsContribution: (listingId: string): ItemKey => ({
+    pk: keys.listingPartition(listingId),
+    sk: 'TOTALS',
+  }),
   /**
    * A running total, one partition per province (`TOTALS#<prov>`). Sort keys, so that a summary for a
    * province, city or county, with or without a category, is one Query on a prefix:
@@ -310,7 +341,7 @@ export const keys = {
     specId: string;
     unit: string;
   }): ItemKey => ({
-    pk: `TOTALS#${s.province}`,
+    pk: keys.listTotalsPartition(s.province),
     sk: `${keys.listTotalsScope(s.scope)}#${s.level === 'city' ? 'CITY' : 'COUNTY'}#${s.region}#${s.specId}#${s.unit}`,
   }),
   listTotalsScope: (scope: string) => (scope === '*' ? 'ALL' : `CAT:${scope}`),
@@ -321,14 +352,17 @@ export const keys = {
   /** Every total of a province (the rebuild's replacement), with the province's other items excluded. */
   listTotalsAllPrefixes: () => ['ALL#', 'CAT:'],
   /** Present while `npm run rebuild:totals` replaces a province's totals; stream changes wait as pending items. */
-  listTotalsRebuild: (province: string): ItemKey => ({ pk: `TOTALS#${province}`, sk: 'REBUILD' }),
+  listTotalsRebuild: (province: string): ItemKey => ({
+    pk: keys.listTotalsPartition(province),
+    sk: 'REBUILD',
+  }),
   listTotalsPending: (province: string, listingId: string): ItemKey => ({
-    pk: `TOTALS#${province}`,
+    pk: keys.listTotalsPartition(province),
     sk: `PENDING#${listingId}`,
   }),
   listTotalsPendingPrefix: () => 'PENDING#',
   /** Written when the totals were first built (a new table, or the first rebuild of an older one). */
-  listTotalsBuilt: (): ItemKey => ({ pk: 'SYSTEM', sk: 'LIST_TOTALS_BUILT' }),
+  listTotalsBuilt: (): ItemKey => ({ pk: keys.systemPartition(), sk: 'LIST_TOTALS_BUILT' }),
 
   // ── notifications to people (issue 13) ───────────────────────────────────────────────────
   /**
@@ -337,17 +371,23 @@ export const keys = {
    * partition the count of unread ones, kept in the transactions that add and read them.
    */
   userNotification: (userId: string, notificationId: string): ItemKey => ({
-    pk: `UNOTIF#${userId}`,
+    pk: keys.userNotificationsPartition(userId),
     sk: `N#${notificationId}`,
   }),
   userNotificationsPartition: (userId: string) => `UNOTIF#${userId}`,
   userNotificationPrefix: () => 'N#',
-  unreadNotifications: (userId: string): ItemKey => ({ pk: `UNOTIF#${userId}`, sk: 'UNREAD' }),
+  unreadNotifications: (userId: string): ItemKey => ({
+    pk: keys.userNotificationsPartition(userId),
+    sk: 'UNREAD',
+  }),
   /** A user's notification preferences, next to the user. */
-  notificationPreferences: (userId: string): ItemKey => ({ pk: `USER#${userId}`, sk: 'NOTIFYPREFS' }),
+  notificationPreferences: (userId: string): ItemKey => ({
+    pk: keys.userPartition(userId),
+    sk: 'NOTIFYPREFS',
+  }),
   /** An e-mail or SMS to send (the sender Lambda is driven by its stream record); id from notification + channel. */
   outboxMessage: (messageId: string): ItemKey => ({ pk: `OUTBOX#${messageId}`, sk: 'OUTBOX' }),
 
   /** Marks that demo data was loaded. */
-  demoSeed: (): ItemKey => ({ pk: 'SYSTEM', sk: 'DEMO_SEED' }),
+  demoSeed: (): ItemKey => ({ pk: keys.systemPartition(), sk: 'DEMO_SEED' }),
 } as const;
