@@ -35,7 +35,7 @@ describe.skipIf(skipBrowserTests)('home page per role (browser)', () => {
     expect(await page.locator('article[data-section="supply"]').count()).toBe(0);
     expect(await textOf(page.locator('article[data-section="labour"]'))).toContain('发布用工需求');
     const nav = page.getByRole('navigation');
-    expect(await nav.locator('a[href]', { hasText: '我的需求' }).count()).toBe(1);
+    await expect.poll(() => nav.locator('a[href]', { hasText: '我的需求' }).count()).toBe(1);
     await screenshot(page, 'home-builder-zh');
     expectNoPageErrors(open);
   });
