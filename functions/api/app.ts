@@ -128,6 +128,7 @@ export function createApp(getDeps: () => Deps, modules: readonly RouteModule[]):
     }),
     (c) => c.json({ status: 'ok', version: API_VERSION, stage: c.get('deps').config.stage }),
   );
+  let document: ReturnType<typeof openApiDocument> | undefined;
   app.get(
     '/api/openapi.json',
     describe({
@@ -136,7 +137,12 @@ export function createApp(getDeps: () => Deps, modules: readonly RouteModule[]):
       tags: ['system'],
       auth: 'public',
     }),
-    (c) => c.json(openApiDocument(app, { title: 'Gongxu 供需 API', version: API_VERSION })),
+    // Built on the first request, when every module is mounted, then kept: the routes never change
+    // after createApp returns, and walking them with every schema costs tens of ms.
+    (c) => {
+      document ??= openApiDocument(app, { title: 'Gongxu 供需 API', version: API_VERSION });
+      return c.json(document);
+    },
   );
   for (const module of modules) app.route(module.path, module.routes);
 
