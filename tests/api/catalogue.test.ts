@@ -111,4 +111,25 @@ describe('catalogue', () => {
     expect(baseCatalogue.getSpec(spec.id)).toBeUndefined();
     expect(other.base).toBe(baseCatalogue);
   });
+
+  it('keeps the catalogue it built when a reread a minute later finds the same additions, and builds another when they changed', async () => {
+    // Arrange: a process of its own, with a clock of its own
+    let now = 0;
+    const store = new CatalogueStore(ctx.deps.catalogueAdditions, () => now);
+    const first = await store.current();
+    const spec = { ...newSpec, id: 'rebar-hrb600e-28-reread' };
+
+    // Act: a reread with nothing added, then one after an addition
+    now = CATALOGUE_MAX_AGE_MS;
+    const unchanged = await store.current();
+    const added = await apiClient(ctx.app, { token: organizer.token }).post('/api/catalogue/specs', spec);
+    now = 2 * CATALOGUE_MAX_AGE_MS;
+    const changed = await store.current();
+
+    // Assert
+    expect(unchanged).toBe(first);
+    expect(added.status).toBe(201);
+    expect(changed).not.toBe(first);
+    expect(changed.getSpec(spec.id)?.name.zh).toBe(spec.name.zh);
+  });
 });
