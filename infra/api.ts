@@ -133,15 +133,17 @@ export class GongxuApi extends Construct {
       ...(LAMBDA_NODE_OPTIONS ? { NODE_OPTIONS: LAMBDA_NODE_OPTIONS } : {}),
     };
 
-    // --- API Lambda -------------------------------------------------------------------------
-    const apiLogGroup = new LogGroup(this, 'ApiFunctionLogs', { retention, removalPolicy });
-    const apiRole = new Role(this, 'ApiFunctionRole', {
-      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: `Gongxu ${props.stage} API Lambda`,
+    // --- API Lambda: the catch-all, and the one function that administers Cognito users -------
+    this.apiFunction = this.requestFunction('Api', {
+      description: `Gongxu ${props.stage} HTTP API (Hono)`,
+      roleDescription: `Gongxu ${props.stage} API Lambda`,
+      entry: LAMBDA_ENTRIES.api,
+      environment,
+      retention,
+      removalPolicy,
+      table: props.table,
     });
-    apiLogGroup.grantWrite(apiRole);
-    this.addTableAccess(apiRole, props.table);
-    apiRole.addToPrincipalPolicy(
+    (this.apiFunction.role as Role).addToPrincipalPolicy(
       new PolicyStatement({
         sid: 'UserPoolAdministration',
         effect: Effect.ALLOW,
@@ -149,18 +151,6 @@ export class GongxuApi extends Construct {
         resources: [props.userPool.userPoolArn],
       }),
     );
-
-    this.apiFunction = new NodejsFunction(this, 'ApiFunction', {
-      ...functionDefaults(),
-      description: `Gongxu ${props.stage} HTTP API (Hono)`,
-      entry: entry(LAMBDA_ENTRIES.api),
-      handler: 'handler',
-      memorySize: 1024,
-      timeout: Duration.seconds(29),
-      role: apiRole,
-      logGroup: apiLogGroup,
-      environment,
-    });
 
     // --- The other request-path Lambdas: each is built from its own route modules only
     // (functions/api/*-modules.ts), so a cold start compiles only the code of its routes.
@@ -202,24 +192,16 @@ export class GongxuApi extends Construct {
     });
 
     // --- Sheets Lambda: the spreadsheet routes (see functions/api/sheet-modules.ts) ----------------
-    const sheetsLogGroup = new LogGroup(this, 'SheetsFunctionLogs', { retention, removalPolicy });
-    const sheetsRole = new Role(this, 'SheetsFunctionRole', {
-      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: `Gongxu ${props.stage} spreadsheet Lambda`,
-    });
-    sheetsLogGroup.grantWrite(sheetsRole);
-    this.addTableAccess(sheetsRole, props.table);
-    this.sheetsFunction = new NodejsFunction(this, 'SheetsFunction', {
-      ...functionDefaults(),
+    this.sheetsFunction = this.requestFunction('Sheets', {
       description: `Gongxu ${props.stage} spreadsheet imports and exports`,
-      entry: entry(LAMBDA_ENTRIES.sheets),
-      handler: 'handler',
+      roleDescription: `Gongxu ${props.stage} spreadsheet Lambda`,
+      entry: LAMBDA_ENTRIES.sheets,
       // parsing a 10,000-row .xlsx is CPU-bound: more memory is more CPU
       memorySize: 2048,
-      timeout: Duration.seconds(29),
-      role: sheetsRole,
-      logGroup: sheetsLogGroup,
       environment,
+      retention,
+      removalPolicy,
+      table: props.table,
     });
 
     // --- HTTP API ----------------------------------------------------------------------------
@@ -390,12 +372,17 @@ export class GongxuApi extends Construct {
     });
   }
 
-  /** A request-path Lambda behind the HTTP API: its own role (table access), logs, 1024 MB, 29 s. */
+  /**
+   * A request-path Lambda behind the HTTP API: its own role (table access; described as the function
+   * unless `roleDescription` is given), logs, 1024 MB unless `memorySize` is given, 29 s.
+   */
   private requestFunction(
     id: string,
     options: {
       description: string;
+      roleDescription?: string;
       entry: string;
+      memorySize?: number;
       environment: Record<string, string>;
       retention: RetentionDays;
       removalPolicy: RemovalPolicy;
@@ -408,7 +395,7 @@ export class GongxuApi extends Construct {
     });
     const role = new Role(this, `${id}FunctionRole`, {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: options.description,
+      description: options.roleDescription ?? options.description,
     });
     logGroup.grantWrite(role);
     this.addTableAccess(role, options.table);
@@ -417,7 +404,7 @@ export class GongxuApi extends Construct {
       description: options.description,
       entry: entry(options.entry),
       handler: 'handler',
-      memorySize: 1024,
+      memorySize: options.memorySize ?? 1024,
       timeout: Duration.seconds(29),
       role,
       logGroup,
